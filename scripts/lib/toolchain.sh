@@ -1,0 +1,68 @@
+# Sourced by the setup and test scripts: puts a supported Node, k6 and actionlint on PATH,
+# installing them under .tools/ when the machine lacks them. Idempotent and quiet when done.
+
+QAOPS_NODE_VERSION=24.21.0
+QAOPS_K6_MODULE=go.k6.io/k6@v1.8.1
+QAOPS_ACTIONLINT_MODULE=github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
+
+qaops_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+qaops_tools="$qaops_root/.tools"
+export PATH="$qaops_tools/bin:$PATH"
+
+say() { printf '\033[1m==>\033[0m %s\n' "$*"; }
+
+node_is_supported() {
+  command -v node >/dev/null 2>&1 &&
+    node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>22||(a===22&&b>=18)?0:1)'
+}
+
+ensure_node() {
+  local bundled="$qaops_tools/node/node_modules/node-linux-$(node_arch)/bin"
+  if [ -x "$bundled/node" ]; then export PATH="$bundled:$PATH"; fi
+  node_is_supported && return 0
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "error: Node.js >= 22.18 is required and neither node nor npm is installed." >&2
+    echo "       Install Node 24 LTS (https://nodejs.org) and run this again." >&2
+    return 1
+  fi
+  say "Node $(node --version 2>/dev/null || echo 'none') is too old; installing Node $QAOPS_NODE_VERSION into .tools/node"
+  npm install --silent --no-save --ignore-scripts --prefix "$qaops_tools/node" \
+    "node-linux-$(node_arch)@$QAOPS_NODE_VERSION" >/dev/null
+  export PATH="$bundled:$PATH"
+  node_is_supported
+}
+
+node_arch() {
+  case "$(uname -m)" in
+    aarch64 | arm64) echo arm64 ;;
+    *) echo x64 ;;
+  esac
+}
+
+ensure_dependencies() {
+  # Reinstall only when the lockfile changed since the last install.
+  local stamp="$qaops_root/node_modules/.package-lock.json"
+  if [ -f "$stamp" ] && [ ! "$qaops_root/package-lock.json" -nt "$stamp" ]; then return 0; fi
+  say "Installing npm dependencies"
+  (cd "$qaops_root" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+# ensure_go_tool NAME MODULE: a Go-built CLI, from PATH or built into .tools/bin.
+ensure_go_tool() {
+  local name=$1 module=$2
+  command -v "$name" >/dev/null 2>&1 && return 0
+  if ! command -v go >/dev/null 2>&1; then
+    echo "error: $name is not installed and Go is not available to build it." >&2
+    echo "       Install Go (https://go.dev/dl) or $name itself, then run this again." >&2
+    return 1
+  fi
+  say "Building $name ($module) into .tools/bin; the first build takes a few minutes"
+  GOBIN="$qaops_tools/bin" GOFLAGS=-mod=mod go install "$module"
+}
+
+ensure_toolchain() {
+  ensure_node &&
+    ensure_dependencies &&
+    ensure_go_tool k6 "$QAOPS_K6_MODULE" &&
+    ensure_go_tool actionlint "$QAOPS_ACTIONLINT_MODULE"
+}
