@@ -1,11 +1,187 @@
 import type { DatabaseSync } from "node:sqlite";
-import type { Service } from "../http/route.ts";
+import { json, problem } from "../http/reply.ts";
+import type { FieldError, Reply } from "../http/reply.ts";
+import type { RequestContext, Service } from "../http/route.ts";
+import { approximateRange, predictEta } from "./eta-model.ts";
+import type { EtaPrediction, ShopEtaProfile } from "./eta-model.ts";
+import {
+  approximateQuerySchema,
+  etaSettingsBodySchema,
+  parseQuery,
+  parseWith,
+  preciseQuerySchema,
+  shopPathSchema,
+} from "./eta-requests.ts";
+import type { GeoPoint } from "./haversine.ts";
+import { ShopEtaStore } from "./shop-eta-store.ts";
+import { timeOfDay } from "./time-of-day.ts";
+import type { TimeOfDay } from "./time-of-day.ts";
+import { TtlCache } from "./ttl-cache.ts";
 
 export interface EtaServiceDependencies {
   catalog: DatabaseSync;
   clock: () => Date;
+  /** L1 cache bounds; the defaults hold a busy evening's worth of shop × destination cells. */
+  cache?: { maxEntries?: number; ttlMs?: number };
 }
 
-export function createEtaService(_deps: EtaServiceDependencies): Service {
-  return { name: "eta", routes: [] };
+/** A cached prediction carries what the response needs so a hit never touches the catalogue. */
+interface CachedEta {
+  prediction: EtaPrediction;
+  open: boolean;
+  region: string;
+}
+
+type CacheOutcome = "HIT" | "MISS";
+
+/** Precise ETAs are for an address (~11 m grid); approximate ones for a ~1 km cell. */
+const preciseDecimals = 4;
+const approximateDecimals = 2;
+
+/**
+ * Vendor-facing ETA BFF: the owner's settings decide between manual minutes and the prediction;
+ * approximate (shop lists, a band per shop) and precise (detail page, orders) answers.
+ */
+export function createEtaService(deps: EtaServiceDependencies): Service {
+  const shops = new ShopEtaStore(deps.catalog);
+  const cache = new TtlCache<CachedEta>({
+    maxEntries: deps.cache?.maxEntries ?? 20_000,
+    ttlMs: deps.cache?.ttlMs ?? 60_000,
+  });
+  // A settings change bumps the shop's generation, which is part of every cache key: entries made
+  // under the old settings can never be read again and age out of the LRU.
+  const settingsGeneration = new Map<number, number>();
+
+  function lookup(
+    kind: "approximate" | "precise",
+    shopId: number,
+    point: GeoPoint,
+    time: TimeOfDay,
+  ): { eta: CachedEta; cache: CacheOutcome } | undefined {
+    const key = `${kind}|${shopId}@${settingsGeneration.get(shopId) ?? 0}|${point.lat}|${point.lng}|${time.period}`;
+    const cached = cache.get(key);
+    if (cached) return { eta: cached, cache: "HIT" };
+    const shop = shops.find(shopId);
+    if (!shop) return undefined;
+    const eta = toCached(shop, predictEta(shop, point, time));
+    cache.set(key, eta);
+    return { eta, cache: "MISS" };
+  }
+
+  function approximate({ url, now }: RequestContext): Reply {
+    const query = parseQuery(approximateQuerySchema, url, ["lat", "lng", "shopIds"]);
+    if (!query.ok) return invalid(query.errors);
+    const cell = snap(query.value, approximateDecimals);
+    const time = timeOfDay(now);
+    const unknown: number[] = [];
+    const outcomes = new Set<CacheOutcome>();
+    const etas = [];
+    for (const shopId of query.value.shopIds) {
+      const found = lookup("approximate", shopId, cell, time);
+      if (!found) {
+        unknown.push(shopId);
+        continue;
+      }
+      outcomes.add(found.cache);
+      const { prediction, open } = found.eta;
+      etas.push({
+        shopId,
+        open,
+        source: prediction.source,
+        ...approximateRange(prediction.minutes),
+        distanceKm: prediction.distanceKm,
+      });
+    }
+    if (unknown.length > 0) return unknownShops(unknown);
+    const cacheHeader = outcomes.size === 1 ? [...outcomes][0]! : "PARTIAL";
+    return json(
+      200,
+      { kind: "approximate", location: cell, timeOfDay: time.period, etas },
+      { "x-cache": cacheHeader },
+    );
+  }
+
+  function precise({ url, now }: RequestContext): Reply {
+    const query = parseQuery(preciseQuerySchema, url, ["lat", "lng", "shopId"]);
+    if (!query.ok) return invalid(query.errors);
+    const { shopId } = query.value;
+    const destination = snap(query.value, preciseDecimals);
+    const found = lookup("precise", shopId, destination, timeOfDay(now));
+    if (!found) return unknownShops([shopId]);
+    const { prediction, open, region } = found.eta;
+    if (!open) {
+      return problem(409, "Shop closed", { detail: `Shop ${shopId} is not taking orders now` });
+    }
+    const estimatedArrival = new Date(now.getTime() + prediction.minutes * 60_000).toISOString();
+    return json(
+      200,
+      { kind: "precise", shopId, region, destination, ...prediction, estimatedArrival },
+      { "x-cache": found.cache },
+    );
+  }
+
+  function readSettings({ params }: RequestContext): Reply {
+    const path = parseWith(shopPathSchema, params);
+    if (!path.ok) return invalid(path.errors);
+    const shop = shops.find(path.value.shopId);
+    return shop ? json(200, settingsBody(shop)) : unknownShops([path.value.shopId]);
+  }
+
+  function writeSettings({ params, body }: RequestContext): Reply {
+    const path = parseWith(shopPathSchema, params);
+    if (!path.ok) return invalid(path.errors);
+    const { shopId } = path.value;
+    const parsed = parseWith(etaSettingsBodySchema, body);
+    if (!parsed.ok) return invalid(parsed.errors);
+    const shop = shops.find(shopId);
+    if (!shop) return unknownShops([shopId]);
+    const manualMinutes =
+      parsed.value.manualMinutes === undefined ? shop.manualMinutes : parsed.value.manualMinutes;
+    shops.saveSettings(shopId, { mode: parsed.value.mode, manualMinutes });
+    settingsGeneration.set(shopId, (settingsGeneration.get(shopId) ?? 0) + 1);
+    return json(200, settingsBody({ ...shop, mode: parsed.value.mode, manualMinutes }));
+  }
+
+  return {
+    name: "eta",
+    routes: [
+      { method: "GET", path: "/v1/eta/approximate", handle: approximate },
+      { method: "GET", path: "/v1/eta/precise", handle: precise },
+      { method: "GET", path: "/v1/shops/:shopId/eta-settings", handle: readSettings },
+      { method: "PUT", path: "/v1/shops/:shopId/eta-settings", handle: writeSettings },
+    ],
+  };
+}
+
+function toCached(shop: ShopEtaProfile, prediction: EtaPrediction): CachedEta {
+  return { prediction, open: shop.open, region: shop.region };
+}
+
+function snap(point: GeoPoint, decimals: number): GeoPoint {
+  const factor = 10 ** decimals;
+  return {
+    lat: Math.round(point.lat * factor) / factor,
+    lng: Math.round(point.lng * factor) / factor,
+  };
+}
+
+function settingsBody(shop: ShopEtaProfile) {
+  return {
+    shopId: shop.shopId,
+    mode: shop.mode,
+    manualMinutes: shop.manualMinutes,
+    prepMinutes: shop.prepMinutes,
+    open: shop.open,
+  };
+}
+
+function invalid(errors: FieldError[]): Reply {
+  return problem(400, "Invalid request", { detail: "See errors for each field", errors });
+}
+
+function unknownShops(shopIds: number[]): Reply {
+  const list = shopIds.join(", ");
+  return problem(404, "Shop not found", {
+    detail: shopIds.length === 1 ? `No shop ${list}` : `No shops ${list}`,
+  });
 }
