@@ -24,6 +24,7 @@ export function openCatalog(path = ":memory:"): DatabaseSync {
       id INTEGER PRIMARY KEY, shop_id INTEGER NOT NULL REFERENCES shops(id), name TEXT NOT NULL,
       price INTEGER NOT NULL, available INTEGER NOT NULL
     );
+    CREATE INDEX IF NOT EXISTS menu_items_by_shop ON menu_items (shop_id);
     CREATE TABLE IF NOT EXISTS members (
       id INTEGER PRIMARY KEY, name TEXT NOT NULL, age_band TEXT NOT NULL,
       region TEXT NOT NULL REFERENCES regions(code), lat REAL NOT NULL, lng REAL NOT NULL
