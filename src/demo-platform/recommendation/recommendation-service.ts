@@ -1,13 +1,153 @@
 import type { DatabaseSync } from "node:sqlite";
-import type { Service } from "../http/route.ts";
+import { json, problem } from "../http/reply.ts";
+import type { FieldError, Reply } from "../http/reply.ts";
+import type { RequestContext, Service } from "../http/route.ts";
+import { abBucket } from "./ab-bucket.ts";
+import { ColdStartFallback } from "./cold-start.ts";
+import type { Cohort } from "./cold-start.ts";
+import { RecommendationCatalog } from "./recommendation-catalog.ts";
+import {
+  feedbackRequestSchema,
+  parseWith,
+  queryValues,
+  recommendationQuerySchema,
+} from "./recommendation-requests.ts";
+import { RuleBook } from "./rule-book.ts";
+import { rankItems } from "./rule-engine.ts";
+import { resolveForBucket } from "./rule-schema.ts";
 
 export interface RecommendationServiceDependencies {
   catalog: DatabaseSync;
   clock: () => Date;
   /** A folder of rule schema files, re-read when they change. */
   rulesDir: string;
+  /** How often a request may check the rules folder for changes; default 1000 ms. */
+  rulesCheckIntervalMs?: number;
+  /** Where rejected rule files are reported; default stderr. */
+  log?: (line: string) => void;
 }
 
-export function createRecommendationService(_deps: RecommendationServiceDependencies): Service {
-  return { name: "recommendation", routes: [] };
+/**
+ * Rule-driven recommendations: a rule schema per service and feature decides filters, order and
+ * size; members without history fall back to similar members; each member has a stable A/B
+ * bucket per service that may select a variant of the rule.
+ */
+export function createRecommendationService(deps: RecommendationServiceDependencies): Service {
+  const catalog = new RecommendationCatalog(deps.catalog);
+  const coldStart = new ColdStartFallback(catalog);
+  const rules = new RuleBook({
+    dir: deps.rulesDir,
+    checkIntervalMs: deps.rulesCheckIntervalMs ?? 1_000,
+    log: deps.log ?? ((line) => console.warn(line)),
+  });
+
+  function recommend({ params, url }: RequestContext): Reply {
+    const query = parseWith(recommendationQuerySchema, queryValues(url, ["memberId"]));
+    if (!query.ok) return invalid(query.errors);
+    const service = params.service ?? "";
+    const feature = params.feature ?? "";
+    const loaded = rules.find(service, feature);
+    if (!loaded) {
+      return problem(404, "No recommendation rules", {
+        detail: `No rule schema for service "${service}" and feature "${feature}"`,
+      });
+    }
+    const { memberId } = query.value;
+    const member = catalog.member(memberId);
+    if (!member) return problem(404, "Member not found", { detail: `No member ${memberId}` });
+
+    const bucket = abBucket(service, memberId);
+    const rule = resolveForBucket(loaded.rule, bucket);
+    const candidates = catalog.items(service, feature);
+    let strategy: "personalized" | "similar-members";
+    let cohort: Cohort | null = null;
+    let ranked;
+    if (catalog.hasHistory(memberId)) {
+      strategy = "personalized";
+      const recentDislikes = catalog
+        .feedback(memberId, { service, feature })
+        .filter((entry) => entry.kind === "dislike")
+        .map((entry) => entry.itemId);
+      ranked = rankItems({ rule, candidates, recentDislikes });
+    } else {
+      strategy = "similar-members";
+      const fallback = coldStart.answer({
+        member,
+        service,
+        feature,
+        minSimilarMembers: rule.coldStart.minSimilarMembers,
+      });
+      cohort = fallback.cohort;
+      ranked = rankItems({ rule, candidates, recentDislikes: [], affinity: fallback.affinity });
+    }
+
+    const items = ranked.map(({ item, penalties }, index) => ({
+      rank: index + 1,
+      ...item,
+      penalties,
+    }));
+    return json(
+      200,
+      {
+        service,
+        feature,
+        memberId,
+        items,
+        meta: {
+          count: items.length,
+          strategy,
+          cohort,
+          bucket,
+          ruleVersion: loaded.version,
+          sort: rule.sort,
+          limit: rule.limit,
+        },
+      },
+      { "x-ab-bucket": bucket, "x-rule-version": loaded.version },
+    );
+  }
+
+  function memberFeedback({ params, url }: RequestContext): Reply {
+    const request = parseWith(feedbackRequestSchema, {
+      ...queryValues(url, ["service", "feature", "kind"]),
+      memberId: params.memberId,
+    });
+    if (!request.ok) return invalid(request.errors);
+    const { memberId, service, feature, kind } = request.value;
+    const member = catalog.member(memberId);
+    if (!member) return problem(404, "Member not found", { detail: `No member ${memberId}` });
+    const feedback = catalog
+      .feedback(memberId)
+      .filter(
+        (entry) =>
+          (service === undefined || entry.service === service) &&
+          (feature === undefined || entry.feature === feature) &&
+          (kind === undefined || entry.kind === kind),
+      );
+    return json(200, {
+      memberId,
+      ageBand: member.ageBand,
+      region: member.region,
+      coldStart: !catalog.hasHistory(memberId),
+      feedback,
+    });
+  }
+
+  return {
+    name: "recommendation",
+    routes: [
+      { method: "GET", path: "/v1/recommendations/:service/:feature", handle: recommend },
+      { method: "GET", path: "/v1/recommendations/_rules", handle: () => json(200, rules.state()) },
+      {
+        method: "POST",
+        path: "/v1/recommendations/_reload",
+        handle: () => json(200, rules.reload()),
+      },
+      { method: "GET", path: "/v1/members/:memberId/feedback", handle: memberFeedback },
+    ],
+  };
+}
+
+function invalid(errors: FieldError[]): Reply {
+  return problem(400, "Invalid request", { detail: "See errors for each field", errors });
 }
