@@ -1,0 +1,106 @@
+/**
+ * The request model every converter stage shares: what was captured, exactly, before any
+ * decision about what to keep or assert. Intake produces it; plan reads it. Imports nothing.
+ */
+
+/** Where a request came from, so errors and TODOs can point at the input. */
+export interface SourceLocation {
+  /** The input file's path as given, or `-` for stdin. */
+  file: string;
+  /** 1-based line of the command's first token, or of the HAR entry. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+}
+
+/** A header or form field as captured: order, duplicates and the name's case preserved. */
+export interface NameValue {
+  name: string;
+  value: string;
+}
+
+export type CapturedBody =
+  | { kind: "none" }
+  /** Bytes as sent, UTF-8 text (JSON, urlencoded forms, XML, plain text). */
+  | { kind: "text"; text: string; mimeType?: string }
+  /** Bytes that are not UTF-8 text (HAR base64 bodies, --data-binary of binary files). */
+  | { kind: "binary"; base64: string; mimeType?: string }
+  | { kind: "multipart"; parts: MultipartPart[] }
+  /** A body read from a file at send time (`-d @file`, `-T file`); the file may be absent. */
+  | {
+      kind: "file";
+      path: string;
+      mimeType?: string;
+      /**
+       * How curl turns the file into the body: unchanged when absent; `strip-newlines` for
+       * `-d @file` (curl drops CR and LF); `urlencode` for `--data-urlencode [name]@file`.
+       */
+      transform?: "strip-newlines" | "urlencode";
+      /** For `--data-urlencode name@file`: the name put before `=`, sent as is. */
+      urlencodeName?: string;
+    };
+
+/**
+ * One part of a multipart/form-data body, in the order sent. The shapes:
+ * - `value` only: a text field (`-F name=value`, `--form-string`).
+ * - `filePath` and `filename`: a file upload (`-F name=@path`; filename defaults to the path's
+ *   last segment).
+ * - `filePath` without `filename`: a text field whose value is read from a file (`-F name=<path`).
+ * - `value` and `filename`: a file whose content was captured inline (HAR).
+ */
+export interface MultipartPart {
+  name: string;
+  value?: string;
+  filePath?: string;
+  filename?: string;
+  /** Only when the capture names it (`;type=…`, HAR part contentType). */
+  contentType?: string;
+}
+
+export interface CapturedResponse {
+  status: number;
+  headers: NameValue[];
+  /** Decoded body text when it is text; absent for binary or empty bodies. */
+  bodyText?: string;
+  mimeType?: string;
+}
+
+export interface CapturedRequest {
+  source: SourceLocation;
+  /** Upper-case, as sent on the wire. */
+  method: string;
+  /** The absolute URL as captured; its raw query string is kept byte for byte. */
+  url: string;
+  /**
+   * Sent headers in capture order, duplicates kept, as written (`-H 'X;'` is `X` with an empty
+   * value). Includes what curl derives from options (`-u`, `-b`, `-A`, `-e`, the Content-Type
+   * of `-d`/`--json`), but not what every client adds on its own (Host, Content-Length, curl's
+   * default User-Agent and `Accept: *\/*`).
+   */
+  headers: NameValue[];
+  /**
+   * Header names the capture told curl not to send (`-H 'Accept:'`), so a test can avoid
+   * sending its client's default for them.
+   */
+  omittedHeaders?: string[];
+  body: CapturedBody;
+  /** From HAR, or from `--record` replaying the request. */
+  response?: CapturedResponse;
+  /** What the capture asked for that a test cannot reproduce, in words for a `warning:` line. */
+  warnings: string[];
+}
+
+/** An input, or part of one, that could not be read; the other inputs still convert. */
+export interface CaptureFailure {
+  source: SourceLocation;
+  message: string;
+  /** The offending source line, and a caret line under the token. */
+  excerpt?: { line: string; caret: string };
+}
+
+export interface IntakeResult {
+  requests: CapturedRequest[];
+  failures: CaptureFailure[];
+  /** Inputs skipped on purpose (HAR static assets, preflights, beacons), said in words. */
+  skipped: string[];
+}
