@@ -1,0 +1,215 @@
+/**
+ * The conversion plan: every decision about what the generated tests send and assert, as plain
+ * JSON-serialisable data. The planner builds it from captured requests; the renderer turns it
+ * into code without deciding anything; a reviewer (or a model, through a validated answer) may
+ * edit it and re-render. It never holds a secret value: secrets are env var references.
+ */
+import type { SourceLocation } from "../model/captured-request.ts";
+
+export const conversionPlanVersion = 1;
+
+export interface ConversionPlan {
+  version: typeof conversionPlanVersion;
+  /** The service the tests belong to (`tests/api/<service>/`). */
+  service: string;
+  /** Env vars the specs read secrets from; `.env.example` lists their names. */
+  envVars: PlannedEnvVar[];
+  specs: PlannedSpec[];
+}
+
+export interface PlannedEnvVar {
+  /** Upper snake case, prefixed with the service, e.g. `ORDER_AUTHORIZATION_TOKEN`. */
+  name: string;
+  /** What it stands for, in words: `Authorization header credential`. Never the value. */
+  description: string;
+}
+
+/** One generated file: an endpoint group (method + path template) or a flow. */
+export interface PlannedSpec {
+  /** e.g. `get-orders-by-id.spec.ts`, unique within the plan. */
+  fileName: string;
+  /** The `test.describe` title, e.g. `GET /v1/orders/{id}`. */
+  title: string;
+  kind: "endpoint" | "flow";
+  tests: PlannedTest[];
+}
+
+export type PlannedTest = PlannedSingleTest | PlannedTableTest | PlannedFlowTest;
+
+/** One request, one test. */
+export interface PlannedSingleTest {
+  kind: "single";
+  title: string;
+  exchange: PlannedExchange;
+}
+
+/**
+ * The same endpoint captured with different data: one test body run once per case. Every case
+ * shares method and path template, and whatever differs between cases is literal text (no env
+ * var or flow variable), so each case is a row of plain data.
+ */
+export interface PlannedTableTest {
+  kind: "table";
+  /** Name of the rows' type and of the constant holding them, as words: `["post", "orders"]`. */
+  nameWords: string[];
+  /** Merged over every case's response samples. */
+  responseSchema: InferredSchema | null;
+  /** Merged over every case's JSON request body, when all of them have one. */
+  requestBodySchema: InferredSchema | null;
+  cases: PlannedExchange[];
+}
+
+/** Requests that share values through their responses: one test, one `test.step` each. */
+export interface PlannedFlowTest {
+  kind: "flow";
+  title: string;
+  steps: PlannedExchange[];
+}
+
+/** A request to send and what to assert about its response. */
+export interface PlannedExchange {
+  /** `POST /v1/orders`, the step or test title. */
+  title: string;
+  /** Words naming this exchange's types and variables: `["post", "orders"]`. */
+  nameWords: string[];
+  /** Where it was captured; several when identical requests collapsed into one. */
+  sources: SourceLocation[];
+  request: PlannedRequest;
+  expect: PlannedExpectation;
+  /** Values of this response that later steps of the flow use. */
+  exports: PlannedExport[];
+  /** `// TODO(qaops): …` comments at this request; each was also a `warning:` line. */
+  todos: string[];
+}
+
+export interface PlannedExport {
+  /** A camelCase identifier, e.g. `orderId`. */
+  variable: string;
+  /** Where in the parsed JSON response body the value is. */
+  path: JsonPath;
+}
+
+export type JsonPath = (string | number)[];
+
+export interface PlannedRequest {
+  /** Upper case, as captured. */
+  method: string;
+  /** Path and raw query string, relative to `baseURL`: `/v1/orders?status=PLACED`. */
+  url: ValueTemplate;
+  /** Captured order; names as captured; noise already dropped; duplicates already joined. */
+  headers: PlannedHeader[];
+  body: PlannedBody;
+  /** The capture's response was a redirect: do not follow it. */
+  followRedirects: boolean;
+}
+
+export interface PlannedHeader {
+  name: string;
+  value: ValueTemplate;
+}
+
+/** A string built from literal text, secrets from env vars and values from earlier steps. */
+export type ValueTemplate = TemplatePart[];
+
+export type TemplatePart =
+  | { kind: "literal"; text: string }
+  /** Read from `process.env[name]`; the test fails naming the variable when it is unset. */
+  | { kind: "env"; name: string; encoding: ValueEncoding }
+  /** A flow variable (see PlannedExport); numbers and booleans are turned into text. */
+  | { kind: "variable"; name: string; encoding: ValueEncoding };
+
+/**
+ * How a value is written into its surroundings: as is, percent-encoded for a URL or form, or as
+ * a JSON string token (quotes included) inside JSON text.
+ */
+export type ValueEncoding = "none" | "uri-component" | "json-string";
+
+export type PlannedBody =
+  | { kind: "none" }
+  /**
+   * A JSON body whose captured text is exactly `JSON.stringify` of its value: sent as a typed
+   * object literal and serialised, so the bytes on the wire are the captured bytes.
+   */
+  | { kind: "json"; schema: InferredSchema; value: JsonTemplate }
+  /** Any other text (forms, XML, JSON that is not in canonical form), byte for byte. */
+  | { kind: "text"; text: ValueTemplate }
+  | { kind: "binary"; base64: string }
+  | { kind: "multipart"; parts: PlannedMultipartPart[] }
+  /**
+   * Read from a file when the test runs, turned into the body as curl does: unchanged, with
+   * CR and LF removed (`-d @file`), or percent-encoded after `name=` (`--data-urlencode`).
+   */
+  | {
+      kind: "file";
+      path: string;
+      transform: "none" | "strip-newlines" | "urlencode";
+      /** For `urlencode`: the name written before `=`, if any. */
+      urlencodeName?: string;
+    };
+
+export type JsonTemplate =
+  | { kind: "literal"; value: string | number | boolean | null }
+  | { kind: "object"; entries: { key: string; value: JsonTemplate }[] }
+  | { kind: "array"; items: JsonTemplate[] }
+  | { kind: "env"; name: string }
+  /** `asString`: the capture had the response's number or boolean as a JSON string. */
+  | { kind: "variable"; name: string; asString: boolean };
+
+export type PlannedMultipartPart =
+  | { kind: "field"; name: string; value: ValueTemplate }
+  /** A text field whose value is read from a file when the test runs (`-F name=<path`). */
+  | { kind: "field-from-file"; name: string; path: string }
+  | {
+      kind: "file";
+      name: string;
+      filename: string;
+      contentType?: string;
+      /** Inline content (HAR), or a path read when the test runs (curl `-F name=@path`). */
+      content: { kind: "text"; text: string } | { kind: "path"; path: string };
+    };
+
+export interface PlannedExpectation {
+  /** The status to expect; null when no response was observed (any 2xx then passes). */
+  status: number | null;
+  body: PlannedResponseBody;
+}
+
+export type PlannedResponseBody =
+  /** Nothing to check: no response observed, or an empty body. */
+  | { kind: "unchecked" }
+  | {
+      kind: "json";
+      /** Merged over every observed sample of this response. */
+      schema: InferredSchema;
+      /** Stable fields, asserted by value (`toMatchObject`). */
+      values: PlannedValue[];
+      /** Fields asserted only through the schema (type and format), and why. */
+      dynamic: { path: JsonPath; reason: string }[];
+    };
+
+export interface PlannedValue {
+  /** Object keys from the body's root; never through an array. */
+  path: string[];
+  value: string | number | boolean | null;
+}
+
+/** A JSON schema inferred from samples, in the terms the generated zod code needs. */
+export type InferredSchema =
+  | { type: "string"; format?: StringFormat; enum?: string[] }
+  | { type: "number"; integer: boolean }
+  | { type: "boolean" }
+  | { type: "null" }
+  /** `items` is null when only empty arrays were seen. */
+  | { type: "array"; items: InferredSchema | null }
+  | { type: "object"; properties: InferredProperty[] }
+  /** At most one member per type; a member `null` makes the rest nullable. */
+  | { type: "union"; anyOf: InferredSchema[] };
+
+export type StringFormat = "uuid" | "date-time" | "date" | "email";
+
+export interface InferredProperty {
+  name: string;
+  /** Missing from some samples. */
+  optional: boolean;
+  schema: InferredSchema;
+}

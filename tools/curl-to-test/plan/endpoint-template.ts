@@ -1,0 +1,76 @@
+/**
+ * Endpoint groups: requests with the same method and path template (`GET /v1/orders/{id}`)
+ * share one spec file. A path segment is a parameter when it looks like an identifier, or when
+ * a flow variable fills it.
+ */
+export interface EndpointTemplate {
+  /** `GET /v1/orders/{id}`: the group's key and its spec's title. */
+  title: string;
+  /** `["get", "orders", "by", "id"]`: names the spec file and the group's types. */
+  nameWords: string[];
+}
+
+const versionOrPrefix = /^(v\d+(\.\d+)*|api|rest)$/i;
+
+/** Does a path segment look like an identifier rather than a resource name? */
+export function looksLikeId(segment: string): boolean {
+  if (/^\d+$/.test(segment)) return true;
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment)) return true;
+  if (/^[0-9a-f]{16,}$/i.test(segment)) return true;
+  // Prefixed ids and ULID-like tokens: long, mixed letters and digits, no spaces.
+  return segment.length >= 8 && /^[A-Za-z0-9_-]+$/.test(segment) && /\d/.test(segment);
+}
+
+/**
+ * The template of a relative URL's path. `variableSegments` are the indexes (in the path split
+ * on `/`) that a flow variable fills; they become parameters whatever they look like.
+ */
+export function endpointTemplate(options: {
+  method: string;
+  url: string;
+  variableSegments?: ReadonlySet<number>;
+}): EndpointTemplate {
+  const path = options.url.split("?", 1)[0]!;
+  const segments = path.split("/");
+  const parameterIndexes = segments
+    .map((segment, index) => ({ segment, index }))
+    .filter(
+      ({ segment, index }) =>
+        segment.length > 0 && (options.variableSegments?.has(index) || looksLikeId(segment)),
+    )
+    .map(({ index }) => index);
+  const lastParameter = parameterIndexes.at(-1);
+
+  const templated: string[] = [];
+  const nameWords = [options.method.toLowerCase()];
+  const usedNames = new Set<string>();
+  segments.forEach((segment, index) => {
+    if (!parameterIndexes.includes(index)) {
+      templated.push(segment);
+      if (segment.length > 0 && !versionOrPrefix.test(segment)) nameWords.push(segment);
+      return;
+    }
+    const previous = segments[index - 1];
+    const owner = previous && !parameterIndexes.includes(index - 1) ? singular(previous) : "";
+    const base = index === lastParameter || owner === "" ? "id" : `${owner}Id`;
+    let name = base;
+    for (let suffix = 2; usedNames.has(name); suffix += 1) name = `${base}${suffix}`;
+    usedNames.add(name);
+    templated.push(`{${name}}`);
+    nameWords.push("by", name);
+  });
+  if (nameWords.length === 1) nameWords.push("root");
+  return {
+    title: `${options.method} ${templated.join("/") || "/"}`,
+    nameWords,
+  };
+}
+
+function singular(word: string): string {
+  const camel = word.replace(/[^A-Za-z0-9]+([A-Za-z0-9])/g, (_, next: string) =>
+    next.toUpperCase(),
+  );
+  if (/ies$/.test(camel)) return `${camel.slice(0, -3)}y`;
+  if (/[^s]s$/.test(camel)) return camel.slice(0, -1);
+  return camel;
+}

@@ -1,0 +1,494 @@
+import type {
+  CapturedRequest,
+  CapturedResponse,
+  SourceLocation,
+} from "../model/captured-request.ts";
+import { camelIdentifier, nameWords } from "../render/literal.ts";
+import type {
+  ConversionPlan,
+  JsonPath,
+  PlannedEnvVar,
+  PlannedExchange,
+  PlannedExport,
+  PlannedSpec,
+  PlannedTest,
+  ValueTemplate,
+} from "./conversion-plan.ts";
+import { conversionPlanVersion } from "./conversion-plan.ts";
+import { findCorrelations } from "./correlate.ts";
+import type { Correlation } from "./correlate.ts";
+import { endpointTemplate } from "./endpoint-template.ts";
+import { inferSchema } from "./infer-schema.ts";
+import type { EndpointTemplate } from "./endpoint-template.ts";
+import type { RequestSlot } from "./request-slots.ts";
+import { requestSlots } from "./request-slots.ts";
+import { requestTemplate } from "./request-template.ts";
+import type { SlotFill } from "./request-template.ts";
+import { responseExpectation } from "./response-expectation.ts";
+import { tableColumns } from "./table-columns.ts";
+
+/** A slot of a request that holds a secret, and the env var that stands for it. */
+export interface SecretSlot {
+  slotIndex: number;
+  /** Upper snake case without the service prefix, e.g. `AUTHORIZATION_TOKEN`. */
+  envName: string;
+  /** What the secret is, in words, e.g. `Authorization header credential`. */
+  description: string;
+}
+
+/** Where a request's secrets are; `unplaced` names findings no slot holds (never rendered). */
+export type SecretLocator = (
+  request: CapturedRequest,
+  slots: readonly RequestSlot[],
+) => { slots: SecretSlot[]; unplaced: string[] };
+
+export interface PlanConversionInput {
+  requests: readonly CapturedRequest[];
+  service: string;
+  isNoiseHeader: (name: string, value: string) => boolean;
+  locateSecrets: SecretLocator;
+}
+
+export interface ConversionWarning {
+  source: SourceLocation;
+  message: string;
+}
+
+/** A secret replaced by an env var: which variable, what it stood for, where. */
+export interface Redaction {
+  envVar: string;
+  description: string;
+  sources: SourceLocation[];
+}
+
+/** A request the planner refused, e.g. because a secret in it could not be replaced. */
+export interface PlanFailure {
+  source: SourceLocation;
+  message: string;
+}
+
+export interface PlannedConversion {
+  plan: ConversionPlan;
+  warnings: ConversionWarning[];
+  redactions: Redaction[];
+  failures: PlanFailure[];
+  /**
+   * Each env var's captured value, so a check can replay the tests with the credentials of the
+   * capture. In memory only: never written, logged or printed.
+   */
+  capturedSecrets: ReadonlyMap<string, string>;
+}
+
+const noResponseTodo = "no response was captured";
+
+/**
+ * Decides everything the tests will send and assert: secrets become env vars, values that one
+ * response returns and a later request reuses become flow variables (those requests form one
+ * flow test), the rest group by endpoint, identical requests collapse, and one endpoint's
+ * different requests become one table test.
+ */
+export function planConversion(input: PlanConversionInput): PlannedConversion {
+  const envPrefix = input.service.toUpperCase().replace(/[^A-Z0-9]+/g, "_");
+  const failures: PlanFailure[] = [];
+  const prepared = input.requests.flatMap((request) => {
+    const slots = requestSlots(request);
+    const secrets = input.locateSecrets(request, slots);
+    if (secrets.unplaced.length > 0) {
+      failures.push({
+        source: request.source,
+        message: `cannot replace the secret in ${secrets.unplaced.join(", ")} with an env var; request not converted`,
+      });
+      return [];
+    }
+    return [{ request, slots, secrets: secrets.slots, responseJson: parseJson(request.response) }];
+  });
+
+  const correlations = findCorrelations(prepared);
+  const components = flowComponents(prepared.length, correlations);
+  const variables = variableNames(prepared, correlations, components);
+
+  const env = new EnvVarNames(envPrefix);
+  const exchanges = prepared.map((item, index): PreparedExchange => {
+    const fills = new Map<number, SlotFill>();
+    for (const secret of item.secrets) {
+      const value = item.slots[secret.slotIndex]?.value;
+      const name = env.nameFor(secret, String(value), item.request.source);
+      fills.set(secret.slotIndex, { kind: "env", name });
+    }
+    for (const correlation of correlations.filter((c) => c.consumer === index)) {
+      const variable = variables.get(variableKey(correlation.producer, correlation.path))!;
+      fills.set(correlation.slotIndex, {
+        kind: "variable",
+        name: variable,
+        asString: correlation.asString,
+      });
+    }
+    const template = requestTemplate({
+      request: item.request,
+      slots: item.slots,
+      fills,
+      isNoiseHeader: input.isNoiseHeader,
+    });
+    const variableSegments = new Set(
+      [...fills]
+        .filter(([, fill]) => fill.kind === "variable")
+        .map(([slotIndex]) => item.slots[slotIndex]!.place)
+        .flatMap((place) => (place.kind === "path-segment" ? [place.index] : [])),
+    );
+    const exports: PlannedExport[] = correlations
+      .filter((c) => c.producer === index)
+      .map((c) => ({ variable: variables.get(variableKey(index, c.path))!, path: c.path }))
+      .filter(
+        (candidate, position, all) =>
+          all.findIndex((other) => other.variable === candidate.variable) === position,
+      );
+    return {
+      index,
+      request: item.request,
+      endpoint: endpointTemplate({
+        method: item.request.method,
+        url: literalText(template.request.url),
+        variableSegments,
+      }),
+      planned: template.request,
+      todos: [...item.request.warnings, ...template.todos],
+      exports,
+    };
+  });
+
+  const warnings: ConversionWarning[] = [];
+  let unanswered = 0;
+  const exchangeFor = (group: readonly PreparedExchange[]): PlannedExchange => {
+    const first = group[0]!;
+    const samples = group.flatMap((item) => (item.request.response ? [item.request.response] : []));
+    const expectation = responseExpectation(samples);
+    const todos = [...first.todos];
+    for (const todo of expectation.todos) {
+      if (todo.startsWith(noResponseTodo)) unanswered += 1;
+      else warnings.push({ source: first.request.source, message: todo });
+      todos.push(todo);
+    }
+    return {
+      title: exchangeTitle(first.planned.method, first.planned.url, expectation.expect.status),
+      nameWords: first.endpoint.nameWords,
+      sources: group.map((item) => item.request.source),
+      request: first.planned,
+      expect: expectation.expect,
+      exports: first.exports,
+      todos,
+    };
+  };
+  for (const item of exchanges) {
+    for (const todo of item.todos) warnings.push({ source: item.request.source, message: todo });
+  }
+
+  const specs: PlannedSpec[] = [];
+  const fileNames = new UniqueNames();
+  const inFlow = new Set<number>();
+  const flowsByRoot = new Map<number, PreparedExchange[]>();
+  for (const item of exchanges) {
+    const root = components.find(item.index);
+    if (components.size(root) < 2) continue;
+    inFlow.add(item.index);
+    flowsByRoot.set(root, [...(flowsByRoot.get(root) ?? []), item]);
+  }
+  const groups = new Map<string, PreparedExchange[]>();
+  for (const item of exchanges) {
+    if (inFlow.has(item.index)) continue;
+    groups.set(item.endpoint.title, [...(groups.get(item.endpoint.title) ?? []), item]);
+  }
+
+  // Specs in the order their first request was captured.
+  const starts: { at: number; build: () => PlannedSpec }[] = [];
+  for (const steps of flowsByRoot.values()) {
+    starts.push({
+      at: steps[0]!.index,
+      build: () => {
+        const titles = steps.map((step) => step.endpoint.title);
+        const shown = titles.length > 4 ? [...titles.slice(0, 3), "…"] : titles;
+        return {
+          fileName: fileNames.take([...steps[0]!.endpoint.nameWords, "flow"]),
+          title: `flow: ${steps[0]!.endpoint.title}`,
+          kind: "flow",
+          tests: uniqueTitles([
+            {
+              kind: "flow",
+              title: `${shown.join(" → ")} (${steps.length} steps)`,
+              steps: steps.map((step) => exchangeFor([step])),
+            },
+          ]),
+        };
+      },
+    });
+  }
+  for (const members of groups.values()) {
+    starts.push({
+      at: members[0]!.index,
+      build: () => {
+        const endpoint = members[0]!.endpoint;
+        return {
+          fileName: fileNames.take(endpoint.nameWords),
+          title: endpoint.title,
+          kind: "endpoint",
+          tests: uniqueTitles(endpointTests(members, endpoint, exchangeFor)),
+        };
+      },
+    });
+  }
+  for (const start of starts.sort((a, b) => a.at - b.at)) specs.push(start.build());
+
+  if (unanswered > 0) {
+    warnings.push({
+      source: input.requests[0]!.source,
+      message: `${unanswered} request(s) had no captured response: their tests assert a 2xx status only (\`--record URL\` captures responses)`,
+    });
+  }
+  const plan: ConversionPlan = {
+    version: conversionPlanVersion,
+    service: input.service,
+    envVars: env.planned(),
+    specs,
+  };
+  return {
+    plan,
+    warnings,
+    redactions: env.redactions(),
+    failures,
+    capturedSecrets: env.capturedValues(),
+  };
+}
+
+interface PreparedExchange {
+  index: number;
+  request: CapturedRequest;
+  endpoint: EndpointTemplate;
+  planned: PlannedExchange["request"];
+  todos: string[];
+  exports: PlannedExport[];
+}
+
+/** Identical requests collapse into one exchange; different ones share a table when they can. */
+function endpointTests(
+  members: readonly PreparedExchange[],
+  endpoint: EndpointTemplate,
+  exchangeFor: (group: readonly PreparedExchange[]) => PlannedExchange,
+): PlannedTest[] {
+  const identical = new Map<string, PreparedExchange[]>();
+  for (const member of members) {
+    const key = JSON.stringify(member.planned);
+    identical.set(key, [...(identical.get(key) ?? []), member]);
+  }
+  const cases = [...identical.values()].map(exchangeFor);
+  if (cases.length > 1 && tableColumns(cases)) {
+    const bodies = [...identical.values()].map((group) => group[0]!.request);
+    const responseSamples = [...identical.values()].flatMap((group) =>
+      group.flatMap((item) => {
+        const json = parseJson(item.request.response);
+        return json === undefined ? [] : [json];
+      }),
+    );
+    const requestBodies = bodies.flatMap((request) =>
+      request.body.kind === "text" ? [safeJsonParse(request.body.text)] : [],
+    );
+    const firstBody = cases[0]!.request.body;
+    return [
+      {
+        kind: "table",
+        nameWords: endpoint.nameWords,
+        responseSchema: cases[0]!.expect.body.kind === "json" ? inferSchema(responseSamples) : null,
+        requestBodySchema:
+          firstBody.kind === "json" && requestBodies.length === cases.length
+            ? inferSchema(requestBodies)
+            : null,
+        cases,
+      },
+    ];
+  }
+  return cases.map((exchange) => ({ kind: "single", title: exchange.title, exchange }));
+}
+
+/** Titles unique within a spec: Playwright refuses two tests of one file with the same title. */
+function uniqueTitles(tests: PlannedTest[]): PlannedTest[] {
+  const seen = new UniqueTitles();
+  for (const test of tests) {
+    if (test.kind === "table") {
+      for (const row of test.cases) row.title = seen.take(row.title);
+    } else {
+      test.title = seen.take(test.title);
+    }
+  }
+  return tests;
+}
+
+class UniqueTitles {
+  #seen = new Set<string>();
+  take(title: string): string {
+    let unique = title;
+    for (let n = 2; this.#seen.has(unique); n += 1) unique = `${title} #${n}`;
+    this.#seen.add(unique);
+    return unique;
+  }
+}
+
+class UniqueNames {
+  #seen = new Set<string>();
+  take(words: readonly string[]): string {
+    const base = words.flatMap((word) => nameWords(word)).join("-") || "request";
+    let name = `${base}.spec.ts`;
+    for (let n = 2; this.#seen.has(name); n += 1) name = `${base}-${n}.spec.ts`;
+    this.#seen.add(name);
+    return name;
+  }
+}
+
+/** Env var names per secret: one name per (kind, captured value), so different credentials never share a variable. */
+class EnvVarNames {
+  readonly #prefix: string;
+  readonly #byValue = new Map<string, string>();
+  readonly #entries = new Map<
+    string,
+    { description: string; value: string; sources: SourceLocation[] }
+  >();
+
+  constructor(prefix: string) {
+    this.#prefix = prefix;
+  }
+
+  nameFor(secret: SecretSlot, value: string, source: SourceLocation): string {
+    const base = `${this.#prefix}_${secret.envName.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}`;
+    const key = `${base}\u0000${value}`;
+    let name = this.#byValue.get(key);
+    if (!name) {
+      name = base;
+      for (let n = 2; this.#entries.has(name); n += 1) name = `${base}_${n}`;
+      this.#byValue.set(key, name);
+      this.#entries.set(name, { description: secret.description, value, sources: [] });
+    }
+    const entry = this.#entries.get(name)!;
+    if (!entry.sources.some((known) => sameSource(known, source))) entry.sources.push(source);
+    return name;
+  }
+
+  planned(): PlannedEnvVar[] {
+    return [...this.#entries].map(([name, entry]) => ({ name, description: entry.description }));
+  }
+
+  redactions(): Redaction[] {
+    return [...this.#entries].map(([envVar, entry]) => ({
+      envVar,
+      description: entry.description,
+      sources: entry.sources,
+    }));
+  }
+
+  capturedValues(): Map<string, string> {
+    return new Map([...this.#entries].map(([name, entry]) => [name, entry.value]));
+  }
+}
+
+function sameSource(a: SourceLocation, b: SourceLocation): boolean {
+  return a.file === b.file && a.line === b.line && a.column === b.column;
+}
+
+/** Union-find over requests: a correlation joins producer and consumer into one flow. */
+class Components {
+  readonly #parent: number[];
+  readonly #size: number[];
+  constructor(count: number) {
+    this.#parent = Array.from({ length: count }, (_, index) => index);
+    this.#size = Array.from({ length: count }, () => 1);
+  }
+  find(index: number): number {
+    let root = index;
+    while (this.#parent[root] !== root) root = this.#parent[root]!;
+    return root;
+  }
+  join(a: number, b: number): void {
+    const rootA = this.find(a);
+    const rootB = this.find(b);
+    if (rootA === rootB) return;
+    this.#parent[rootB] = rootA;
+    this.#size[rootA]! += this.#size[rootB]!;
+  }
+  size(root: number): number {
+    return this.#size[root]!;
+  }
+}
+
+function flowComponents(count: number, correlations: readonly Correlation[]): Components {
+  const components = new Components(count);
+  for (const correlation of correlations)
+    components.join(correlation.producer, correlation.consumer);
+  return components;
+}
+
+function variableKey(producer: number, path: JsonPath): string {
+  return `${producer}:${JSON.stringify(path)}`;
+}
+
+/** `id` of `POST /orders` → `orderId`; other keys as they are (`token`); unique per flow. */
+function variableNames(
+  prepared: readonly { request: CapturedRequest }[],
+  correlations: readonly Correlation[],
+  components: Components,
+): Map<string, string> {
+  const names = new Map<string, string>();
+  const usedByFlow = new Map<number, Set<string>>();
+  for (const correlation of correlations) {
+    const key = variableKey(correlation.producer, correlation.path);
+    if (names.has(key)) continue;
+    const lastKey = correlation.path.findLast((step) => typeof step === "string") ?? "value";
+    let words = nameWords(lastKey);
+    if (/^(id|uuid|guid)$/i.test(lastKey)) {
+      const request = prepared[correlation.producer]!.request;
+      const resource = endpointTemplate({ method: request.method, url: request.url })
+        .nameWords.slice(1)
+        .filter((word) => word !== "by" && !/Id$|^id$/.test(word))
+        .at(-1);
+      if (resource) words = [singularWord(resource), ...words];
+    }
+    const base = camelIdentifier(words, "value");
+    const root = components.find(correlation.producer);
+    const used = usedByFlow.get(root) ?? new Set<string>();
+    usedByFlow.set(root, used);
+    let name = base;
+    for (let n = 2; used.has(name); n += 1) name = `${base}${n}`;
+    used.add(name);
+    names.set(key, name);
+  }
+  return names;
+}
+
+function singularWord(word: string): string {
+  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/[^s]s$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** A template's text with env vars and variables shown as `{NAME}`, for titles and keys. */
+function literalText(template: ValueTemplate): string {
+  return template.map((part) => (part.kind === "literal" ? part.text : `{${part.name}}`)).join("");
+}
+
+const maxTitleUrl = 100;
+
+function exchangeTitle(method: string, url: ValueTemplate, status: number | null): string {
+  const text = literalText(url);
+  const shown = text.length > maxTitleUrl ? `${text.slice(0, maxTitleUrl - 1)}…` : text;
+  return `${method} ${shown}${status === null ? "" : ` → ${status}`}`;
+}
+
+function parseJson(response: CapturedResponse | undefined): unknown {
+  if (!response?.bodyText) return undefined;
+  if (!/json/i.test(response.mimeType ?? "") && !/^\s*[[{]/.test(response.bodyText))
+    return undefined;
+  return safeJsonParse(response.bodyText);
+}
+
+function safeJsonParse(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,246 @@
+import type { CapturedRequest } from "../model/captured-request.ts";
+import type {
+  JsonTemplate,
+  PlannedBody,
+  PlannedHeader,
+  PlannedMultipartPart,
+  PlannedRequest,
+  TemplatePart,
+  ValueTemplate,
+} from "./conversion-plan.ts";
+import { inferSchema } from "./infer-schema.ts";
+import type { RequestSlot, SlotArea } from "./request-slots.ts";
+import { relativeUrl } from "./request-slots.ts";
+
+/** What fills a slot instead of its captured text. */
+export type SlotFill =
+  | { kind: "env"; name: string }
+  /** `asString`: a number or boolean from a response, sent where the capture had a string. */
+  | { kind: "variable"; name: string; asString: boolean };
+
+export interface RequestTemplateInput {
+  request: CapturedRequest;
+  slots: readonly RequestSlot[];
+  /** Slot index → what replaces it. */
+  fills: ReadonlyMap<number, SlotFill>;
+  /** Headers a test should not send (browser noise); see plan/noise-headers.ts. */
+  isNoiseHeader: (name: string, value: string) => boolean;
+}
+
+export interface RequestTemplate {
+  request: PlannedRequest;
+  /** What the test sends differently from the capture, in words. */
+  todos: string[];
+}
+
+/**
+ * The request a test sends: the captured request relative to `baseURL`, noise headers
+ * dropped, and every filled slot replaced by an env var or flow variable. Everything else is
+ * the captured text, unchanged.
+ */
+export function requestTemplate(input: RequestTemplateInput): RequestTemplate {
+  const { request } = input;
+  const todos: string[] = [];
+  const url = fillText(relativeUrl(request.url), slotsIn(input, { kind: "url" }));
+
+  const headers: PlannedHeader[] = [];
+  const seen = new Map<string, { header: PlannedHeader; count: number }>();
+  request.headers.forEach((header, index) => {
+    if (input.isNoiseHeader(header.name, header.value)) return;
+    // Playwright writes its own multipart boundary; the captured one would not match the body.
+    if (request.body.kind === "multipart" && /^content-type$/i.test(header.name)) return;
+    const value = fillText(header.value, slotsIn(input, { kind: "header", index }));
+    const key = header.name.toLowerCase();
+    const earlier = seen.get(key);
+    if (earlier) {
+      const separator = key === "cookie" ? "; " : ", ";
+      earlier.header.value = [...earlier.header.value, literal(separator), ...value];
+      earlier.count += 1;
+      return;
+    }
+    const planned = { name: header.name, value };
+    seen.set(key, { header: planned, count: 1 });
+    headers.push(planned);
+  });
+  for (const { header, count } of seen.values()) {
+    if (count > 1) {
+      todos.push(
+        `header ${header.name} was captured ${count} times; the test sends it once, values joined`,
+      );
+    }
+  }
+
+  const status = request.response?.status;
+  return {
+    request: {
+      method: request.method,
+      url: mergeLiterals(url),
+      headers: headers.map((header) => ({ ...header, value: mergeLiterals(header.value) })),
+      body: plannedBody(input, todos),
+      followRedirects: !(status !== undefined && status >= 300 && status < 400),
+    },
+    todos,
+  };
+}
+
+function plannedBody(input: RequestTemplateInput, todos: string[]): PlannedBody {
+  const body = input.request.body;
+  switch (body.kind) {
+    case "none":
+      return { kind: "none" };
+    case "binary":
+      return { kind: "binary", base64: body.base64 };
+    case "file":
+      todos.push(`the body is read from ${body.path} when the test runs; keep that file there`);
+      return {
+        kind: "file",
+        path: body.path,
+        transform: body.transform ?? "none",
+        ...(body.urlencodeName !== undefined ? { urlencodeName: body.urlencodeName } : {}),
+      };
+    case "text": {
+      const slots = slotsIn(input, { kind: "body" });
+      return (
+        canonicalJsonBody(body.text, slots) ?? {
+          kind: "text",
+          text: mergeLiterals(fillText(body.text, slots)),
+        }
+      );
+    }
+    case "multipart": {
+      const parts = body.parts.map((part, index): PlannedMultipartPart => {
+        if (part.filePath !== undefined && part.filename === undefined) {
+          todos.push(`part ${part.name} is read from ${part.filePath}; keep that file there`);
+          return { kind: "field-from-file", name: part.name, path: part.filePath };
+        }
+        if (part.filePath !== undefined || part.filename !== undefined) {
+          const filename = part.filename ?? part.filePath?.split(/[\\/]/).at(-1) ?? part.name;
+          if (part.filePath !== undefined) {
+            todos.push(`part ${part.name} uploads ${part.filePath}; keep that file there`);
+          }
+          return {
+            kind: "file",
+            name: part.name,
+            filename,
+            ...(part.contentType ? { contentType: part.contentType } : {}),
+            content:
+              part.filePath !== undefined
+                ? { kind: "path", path: part.filePath }
+                : { kind: "text", text: part.value ?? "" },
+          };
+        }
+        if (part.contentType) {
+          todos.push(
+            `part ${part.name} had content type ${part.contentType}; the test sends it as a plain field`,
+          );
+        }
+        const value = fillText(part.value ?? "", slotsIn(input, { kind: "multipart", index }));
+        return { kind: "field", name: part.name, value: mergeLiterals(value) };
+      });
+      return { kind: "multipart", parts };
+    }
+  }
+}
+
+/**
+ * A JSON object or array body whose text is exactly what `JSON.stringify` writes (as browsers
+ * and most clients send it) can be a typed object literal: serialising it gives the captured
+ * bytes back. Anything else stays text, so no byte changes.
+ */
+function canonicalJsonBody(
+  text: string,
+  slots: readonly { slot: RequestSlot; fill: SlotFill }[],
+): PlannedBody | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof value !== "object" || value === null || JSON.stringify(value) !== text) return null;
+  const fills = new Map<string, SlotFill>();
+  for (const { slot, fill } of slots) {
+    if (slot.place.kind === "json") fills.set(JSON.stringify(slot.place.path), fill);
+  }
+  const template = (current: unknown, path: (string | number)[]): JsonTemplate => {
+    const fill = fills.get(JSON.stringify(path));
+    if (fill) {
+      return fill.kind === "env"
+        ? { kind: "env", name: fill.name }
+        : { kind: "variable", name: fill.name, asString: fill.asString };
+    }
+    if (Array.isArray(current)) {
+      return {
+        kind: "array",
+        items: current.map((item, index) => template(item, [...path, index])),
+      };
+    }
+    if (typeof current === "object" && current !== null) {
+      return {
+        kind: "object",
+        entries: Object.entries(current).map(([key, child]) => ({
+          key,
+          value: template(child, [...path, key]),
+        })),
+      };
+    }
+    return { kind: "literal", value: current as string | number | boolean | null };
+  };
+  return { kind: "json", schema: inferSchema([value])!, value: template(value, []) };
+}
+
+function slotsIn(
+  input: RequestTemplateInput,
+  area: SlotArea,
+): { slot: RequestSlot; fill: SlotFill }[] {
+  const found: { slot: RequestSlot; fill: SlotFill }[] = [];
+  input.slots.forEach((slot, index) => {
+    const fill = input.fills.get(index);
+    if (fill && sameArea(slot.area, area)) found.push({ slot, fill });
+  });
+  return found.sort((a, b) => a.slot.start - b.slot.start);
+}
+
+function sameArea(a: SlotArea, b: SlotArea): boolean {
+  if (a.kind !== b.kind) return false;
+  return !("index" in a) || !("index" in b) || a.index === b.index;
+}
+
+/** The text with each filled slot's raw span replaced; spans never overlap. */
+function fillText(
+  text: string,
+  fills: readonly { slot: RequestSlot; fill: SlotFill }[],
+): ValueTemplate {
+  const parts: TemplatePart[] = [];
+  let position = 0;
+  for (const { slot, fill } of fills) {
+    if (slot.start < position) continue;
+    if (slot.start > position) parts.push(literal(text.slice(position, slot.start)));
+    const encoding = slot.encoding;
+    parts.push(
+      fill.kind === "env"
+        ? { kind: "env", name: fill.name, encoding }
+        : { kind: "variable", name: fill.name, encoding },
+    );
+    position = slot.end;
+  }
+  if (position < text.length) parts.push(literal(text.slice(position)));
+  return parts;
+}
+
+function literal(text: string): TemplatePart {
+  return { kind: "literal", text };
+}
+
+function mergeLiterals(template: ValueTemplate): ValueTemplate {
+  const merged: TemplatePart[] = [];
+  for (const part of template) {
+    const last = merged.at(-1);
+    if (part.kind === "literal" && last?.kind === "literal") {
+      merged[merged.length - 1] = literal(last.text + part.text);
+    } else if (part.kind !== "literal" || part.text !== "") {
+      merged.push(part);
+    }
+  }
+  return merged;
+}

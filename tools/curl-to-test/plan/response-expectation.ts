@@ -1,0 +1,188 @@
+import type { CapturedResponse } from "../model/captured-request.ts";
+import type {
+  InferredSchema,
+  JsonPath,
+  PlannedExpectation,
+  PlannedValue,
+} from "./conversion-plan.ts";
+import { inferSchema } from "./infer-schema.ts";
+
+/** Value assertions per response, in body order; the schema still covers every field. */
+export const maxValueAssertions = 50;
+
+export interface ResponseExpectation {
+  expect: PlannedExpectation;
+  /** Why some of what was observed is not asserted; each becomes a warning and a TODO. */
+  todos: string[];
+}
+
+/**
+ * What to assert about a response, from every sample observed for one request: the status, a
+ * schema merged over the JSON bodies, and stable fields by value. A field is dynamic (asserted
+ * by type and format only) when its name says it is an id, time or token, when its value has
+ * such a format, or when identical requests saw different values.
+ */
+export function responseExpectation(samples: readonly CapturedResponse[]): ResponseExpectation {
+  const first = samples[0];
+  if (!first) {
+    return {
+      expect: { status: null, body: { kind: "unchecked" } },
+      todos: [
+        "no response was captured: the test asserts a 2xx status only (`--record URL` captures one)",
+      ],
+    };
+  }
+  const todos: string[] = [];
+  const statuses = [...new Set(samples.map((sample) => sample.status))];
+  if (statuses.length > 1) {
+    todos.push(
+      `identical requests got statuses ${statuses.join(", ")}: the test expects the first, ${first.status}`,
+    );
+  }
+  const bodies = samples.flatMap((sample) =>
+    sample.bodyText === undefined || sample.bodyText === "" ? [] : [sample],
+  );
+  if (bodies.length === 0)
+    return { expect: { status: first.status, body: { kind: "unchecked" } }, todos };
+
+  const parsed = bodies.map((sample) => parseJsonBody(sample));
+  const json = parsed.filter((value): value is { value: unknown } => value !== null);
+  if (json.length < parsed.length) {
+    const mimeType = bodies.find((_, index) => parsed[index] === null)?.mimeType ?? "not JSON";
+    todos.push(`response body is ${mimeType}: only the status is asserted`);
+    return { expect: { status: first.status, body: { kind: "unchecked" } }, todos };
+  }
+  const values = json.map((item) => item.value);
+  const schema = inferSchema(values)!;
+  const dynamic = dynamicFields(values, schema);
+  return {
+    expect: {
+      status: first.status,
+      body: {
+        kind: "json",
+        schema,
+        values: stableValues(values, new Set(dynamic.map((field) => field.path.join("\u0000")))),
+        dynamic,
+      },
+    },
+    todos,
+  };
+}
+
+function parseJsonBody(sample: CapturedResponse): { value: unknown } | null {
+  const text = sample.bodyText ?? "";
+  const declaredJson = /json/i.test(sample.mimeType ?? "");
+  if (!declaredJson && !/^\s*[[{"]/.test(text)) return null;
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return null;
+  }
+}
+
+const idName = /^(id|uuid|guid|_id)$|(Id|ID|_id|Uuid|_uuid|Guid)$/;
+const timeName =
+  /^(created|updated|modified|deleted|timestamp|time|date|expires|expiry|now|ts)$|(At|_at|Time|_time|Timestamp|_timestamp|Date|_date)$/;
+const tokenName = /(token|secret|nonce|signature|etag|session|Key$|_key$)/i;
+const jwtShape = /^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+const randomShape = /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9+/_-]{24,}={0,2}$|^[0-9a-f]{16,}$/i;
+
+/** Why a field of the body, with these observed values, is dynamic; null when it is stable. */
+function dynamicReason(
+  key: string,
+  observed: readonly unknown[],
+  schema: InferredSchema | undefined,
+): string | null {
+  if (idName.test(key)) return "its name marks an id";
+  if (timeName.test(key)) return "its name marks a time";
+  if (tokenName.test(key)) return "its name marks a token";
+  if (schema?.type === "string" && (schema.format === "uuid" || schema.format === "date-time")) {
+    return `its values are ${schema.format === "uuid" ? "uuids" : "timestamps"}`;
+  }
+  if (schema?.type === "string" && schema.format === "date") return "its values are dates";
+  if (observed.some((value) => typeof value === "string" && jwtShape.test(value))) {
+    return "its values are JWTs";
+  }
+  if (observed.some((value) => typeof value === "string" && randomShape.test(value))) {
+    return "its values look random";
+  }
+  const distinct = new Set(observed.map((value) => JSON.stringify(value)));
+  if (distinct.size > 1) return "identical requests saw different values";
+  return null;
+}
+
+/** Dynamic fields along object keys from the root (array contents are never value-asserted). */
+function dynamicFields(
+  samples: readonly unknown[],
+  schema: InferredSchema,
+): { path: JsonPath; reason: string }[] {
+  const found: { path: JsonPath; reason: string }[] = [];
+  const walk = (
+    objects: readonly Record<string, unknown>[],
+    objectSchema: InferredSchema | undefined,
+    path: string[],
+  ): void => {
+    const properties = objectSchema?.type === "object" ? objectSchema.properties : [];
+    for (const property of properties) {
+      const observed = objects
+        .filter((object) => property.name in object)
+        .map((object) => object[property.name]);
+      const reason = dynamicReason(property.name, observed, property.schema);
+      const childPath = [...path, property.name];
+      if (reason) {
+        found.push({ path: childPath, reason });
+        continue;
+      }
+      const nested = observed.filter(isPlainObject);
+      if (nested.length > 0) walk(nested, objectMember(property.schema), childPath);
+    }
+  };
+  const roots = samples.filter(isPlainObject);
+  if (roots.length > 0) walk(roots, objectMember(schema), []);
+  return found;
+}
+
+/** Leaves equal in every sample, not dynamic, reached through objects only. */
+function stableValues(
+  samples: readonly unknown[],
+  dynamicPaths: ReadonlySet<string>,
+): PlannedValue[] {
+  const first = samples[0];
+  if (!isPlainObject(first)) return [];
+  const found: PlannedValue[] = [];
+  const walk = (value: Record<string, unknown>, path: string[]): void => {
+    for (const [key, child] of Object.entries(value)) {
+      if (found.length >= maxValueAssertions) return;
+      const childPath = [...path, key];
+      if (dynamicPaths.has(childPath.join("\u0000"))) continue;
+      if (isPlainObject(child)) {
+        walk(child, childPath);
+      } else if (
+        (child === null || ["string", "number", "boolean"].includes(typeof child)) &&
+        samples.every((sample) => sameAt(sample, childPath, child))
+      ) {
+        found.push({ path: childPath, value: child as PlannedValue["value"] });
+      }
+    }
+  };
+  walk(first, []);
+  return found;
+}
+
+function sameAt(sample: unknown, path: readonly string[], expected: unknown): boolean {
+  let current: unknown = sample;
+  for (const key of path) {
+    if (!isPlainObject(current) || !(key in current)) return false;
+    current = current[key];
+  }
+  return current === expected;
+}
+
+function objectMember(schema: InferredSchema | undefined): InferredSchema | undefined {
+  if (schema?.type === "union") return schema.anyOf.find((member) => member.type === "object");
+  return schema;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
