@@ -16,6 +16,8 @@ import { detectCaptureFormat, type CaptureFormat } from "./detect-capture-format
 import { readHarCapture } from "./har-capture.ts";
 import type { ShellScript } from "./shell-command.ts";
 import { LineIndex } from "./text-position.ts";
+import { readPowerShellScript } from "./powershell-script.ts";
+import { readWindowsCmdScript } from "./windows-cmd-script.ts";
 
 export interface CaptureInput {
   /** File path as given, or `-` for stdin. */
@@ -32,8 +34,8 @@ export interface ReadCapturesOptions {
 
 const SHELL_READERS: Record<"bash" | "cmd" | "powershell", (text: string) => ShellScript> = {
   bash: readBashScript,
-  cmd: readBashScript,
-  powershell: readBashScript,
+  cmd: readWindowsCmdScript,
+  powershell: readPowerShellScript,
 };
 
 export function readCaptures(

@@ -1,0 +1,113 @@
+/**
+ * Reads Windows cmd text ("Copy as cURL (cmd)") into commands of argv words. Two passes, as
+ * on Windows: cmd.exe first removes `^` escapes outside its quotes, joins `^`-continued lines
+ * (the character after the line break is escaped, which is how browsers write a literal
+ * newline as `^` + two line breaks) and splits commands at `&`, `|` and line ends; then
+ * curl.exe splits each command line by the C runtime's rules. curlconverter reads these as
+ * bash and corrupts them; this reader gives the curl reader the words curl.exe really gets.
+ */
+import type { ShellCommand, ShellScript } from "./shell-command.ts";
+import { splitWindowsCommandLine } from "./windows-command-line.ts";
+
+interface CommandLine {
+  text: string;
+  /** Input offset of each character of `text`. */
+  offsets: number[];
+  pipedFrom: boolean;
+}
+
+export function readWindowsCmdScript(input: string): ShellScript {
+  const commands: ShellCommand[] = [];
+  for (const line of commandLines(input)) {
+    const split = splitWindowsCommandLine(line.text);
+    const offsetOf = (index: number): number =>
+      line.offsets[index] ?? line.offsets[line.offsets.length - 1] ?? 0;
+    if (split.unterminatedQuote !== undefined) {
+      return {
+        commands,
+        error: {
+          offset: offsetOf(split.unterminatedQuote),
+          length: 1,
+          message: 'unterminated double quote (") starting here',
+        },
+      };
+    }
+    if (split.words.length === 0) continue;
+    commands.push({
+      words: split.words.map((word) => ({ value: word.value, offset: offsetOf(word.start) })),
+      warnings: environmentVariableWarnings(
+        input.slice(line.offsets[0] ?? 0, (line.offsets[line.offsets.length - 1] ?? 0) + 1),
+      ),
+      ...(line.pipedFrom ? { pipedFrom: true } : {}),
+    });
+  }
+  return { commands };
+}
+
+/** cmd.exe's pass: caret escapes, continuations, `::`/`REM` comments and command separators. */
+function commandLines(input: string): CommandLine[] {
+  const lines: CommandLine[] = [];
+  let text = "";
+  let offsets: number[] = [];
+  let quoted = false;
+  let pipedFrom = false;
+  const finish = (nextPiped: boolean): void => {
+    if (text.trim() !== "" && !/^\s*(?:::|rem(?:\s|$))/i.test(text))
+      lines.push({ text, offsets, pipedFrom });
+    text = "";
+    offsets = [];
+    quoted = false;
+    pipedFrom = nextPiped;
+  };
+  const emit = (char: string, offset: number): void => {
+    text += char;
+    offsets.push(offset);
+  };
+  let at = 0;
+  while (at < input.length) {
+    const char = input[at] ?? "";
+    if (char === "\r") {
+      at += 1;
+    } else if (char === "^" && !quoted) {
+      const lineBreak =
+        input[at + 1] === "\n" ? 1 : input[at + 1] === "\r" && input[at + 2] === "\n" ? 2 : 0;
+      if (lineBreak > 0) {
+        at += 1 + lineBreak;
+        // The first character of the continued line is escaped: a second line break is literal.
+        if (input[at] === "\n") {
+          emit("\n", at);
+          at += 1;
+        } else if (input[at] === "\r" && input[at + 1] === "\n") {
+          emit("\n", at);
+          at += 2;
+        }
+      } else if (at + 1 < input.length) {
+        emit(input[at + 1] ?? "", at + 1);
+        at += 2;
+      } else {
+        at += 1;
+      }
+    } else if (char === "\n") {
+      finish(false);
+      at += 1;
+    } else if (!quoted && (char === "&" || char === "|")) {
+      const doubled = input[at + 1] === char;
+      finish(char === "|" && !doubled);
+      at += doubled ? 2 : 1;
+    } else {
+      if (char === '"') quoted = !quoted;
+      emit(char, at);
+      at += 1;
+    }
+  }
+  finish(false);
+  return lines;
+}
+
+/** Looks at the raw text: browsers write `%^NAME` so that cmd leaves a literal `%NAME` alone. */
+function environmentVariableWarnings(text: string): string[] {
+  const names = text.match(/%[A-Za-z_][A-Za-z0-9_]*%/g) ?? [];
+  return [...new Set(names)].map(
+    (name) => `cmd variable ${name} is not expanded; the text "${name}" is sent as written`,
+  );
+}
