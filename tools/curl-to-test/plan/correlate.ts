@@ -88,6 +88,7 @@ function fitsConsumer(source: Produced, slot: RequestSlot): boolean {
       return key !== undefined && idName.test(key);
     }
     case "credential":
+    case "text-token":
       return false;
   }
 }

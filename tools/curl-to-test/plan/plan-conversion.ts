@@ -36,11 +36,15 @@ export interface SecretSlot {
   description: string;
 }
 
-/** Where a request's secrets are; `unplaced` names findings no slot holds (never rendered). */
+/**
+ * Where a request's secrets are: the slots holding them, findings no slot holds (the request
+ * is then refused, never rendered), and paths of its response body that hold secrets (never
+ * asserted by value).
+ */
 export type SecretLocator = (
   request: CapturedRequest,
   slots: readonly RequestSlot[],
-) => { slots: SecretSlot[]; unplaced: string[] };
+) => { slots: SecretSlot[]; unplaced: string[]; responsePaths: JsonPath[] };
 
 export interface PlanConversionInput {
   requests: readonly CapturedRequest[];
@@ -100,7 +104,15 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
       });
       return [];
     }
-    return [{ request, slots, secrets: secrets.slots, responseJson: parseJson(request.response) }];
+    return [
+      {
+        request,
+        slots,
+        secrets: secrets.slots,
+        secretResponsePaths: secrets.responsePaths,
+        responseJson: parseJson(request.response),
+      },
+    ];
   });
 
   const correlations = findCorrelations(prepared);
@@ -153,6 +165,7 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
       planned: template.request,
       todos: [...item.request.warnings, ...template.todos],
       exports,
+      secretResponsePaths: item.secretResponsePaths,
     };
   });
 
@@ -161,7 +174,10 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
   const exchangeFor = (group: readonly PreparedExchange[]): PlannedExchange => {
     const first = group[0]!;
     const samples = group.flatMap((item) => (item.request.response ? [item.request.response] : []));
-    const expectation = responseExpectation(samples);
+    const expectation = responseExpectation(
+      samples,
+      group.flatMap((item) => item.secretResponsePaths),
+    );
     const todos = [...first.todos];
     for (const todo of expectation.todos) {
       if (todo.startsWith(noResponseTodo)) unanswered += 1;
@@ -265,6 +281,7 @@ interface PreparedExchange {
   planned: PlannedExchange["request"];
   todos: string[];
   exports: PlannedExport[];
+  secretResponsePaths: JsonPath[];
 }
 
 /** Identical requests collapse into one exchange; different ones share a table when they can. */

@@ -35,7 +35,9 @@ export type SlotPlace =
   | { kind: "cookie"; name: string }
   | { kind: "json"; path: JsonPath }
   | { kind: "form"; name: string }
-  | { kind: "multipart"; name: string };
+  | { kind: "multipart"; name: string }
+  /** A JWT-shaped token inside a body that is neither JSON nor a form. */
+  | { kind: "text-token" };
 
 /** Path and raw query of a captured URL, relative to its origin; the fragment is never sent. */
 export function relativeUrl(url: string): string {
@@ -175,8 +177,17 @@ function textBodySlots(
       place: { kind: "form", name: safeDecode(pair.name) },
     }));
   }
-  return [];
+  return [...text.matchAll(jwtShape)].map((match) => ({
+    area,
+    start: match.index,
+    end: match.index + match[0].length,
+    value: match[0],
+    encoding: "none",
+    place: { kind: "text-token" },
+  }));
 }
+
+const jwtShape = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
 
 interface Pair {
   name: string;

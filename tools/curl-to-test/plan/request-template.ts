@@ -84,14 +84,17 @@ export function requestTemplate(input: RequestTemplateInput): RequestTemplate {
 }
 
 function plannedBody(input: RequestTemplateInput, todos: string[]): PlannedBody {
-  const body = input.request.body;
+  const { request } = input;
+  const body = request.body;
   switch (body.kind) {
     case "none":
       return { kind: "none" };
     case "binary":
       return { kind: "binary", base64: body.base64 };
     case "file":
-      todos.push(`the body is read from ${body.path} when the test runs; keep that file there`);
+      if (!request.warnings.some((warning) => warning.includes(body.path))) {
+        todos.push(`the body is read from ${body.path} when the test runs; keep that file there`);
+      }
       return {
         kind: "file",
         path: body.path,
@@ -110,13 +113,17 @@ function plannedBody(input: RequestTemplateInput, todos: string[]): PlannedBody 
     case "multipart": {
       const parts = body.parts.map((part, index): PlannedMultipartPart => {
         if (part.filePath !== undefined && part.filename === undefined) {
-          todos.push(`part ${part.name} is read from ${part.filePath}; keep that file there`);
+          const path = part.filePath;
+          if (!request.warnings.some((warning) => warning.includes(path))) {
+            todos.push(`part ${part.name} is read from ${path}; keep that file there`);
+          }
           return { kind: "field-from-file", name: part.name, path: part.filePath };
         }
         if (part.filePath !== undefined || part.filename !== undefined) {
           const filename = part.filename ?? part.filePath?.split(/[\\/]/).at(-1) ?? part.name;
-          if (part.filePath !== undefined) {
-            todos.push(`part ${part.name} uploads ${part.filePath}; keep that file there`);
+          const path = part.filePath;
+          if (path !== undefined && !request.warnings.some((warning) => warning.includes(path))) {
+            todos.push(`part ${part.name} uploads ${path}; keep that file there`);
           }
           return {
             kind: "file",

@@ -22,7 +22,11 @@ export interface ResponseExpectation {
  * by type and format only) when its name says it is an id, time or token, when its value has
  * such a format, or when identical requests saw different values.
  */
-export function responseExpectation(samples: readonly CapturedResponse[]): ResponseExpectation {
+export function responseExpectation(
+  samples: readonly CapturedResponse[],
+  /** Paths of the body that hold secrets: never asserted by value, never listed in an enum. */
+  secretPaths: readonly JsonPath[] = [],
+): ResponseExpectation {
   const first = samples[0];
   if (!first) {
     return {
@@ -53,8 +57,9 @@ export function responseExpectation(samples: readonly CapturedResponse[]): Respo
     return { expect: { status: first.status, body: { kind: "unchecked" } }, todos };
   }
   const values = json.map((item) => item.value);
-  const schema = inferSchema(values)!;
-  const dynamic = dynamicFields(values, schema);
+  const schema = withoutSecretEnums(inferSchema(values)!, secretPaths);
+  const secrets = new Set(secretPaths.map((path) => JSON.stringify(path)));
+  const dynamic = dynamicFields(values, schema, secrets);
   return {
     expect: {
       status: first.status,
@@ -115,6 +120,7 @@ function dynamicReason(
 function dynamicFields(
   samples: readonly unknown[],
   schema: InferredSchema,
+  secrets: ReadonlySet<string>,
 ): { path: JsonPath; reason: string }[] {
   const found: { path: JsonPath; reason: string }[] = [];
   const walk = (
@@ -127,8 +133,10 @@ function dynamicFields(
       const observed = objects
         .filter((object) => property.name in object)
         .map((object) => object[property.name]);
-      const reason = dynamicReason(property.name, observed, property.schema);
       const childPath = [...path, property.name];
+      const reason = secrets.has(JSON.stringify(childPath))
+        ? "it holds a secret"
+        : dynamicReason(property.name, observed, property.schema);
       if (reason) {
         found.push({ path: childPath, reason });
         continue;
@@ -185,4 +193,42 @@ function objectMember(schema: InferredSchema | undefined): InferredSchema | unde
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The schema with no enum of observed values at a secret's path (arrays walked by items). */
+function withoutSecretEnums(
+  schema: InferredSchema,
+  secretPaths: readonly JsonPath[],
+): InferredSchema {
+  if (secretPaths.length === 0) return schema;
+  const strip = (node: InferredSchema, path: JsonPath): InferredSchema => {
+    const relevant = secretPaths.filter((secret) =>
+      path.every(
+        (step, index) =>
+          typeof step === "number" || secret[index] === step || typeof secret[index] === "number",
+      ),
+    );
+    if (relevant.length === 0) return node;
+    switch (node.type) {
+      case "string":
+        return relevant.some((secret) => secret.length === path.length) && node.enum
+          ? { type: "string", ...(node.format ? { format: node.format } : {}) }
+          : node;
+      case "array":
+        return { type: "array", items: node.items && strip(node.items, [...path, 0]) };
+      case "object":
+        return {
+          type: "object",
+          properties: node.properties.map((property) => ({
+            ...property,
+            schema: strip(property.schema, [...path, property.name]),
+          })),
+        };
+      case "union":
+        return { type: "union", anyOf: node.anyOf.map((member) => strip(member, path)) };
+      default:
+        return node;
+    }
+  };
+  return strip(schema, []);
 }

@@ -1,0 +1,122 @@
+/**
+ * The converter's programmatic entry: capture text → intake → (responses recorded) → plan →
+ * formatted specs. It reads and writes no files of its own (`writeConversion` does that), so
+ * the CLI, golden tests and fidelity checks all run the same pipeline.
+ */
+import { readCaptures } from "./intake/read-captures.ts";
+import type { CaptureInput } from "./intake/read-captures.ts";
+import type { CaptureFailure, CapturedRequest } from "./model/captured-request.ts";
+import type { ConversionPlan } from "./plan/conversion-plan.ts";
+import { isNoiseHeader } from "./plan/noise-headers.ts";
+import { planConversion } from "./plan/plan-conversion.ts";
+import type { ConversionWarning, Redaction } from "./plan/plan-conversion.ts";
+import { locateSecretSlots } from "./plan/secret-slots.ts";
+import { renderConversion } from "./render/render-conversion.ts";
+import type { GeneratedSpec } from "./render/render-conversion.ts";
+import { stringLiteral } from "./render/literal.ts";
+
+export type { CaptureInput } from "./intake/read-captures.ts";
+export type { GeneratedSpec } from "./render/render-conversion.ts";
+export type { ConversionWarning, Redaction } from "./plan/plan-conversion.ts";
+
+export interface ConvertCapturesOptions {
+  inputs: CaptureInput[];
+  /** Names the tests' folder and prefixes env vars: `order` → `ORDER_AUTHORIZATION_TOKEN`. */
+  service: string;
+  /** Where files named by `-d @file` or `-F f=@file` are looked up; default: cwd. */
+  filesDirectory?: string;
+  /**
+   * Fills in responses before planning (`--record URL` replays each request against a
+   * target). Returns the requests, in the same order, with `response` set where one came back.
+   */
+  recordResponses?: (requests: CapturedRequest[]) => Promise<CapturedRequest[]>;
+  onProgress?: (progress: ConversionProgress) => void;
+}
+
+export interface ConversionProgress {
+  stage: "read" | "record" | "plan" | "render";
+  done: number;
+  total: number;
+}
+
+export interface ConversionResult {
+  specs: GeneratedSpec[];
+  /** Every decision behind the specs; re-renders to the same specs. */
+  plan: ConversionPlan;
+  /** Requests read from the inputs. */
+  requestCount: number;
+  /** One per `warning:` line; each also stands as a TODO in a spec. */
+  warnings: ConversionWarning[];
+  /** Inputs (or requests, or specs) that could not be converted; the rest were. */
+  failures: CaptureFailure[];
+  /** What intake skipped on purpose (static assets, preflights), in words. */
+  skipped: string[];
+  /** Secrets replaced by env vars, by name. */
+  redactions: Redaction[];
+  /**
+   * Each env var's captured value, so a check can run the specs with the capture's own
+   * credentials. In memory only: never write, log or print it.
+   */
+  capturedSecrets: ReadonlyMap<string, string>;
+}
+
+/** Secrets shorter than this are too likely to occur by chance to search the output for. */
+const minLeakCheckLength = 4;
+
+export async function convertCaptures(options: ConvertCapturesOptions): Promise<ConversionResult> {
+  const progress = options.onProgress ?? (() => {});
+  const intake = readCaptures(options.inputs, {
+    ...(options.filesDirectory ? { filesDirectory: options.filesDirectory } : {}),
+  });
+  progress({ stage: "read", done: options.inputs.length, total: options.inputs.length });
+
+  let requests = intake.requests;
+  if (options.recordResponses && requests.length > 0) {
+    requests = await options.recordResponses(requests);
+    progress({ stage: "record", done: requests.length, total: requests.length });
+  }
+
+  const planned = planConversion({
+    requests,
+    service: options.service,
+    isNoiseHeader,
+    locateSecrets: locateSecretSlots,
+  });
+  progress({ stage: "plan", done: requests.length, total: requests.length });
+
+  const rendered = await renderConversion(planned.plan, (done, total) =>
+    progress({ stage: "render", done, total }),
+  );
+  const failures: CaptureFailure[] = [...intake.failures, ...planned.failures];
+  const specs = rendered.filter((spec) => {
+    const leaked = leakedSecret(spec.text, planned.capturedSecrets);
+    if (leaked === null) return true;
+    failures.push({
+      source: { file: spec.fileName, line: 1, column: 1 },
+      message: `the generated spec would hold the value of ${leaked}; not written`,
+    });
+    return false;
+  });
+  return {
+    specs,
+    plan: planned.plan,
+    requestCount: requests.length,
+    warnings: planned.warnings,
+    failures,
+    skipped: intake.skipped,
+    redactions: planned.redactions,
+    capturedSecrets: planned.capturedSecrets,
+  };
+}
+
+/**
+ * The last guard: the name of an env var whose captured value occurs in the text, raw or as
+ * the string literal the renderer would write; null when none does.
+ */
+function leakedSecret(text: string, secrets: ReadonlyMap<string, string>): string | null {
+  for (const [name, value] of secrets) {
+    if (value.length < minLeakCheckLength) continue;
+    if (text.includes(value) || text.includes(stringLiteral(value).slice(1, -1))) return name;
+  }
+  return null;
+}
