@@ -1,9 +1,104 @@
+import { fileURLToPath } from "node:url";
 import type { CommandModule } from "yargs";
+import { parseDurationSeconds } from "../../perf/load-shape/duration.ts";
+import { findK6 } from "../../perf/runner/k6-binary.ts";
+import { runPerfScenario } from "../../perf/runner/perf-run.ts";
+import { listScenarios, scenarioPath } from "../../perf/runner/scenario-files.ts";
+import { UsageError } from "../usage-error.ts";
 
-export const perfCommand: CommandModule = {
+interface PerfArgs {
+  scenario: string;
+  duration?: string;
+  "peak-rate"?: number;
+  demo?: boolean;
+  out: string;
+  "--"?: (string | number)[];
+}
+
+const packageRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const targetEnvNames = ["ORDER_BASE_URL", "ETA_BASE_URL", "RECOMMENDATION_BASE_URL"];
+
+export const perfCommand: CommandModule<object, PerfArgs> = {
   command: "perf <scenario>",
-  describe: "Run a k6 scenario from tests/perf/ (coming soon)",
-  handler: () => {
-    throw new Error("`qaops perf` is not available in this version yet.");
+  describe: "Run a k6 scenario from tests/perf/scenarios/ and collect its results",
+  builder: (y) =>
+    y
+      .parserConfiguration({ "populate--": true })
+      .positional("scenario", {
+        type: "string",
+        demandOption: true,
+        describe: `One of: ${listScenarios().join(", ")}`,
+      })
+      .option("duration", {
+        type: "string",
+        describe: "Total planned length, e.g. 3m, 1h30m (env PERF_DURATION)",
+      })
+      .option("peak-rate", {
+        type: "number",
+        describe: "Highest arrival rate the scenario reaches, requests/s (env PERF_PEAK_RATE)",
+      })
+      .option("demo", {
+        type: "boolean",
+        describe:
+          "Start the demo platform on free ports and target it. Default: only when no <SERVICE>_BASE_URL is set; --no-demo targets those variables or DEMO_PORT",
+      })
+      .option("out", {
+        type: "string",
+        default: "perf-results",
+        describe: "Results root; each run writes <out>/<scenario>/<timestamp>/",
+      })
+      .check((argv) => {
+        const known = listScenarios();
+        if (!known.includes(argv.scenario)) {
+          throw new UsageError(
+            `unknown scenario "${argv.scenario}"; tests/perf/scenarios/ has: ${known.join(", ")}`,
+          );
+        }
+        if (argv.duration !== undefined && !(parseDurationSeconds(argv.duration) ?? 0)) {
+          throw new UsageError(`--duration must be like 90s, 3m or 1h30m, got "${argv.duration}"`);
+        }
+        const rate = argv["peak-rate"];
+        if (rate !== undefined && !(Number.isFinite(rate) && rate > 0)) {
+          throw new UsageError(`--peak-rate must be a number above 0, got ${rate}`);
+        }
+        return true;
+      })
+      .example("$0 perf smoke", "every endpoint once against a demo platform started for the run")
+      .example("$0 perf daily-peak --duration 3m --peak-rate 400", "the day in 3 minutes")
+      .example("$0 perf stress -- --tag run=nightly", "anything after -- goes to `k6 run`")
+      .example(
+        "ORDER_BASE_URL=https://order.staging.example $0 perf soak --duration 8h",
+        "against your own services",
+      )
+      .epilogue(
+        "Exit code is k6's: 0 passed, 99 thresholds failed. Results: summary.json, summary.md, " +
+          "junit.xml, report.html (k6 web dashboard), latency.svg; stress runs add breakpoint.json.",
+      ),
+  handler: async (argv) => {
+    // Throws K6NotFoundError with install instructions, which the CLI prints as the error.
+    const k6Path = findK6({ env: process.env, packageRoot });
+    const envTargetsSet = targetEnvNames.some((name) => process.env[name]);
+    const startDemo = argv.demo ?? !envTargetsSet;
+    if (argv.demo === true && envTargetsSet) {
+      console.error(
+        "warning: --demo given, so the run targets the demo platform, not <SERVICE>_BASE_URL",
+      );
+    }
+    const settings: Record<string, string> = {};
+    if (argv.duration !== undefined) settings.PERF_DURATION = argv.duration;
+    if (argv["peak-rate"] !== undefined) settings.PERF_PEAK_RATE = String(argv["peak-rate"]);
+
+    const result = await runPerfScenario({
+      scenario: argv.scenario,
+      scriptPath: scenarioPath(argv.scenario),
+      k6Path,
+      resultsRoot: argv.out,
+      startDemo,
+      settings,
+      k6Args: (argv["--"] ?? []).map(String),
+      env: process.env,
+      print: (line) => console.log(line),
+    });
+    process.exitCode = result.exitCode;
   },
 };

@@ -1,0 +1,44 @@
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+
+/** `2026-11-22T10:44:58.123Z` → `2026-11-22T10-44-58Z`: sortable, and valid on every filesystem. */
+export function timestampFolderName(date: Date): string {
+  return date
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replaceAll(":", "-");
+}
+
+export interface ResultsFolderOptions {
+  root: string;
+  scenario: string;
+  now: Date;
+}
+
+/** `<root>/<scenario>/<timestamp>/`, created; a second run within the same second gets `-2`. */
+export function createResultsFolder(options: ResultsFolderOptions): string {
+  const base = join(options.root, options.scenario, timestampFolderName(options.now));
+  let folder = base;
+  for (let attempt = 2; existsSync(folder); attempt++) folder = `${base}-${attempt}`;
+  mkdirSync(folder, { recursive: true });
+  return folder;
+}
+
+/** The newest run's folder for a scenario, or undefined when it never ran. */
+export function latestResultsFolder(root: string, scenario: string): string | undefined {
+  const dir = join(root, scenario);
+  if (!existsSync(dir)) return undefined;
+  const runs = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && /^\d{4}-\d\d-\d\dT/.test(entry.name))
+    .map((entry) => entry.name)
+    .sort(compareRunFolders);
+  const latest = runs.at(-1);
+  return latest === undefined ? undefined : join(dir, latest);
+}
+
+/** Timestamp order, with `…Z-10` after `…Z-9` after `…Z`. */
+function compareRunFolders(a: string, b: string): number {
+  const [aStamp = "", aSuffix = "1"] = a.split(/Z-?/);
+  const [bStamp = "", bSuffix = "1"] = b.split(/Z-?/);
+  return aStamp.localeCompare(bStamp) || Number(aSuffix || 1) - Number(bSuffix || 1);
+}

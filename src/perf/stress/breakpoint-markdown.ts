@@ -1,0 +1,35 @@
+import { formatValue, groupThousands } from "../summary/format-value.ts";
+import { parseThresholdExpression } from "../summary/threshold-expression.ts";
+import type { StressBreakpoint } from "./stress-breakpoint.ts";
+
+/** The stress verdict for `summary.md` and the terminal: where the objectives broke. */
+export function renderBreakpointMarkdown(breakpoint: StressBreakpoint): string {
+  const rate = (value: number | undefined) =>
+    value === undefined ? "–" : `${groupThousands(value)}/s`;
+  const headline =
+    breakpoint.brokeAtRate === undefined
+      ? `#### Stress: objectives held at every step, up to ${rate(breakpoint.lastHeldRate)}`
+      : `#### Stress: objectives broke at ${rate(breakpoint.brokeAtRate)}` +
+        (breakpoint.lastHeldRate === undefined
+          ? " (the first step)"
+          : `; last step held: ${rate(breakpoint.lastHeldRate)}`);
+  const rows = breakpoint.steps.map((step) => {
+    const achieved =
+      step.achievedRate === undefined ? "–" : `${groupThousands(step.achievedRate, 1)}/s`;
+    const broken = step.broken
+      .map((b) => `\`${b.metricKey}\` ${describeActual(b.expression, b.metricKey, b.actual)}`)
+      .join("<br>");
+    return `| ${rate(step.rate)} | ${achieved} | ${step.broken.length === 0 ? "✅ held" : `❌ ${broken}`} |`;
+  });
+  return [headline, "", "| step | achieved | objectives |", "|---:|---:|---|", ...rows].join("\n");
+}
+
+function describeActual(expression: string, metricKey: string, actual: number): string {
+  const aggregation = parseThresholdExpression(expression)?.aggregation ?? "";
+  const unit = metricKey.startsWith("http_req_duration")
+    ? "ms"
+    : aggregation === "rate"
+      ? "ratio"
+      : "count";
+  return `${aggregation} ${formatValue(actual, unit)} (objective \`${expression}\`)`;
+}
