@@ -64,6 +64,7 @@ class BashReader {
         this.#readHeredocBodies();
       } else if (char === ";" || char === "&" || char === "|") {
         const pipe = char === "|" && text[this.#at + 1] !== "|";
+        if (pipe) this.#current.pipesInto = true;
         this.#endCommand();
         if (pipe) this.#current.pipedFrom = true;
         this.#at +=

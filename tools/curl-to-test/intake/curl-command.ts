@@ -168,7 +168,7 @@ export function readCurlCommand(
         body: url.uploadFile ? uploadBody(url.uploadFile.toString()) : shared.body,
         warnings: unique([
           ...commandWarnings,
-          ...authWarnings(url, request),
+          ...queryFileWarnings(url),
           ...uploadWarnings(url, context),
         ]),
       });
@@ -207,7 +207,10 @@ function readSharedParts(input: {
   const { request, options, command, context } = input;
   const warnings: string[] = [];
   for (const option of options) {
-    if (!isReproducedOption(option.name)) warnings.push(describeUnreproducedOption(option));
+    // A switch turned off (`--no-location`) asks for curl's default, which the test matches.
+    if (!isReproducedOption(option.name) && option.enabled !== false) {
+      warnings.push(describeUnreproducedOption(option));
+    }
   }
 
   const custom: NameValue[] = [];
@@ -282,15 +285,12 @@ function withAuthorization(
   return [{ name: "Authorization", value: `Basic ${credentials}` }, ...headers];
 }
 
-function authWarnings(url: RequestUrl, request: CurlconverterRequest): string[] {
-  if (!url.auth) return [];
-  const warnings: string[] = [];
-  if (request.authType !== "basic" && request.authType !== "none") {
-    warnings.push(
-      `${request.authType} authentication is not reproduced; the test sends no credentials for it`,
-    );
-  }
-  return warnings;
+function queryFileWarnings(url: RequestUrl): string[] {
+  return url.queryReadsFile === undefined
+    ? []
+    : [
+        "--url-query or -G data reads a value from a file; the test sends the @file text as written",
+      ];
 }
 
 function uploadBody(path: string): CapturedBody {

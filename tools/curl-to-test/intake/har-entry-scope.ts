@@ -110,6 +110,16 @@ function pathExtension(pathname: string): string {
 
 /** Why an entry is not an API call, or undefined to keep it. `url` is the parsed entry URL. */
 export function skipReason(entry: HarEntry, url: URL | undefined): SkipReason | undefined {
+  const resourceType = asString(entry._resourceType)?.toLowerCase();
+  const status = typeof entry.response?.status === "number" ? entry.response.status : 0;
+  if (
+    resourceType === "websocket" ||
+    status === 101 ||
+    url?.protocol === "ws:" ||
+    url?.protocol === "wss:"
+  ) {
+    return "WebSocket connection";
+  }
   if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) return "non-HTTP URL";
   const request = entry.request ?? {};
   const method = (asString(request.method) ?? "GET").toUpperCase();
@@ -120,9 +130,6 @@ export function skipReason(entry: HarEntry, url: URL | undefined): SkipReason | 
   ) {
     return "CORS preflight";
   }
-  const resourceType = asString(entry._resourceType)?.toLowerCase();
-  const status = typeof entry.response?.status === "number" ? entry.response.status : 0;
-  if (resourceType === "websocket" || status === 101) return "WebSocket connection";
   if (
     isBeaconHost(url.hostname.toLowerCase()) ||
     (resourceType && BEACON_RESOURCE_TYPES.has(resourceType))

@@ -39,6 +39,7 @@ export function readPowerShellScript(text: string): ShellScript {
   const commands: ShellCommand[] = [];
   let current: ShellCommand = { words: [], warnings: [] };
   const finish = (pipedNext: boolean): void => {
+    if (pipedNext) current.pipesInto = true;
     if (current.words.length > 0) commands.push(legacyQuoting(current));
     current = { words: [], warnings: [], ...(pipedNext ? { pipedFrom: true } : {}) };
   };

@@ -93,8 +93,9 @@ function readCapture(options: {
   };
   for (const command of script.commands) {
     const program = command.words[curlProgramIndex(command)];
-    // `curl … | jq .` pipes the response elsewhere; that command is not a capture.
-    if (command.pipedFrom && !(program && isCurlProgram(program.value))) continue;
+    // In `echo … | curl` or `curl … | jq .` the other commands only feed or read curl.
+    const inPipeline = command.pipedFrom === true || command.pipesInto === true;
+    if (inPipeline && !(program && isCurlProgram(program.value))) continue;
     const reading = readCurlCommand(command, context);
     if ("failure" in reading) {
       failures.push(lines.failure({ file: input.name, ...reading.failure }));

@@ -16,6 +16,8 @@ export interface ShellCommand {
   stdin?: { text: string } | { file: string };
   /** True when the command reads the previous one's output (`curl … | jq .`). */
   pipedFrom?: boolean;
+  /** True when the command's output feeds the next one (`echo … | curl`). */
+  pipesInto?: boolean;
   /** Shell constructs that were kept as literal text (variables, substitutions), in words. */
   warnings: string[];
 }

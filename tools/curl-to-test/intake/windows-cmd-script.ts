@@ -14,6 +14,7 @@ interface CommandLine {
   /** Input offset of each character of `text`. */
   offsets: number[];
   pipedFrom: boolean;
+  pipesInto: boolean;
 }
 
 export function readWindowsCmdScript(input: string): ShellScript {
@@ -39,6 +40,7 @@ export function readWindowsCmdScript(input: string): ShellScript {
         input.slice(line.offsets[0] ?? 0, (line.offsets[line.offsets.length - 1] ?? 0) + 1),
       ),
       ...(line.pipedFrom ? { pipedFrom: true } : {}),
+      ...(line.pipesInto ? { pipesInto: true } : {}),
     });
   }
   return { commands };
@@ -52,8 +54,7 @@ function commandLines(input: string): CommandLine[] {
   let quoted = false;
   let pipedFrom = false;
   const finish = (nextPiped: boolean): void => {
-    if (text.trim() !== "" && !/^\s*(?:::|rem(?:\s|$))/i.test(text))
-      lines.push({ text, offsets, pipedFrom });
+    if (text.trim() !== "") lines.push({ text, offsets, pipedFrom, pipesInto: nextPiped });
     text = "";
     offsets = [];
     quoted = false;
@@ -66,7 +67,11 @@ function commandLines(input: string): CommandLine[] {
   let at = 0;
   while (at < input.length) {
     const char = input[at] ?? "";
-    if (char === "\r") {
+    if (text.trim() === "" && /^[ \t]*(?:::|rem(?:[ \t]|$))/i.test(input.slice(at, at + 8))) {
+      // A comment line (`::` or `REM`): cmd reads none of it, `&` and `^` included.
+      const newline = input.indexOf("\n", at);
+      at = newline === -1 ? input.length : newline;
+    } else if (char === "\r") {
       at += 1;
     } else if (char === "^" && !quoted) {
       const lineBreak =
