@@ -15,6 +15,11 @@ export interface ConversionPlan {
   /** Env vars the specs read secrets from; `.env.example` lists their names. */
   envVars: PlannedEnvVar[];
   specs: PlannedSpec[];
+  /**
+   * Set when a model's answer refined the plan (`qaops convert --llm`); each of its proposals
+   * was checked against the capture before it was applied. Absent in a deterministic plan.
+   */
+  refinedBy?: { model: string };
 }
 
 export interface PlannedEnvVar {
@@ -80,7 +85,30 @@ export interface PlannedExchange {
   exports: PlannedExport[];
   /** `// TODO(qaops): …` comments at this request; each was also a `warning:` line. */
   todos: string[];
+  /** What the request does, in business language; rendered as a comment above it. */
+  description?: string;
+  /** Arithmetic the JSON response must satisfy on every run, beside its schema and values. */
+  rules?: PlannedRule[];
 }
+
+/**
+ * A business rule over the JSON response body, e.g. `total = subtotal + deliveryFee`. Paths are
+ * object keys from the body's root and lead to numbers every observed sample has (never null
+ * or optional); `items` leads to an array of objects whose `factors` and `target` are such
+ * numbers. Every rule held on every observed sample when it was planned.
+ */
+export type PlannedRule = (
+  | { kind: "sum"; target: string[]; terms: string[][] }
+  /** `target` = Σ over the items of the product of each item's `factors`. */
+  | { kind: "sum-of-products"; target: string[]; items: string[]; factors: string[] }
+  /** For every item: its `target` = the product of its `factors`. */
+  | { kind: "product-per-item"; items: string[]; target: string; factors: string[] }
+) & {
+  /** The rule in words, shown when the assertion fails. */
+  description: string;
+  /** Every operand is an integer: compared exactly; else to six decimal places. */
+  exact: boolean;
+};
 
 export interface PlannedExport {
   /** A camelCase identifier, e.g. `orderId`. */

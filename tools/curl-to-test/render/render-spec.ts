@@ -22,6 +22,7 @@ import {
   propertyKey,
   stringLiteral,
 } from "./literal.ts";
+import { ruleAssertionCode } from "./rule-code.ts";
 import { typeScriptTypeCode, zodSchemaCode } from "./schema-code.ts";
 
 const shorthandMethods = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"]);
@@ -132,6 +133,7 @@ function renderSingle(file: SpecFile, title: string, exchange: PlannedExchange):
   const names = exchangeNames(file, exchange);
   return [
     `test(${stringLiteral(title)}, async ({ request }) => {`,
+    ...descriptionLines(exchange),
     ...todoLines(exchange.todos),
     ...sendAndCheck(file, exchange, names, {}),
     "});",
@@ -145,6 +147,7 @@ function renderFlow(file: SpecFile, test: PlannedFlowTest): string {
       (entry) => `${entry.variable}: ${accessor(file, "body", entry.path, step.expect)}`,
     );
     const call = `test.step(${stringLiteral(step.title)}, async () => {\n${[
+      ...descriptionLines(step),
       ...todoLines(step.todos),
       ...sendAndCheck(file, step, names, {}),
       ...(exported.length > 0 ? [`return { ${exported.join(", ")} };`] : []),
@@ -369,10 +372,12 @@ function responseChecks(
   if (!names.responseSchema) return lines;
   const expected = row.expected ?? valuesCode(expectedValues(exchange.expect));
   const assertsValues = row.expected !== undefined || expected !== "{}";
-  const needsBody = assertsValues || exchange.exports.length > 0;
+  const rules = exchange.rules ?? [];
+  const needsBody = assertsValues || exchange.exports.length > 0 || rules.length > 0;
   const parse = `${names.responseSchema}.parse(await response.json())`;
   lines.push(needsBody ? `const body = ${parse};` : `${parse};`);
   if (assertsValues) lines.push(`expect(body).toMatchObject(${expected});`);
+  for (const rule of rules) lines.push(...ruleAssertionCode(rule, "body"));
   return lines;
 }
 
@@ -512,6 +517,10 @@ function pathText(path: JsonPath): string {
       typeof step === "number" ? `[${step}]` : index === 0 ? step : `.${step}`,
     )
     .join("");
+}
+
+function descriptionLines(exchange: PlannedExchange): string[] {
+  return exchange.description === undefined ? [] : [`// ${commentText(exchange.description)}`];
 }
 
 function todoLines(todos: readonly string[]): string[] {

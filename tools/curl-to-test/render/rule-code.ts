@@ -1,0 +1,48 @@
+import type { PlannedRule } from "../plan/conversion-plan.ts";
+import { stringLiteral } from "./literal.ts";
+
+/**
+ * Statements asserting a business rule over the parsed response `body`. The planner only keeps
+ * rules whose paths are required numbers in the response schema, so the plain property access
+ * here type-checks against the zod-parsed body.
+ */
+export function ruleAssertionCode(rule: PlannedRule, body: string): string[] {
+  const message = stringLiteral(`business rule: ${rule.description}`);
+  const check = (actual: string, expected: string): string =>
+    rule.exact
+      ? `expect(${actual}, ${message}).toBe(${expected});`
+      : `expect(${actual}, ${message}).toBeCloseTo(${expected}, 6);`;
+  switch (rule.kind) {
+    case "sum":
+      return [
+        check(
+          propertyPath(body, rule.target),
+          rule.terms.map((term) => propertyPath(body, term)).join(" + "),
+        ),
+      ];
+    case "sum-of-products":
+      return [
+        check(
+          propertyPath(body, rule.target),
+          `${propertyPath(body, rule.items)}.reduce((sum, item) => sum + ${product("item", rule.factors)}, 0)`,
+        ),
+      ];
+    case "product-per-item":
+      return [
+        `for (const item of ${propertyPath(body, rule.items)}) {`,
+        check(propertyPath("item", [rule.target]), product("item", rule.factors)),
+        "}",
+      ];
+  }
+}
+
+function product(base: string, factors: readonly string[]): string {
+  return factors.map((factor) => propertyPath(base, [factor])).join(" * ");
+}
+
+/** `body.items` or `body["unit-price"]`: keys reach the code only as identifiers or literals. */
+function propertyPath(base: string, keys: readonly string[]): string {
+  return keys
+    .map((key) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `.${key}` : `[${stringLiteral(key)}]`))
+    .reduce((code, access) => code + access, base);
+}
