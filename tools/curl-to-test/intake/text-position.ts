@@ -3,6 +3,7 @@
  * that failures show. Line starts are indexed once so a 10,000-entry HAR stays linear.
  */
 import type { CaptureFailure, SourceLocation } from "../model/captured-request.ts";
+import { maskCredentials } from "./excerpt-masking.ts";
 
 const EXCERPT_MAX_CHARS = 120;
 
@@ -36,14 +37,17 @@ export class LineIndex {
     return { file, ...this.position(offset) };
   }
 
-  /** The source line holding `offset`, and a caret line under `length` characters from it. */
+  /**
+   * The source line holding `offset` (credentials masked), and a caret line under `length`
+   * characters from it.
+   */
   excerpt(offset: number, length = 1): { line: string; caret: string } {
     const { line, column } = this.position(offset);
     const start = this.#lineStarts[line - 1] ?? 0;
     const nextStart = this.#lineStarts[line];
     let end = nextStart === undefined ? this.#text.length : nextStart - 1;
     if (this.#text[end - 1] === "\r") end -= 1;
-    let text = this.#text.slice(start, end);
+    let text = maskCredentials(this.#text.slice(start, end));
     let caretColumn = column - 1;
     // Long lines (a minified HAR) are cut around the offending token so the caret stays visible.
     if (text.length > EXCERPT_MAX_CHARS) {

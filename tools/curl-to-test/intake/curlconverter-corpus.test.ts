@@ -1,0 +1,59 @@
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { readCaptures } from "./read-captures.ts";
+
+/** curlconverter's own fixture commands (MIT), kept beside the repository. */
+const corpus = fileURLToPath(new URL("../../../../shared/corpus/curlconverter/", import.meta.url));
+
+describe("intake over the curlconverter corpus", () => {
+  if (!existsSync(corpus)) {
+    it("needs the corpus folder ../shared/corpus/curlconverter beside the repository", (context) => {
+      context.skip(`corpus folder missing: ${corpus}`);
+    });
+    return;
+  }
+  const files = readdirSync(corpus).filter((name) => name.endsWith(".sh"));
+
+  it("finds the corpus commands", () => {
+    assert.ok(files.length >= 50, `only ${files.length} corpus files`);
+  });
+
+  it("gives every command a request or a located failure, never an exception", () => {
+    let requests = 0;
+    for (const name of files) {
+      const text = readFileSync(`${corpus}${name}`, "utf8");
+      const result = readCaptures([{ name, text }], { filesDirectory: corpus });
+      assert.ok(result.requests.length + result.failures.length > 0, `${name}: nothing came out`);
+      for (const request of result.requests) {
+        assert.match(request.url, /^https?:\/\/[^/]+\//, `${name}: URL ${request.url}`);
+        assert.ok(request.source.line >= 1 && request.source.column >= 1, `${name}: source`);
+      }
+      for (const failure of result.failures) {
+        assert.equal(failure.source.file, name);
+        assert.ok(
+          failure.source.line >= 1 && failure.source.column >= 1,
+          `${name}: failure location`,
+        );
+        assert.match(failure.excerpt?.caret ?? "", /\^/, `${name}: failure caret`);
+      }
+      requests += result.requests.length;
+    }
+    assert.ok(requests >= files.length, `${requests} requests from ${files.length} files`);
+  });
+
+  it("keeps what curlconverter's JSON output merges: repeated query keys and form fields", () => {
+    const read = (name: string) =>
+      readCaptures([{ name, text: readFileSync(`${corpus}${name}`, "utf8") }], {
+        filesDirectory: corpus,
+      });
+    assert.equal(
+      read("repeated_query_key.sh").requests[0]?.url,
+      "http://localhost:28139/?key=one&key=two",
+    );
+    const body = read("post_same_field_multiple_times.sh").requests[0]?.body;
+    assert.equal(body?.kind, "text");
+    assert.equal(body?.kind === "text" ? body.text : "", "foo=bar&foo=&foo=barbar");
+  });
+});
