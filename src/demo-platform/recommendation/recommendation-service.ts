@@ -39,6 +39,7 @@ export function createRecommendationService(deps: RecommendationServiceDependenc
     dir: deps.rulesDir,
     checkIntervalMs: deps.rulesCheckIntervalMs ?? 1_000,
     log: deps.log ?? ((line) => console.warn(line)),
+    clock: deps.clock,
   });
 
   function recommend({ params, url }: RequestContext): Reply {

@@ -12,6 +12,8 @@ export interface RuleBookOptions {
   log: (line: string) => void;
   /** Milliseconds; injectable for tests. */
   now?: () => number;
+  /** Stamps `loadedAt`; the platform's clock. */
+  clock?: () => Date;
 }
 
 export interface LoadedRule {
@@ -49,6 +51,7 @@ export class RuleBook {
   readonly #checkIntervalMs: number;
   readonly #log: (line: string) => void;
   readonly #now: () => number;
+  readonly #clock: () => Date;
   readonly #files = new Map<string, FileState>();
   #byKey = new Map<string, LoadedRule>();
   #lastCheck = Number.NEGATIVE_INFINITY;
@@ -60,6 +63,7 @@ export class RuleBook {
     this.#checkIntervalMs = options.checkIntervalMs;
     this.#log = options.log;
     this.#now = options.now ?? (() => performance.now());
+    this.#clock = options.clock ?? (() => new Date());
     let names: string[];
     try {
       names = ruleFileNames(this.#dir);
@@ -174,7 +178,7 @@ export class RuleBook {
     if (file !== expectedName) {
       return this.#rejected(file, signature, previousGood, `must be named ${expectedName}`);
     }
-    const loadedAt = new Date().toISOString();
+    const loadedAt = this.#clock().toISOString();
     return { signature, good: { rule: parsed.data, file, version, loadedAt }, error: undefined };
   }
 
