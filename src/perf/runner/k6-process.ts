@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { constants, createReadStream, mkdtempSync, rmSync } from "node:fs";
+import { constants, mkdtempSync, rmSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,6 +15,8 @@ export interface K6ProcessOptions {
   env: NodeJS.ProcessEnv;
   /** Each metric sample as k6 streams it. */
   onPoint(point: MetricPoint): void;
+  /** Where k6's own stdout (banner, summary) goes; its stderr always reaches the terminal. */
+  stdout?: "inherit" | "ignore";
 }
 
 /**
@@ -55,7 +57,7 @@ function readMetrics(fifo: string, onPoint: (point: MetricPoint) => void): Metri
   const done = open(fifo, constants.O_RDONLY).then(async (handle) => {
     opened = true;
     const lines = createInterface({
-      input: createReadStream("", { fd: handle.fd, autoClose: true }),
+      input: handle.createReadStream(),
       crlfDelay: Infinity,
     });
     for await (const line of lines) {
@@ -89,7 +91,11 @@ function runK6(options: K6ProcessOptions, fifo: string): Promise<number> {
     ...options.args,
     options.scriptPath,
   ];
-  const child = spawn(options.k6Path, args, { env: options.env, stdio: "inherit", detached: true });
+  const child = spawn(options.k6Path, args, {
+    env: options.env,
+    stdio: ["ignore", options.stdout ?? "inherit", "inherit"],
+    detached: true,
+  });
   const killOnExit = () => child.kill("SIGKILL");
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.once("exit", killOnExit);

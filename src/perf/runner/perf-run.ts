@@ -38,6 +38,8 @@ export interface PerfRunOptions {
   env: NodeJS.ProcessEnv;
   /** The runner's notes for the terminal (k6 prints its own output there directly). */
   print(line: string): void;
+  /** Leave k6's stdout (banner, summary) out of the terminal; its files are written all the same. */
+  quietK6?: boolean;
   now?: () => Date;
 }
 
@@ -89,6 +91,7 @@ export async function runPerfScenario(options: PerfRunOptions): Promise<PerfRunR
         PERF_RESULTS_DIR: resultsDir,
       },
       onPoint: (point) => timeline.record(point),
+      stdout: options.quietK6 ? "ignore" : "inherit",
     });
   } finally {
     await demo?.stop();

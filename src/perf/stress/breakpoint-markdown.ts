@@ -26,10 +26,11 @@ export function renderBreakpointMarkdown(breakpoint: StressBreakpoint): string {
 
 function describeActual(expression: string, metricKey: string, actual: number): string {
   const aggregation = parseThresholdExpression(expression)?.aggregation ?? "";
-  const unit = metricKey.startsWith("http_req_duration")
-    ? "ms"
-    : aggregation === "rate"
+  const unit =
+    aggregation === "rate"
       ? "ratio"
-      : "count";
+      : aggregation === "count" || !metricKey.startsWith("http_req_duration")
+        ? "count"
+        : "ms";
   return `${aggregation} ${formatValue(actual, unit)} (objective \`${expression}\`)`;
 }

@@ -12,7 +12,8 @@ import { assertTargetsHealthy } from "../lib/target-health.ts";
 const startRate = envNumber("PERF_START_RATE", 100, { min: 1 });
 const peakRate = envNumber("PERF_PEAK_RATE", 1500, { min: startRate });
 const steps = envInteger("PERF_STEPS", 10, { min: 1 });
-const stepSeconds = Math.max(6, Math.floor(envDurationSeconds("PERF_DURATION", "5m") / steps));
+// A step needs a few seconds at its rate to be judged: 30 s each with the defaults, 4 s at least.
+const stepSeconds = Math.max(4, Math.floor(envDurationSeconds("PERF_DURATION", "5m") / steps));
 const rampSeconds = Math.max(1, Math.round(stepSeconds / 6));
 const plan = stepLoad({
   startRate,

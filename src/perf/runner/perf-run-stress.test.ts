@@ -1,0 +1,75 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { startDemoPlatform } from "../../demo-platform/platform.ts";
+import type { DemoPlatform } from "../../demo-platform/platform.ts";
+import type { StressBreakpoint } from "../stress/stress-breakpoint.ts";
+import { findK6 } from "./k6-binary.ts";
+import { resultFiles, runPerfScenario } from "./perf-run.ts";
+import { scenarioPath } from "./scenario-files.ts";
+
+// A tiny stress run (two 4-second steps at 5 and 10 requests/s) against a platform slowed by a
+// fault on every route: the streamed timeline must name the first step as the breakpoint.
+const packageRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const token = "perf-test-token";
+const resultsRoot = mkdtempSync(join(tmpdir(), "qaops-perf-stress-"));
+let platform: DemoPlatform;
+
+before(async () => {
+  platform = await startDemoPlatform({ port: 0, apiToken: token });
+  for (const service of Object.values(platform.services)) {
+    service.faults.set({ route: "*", latencyMs: 30, errorRate: 0, errorStatus: 503 });
+  }
+});
+after(async () => {
+  await platform.close();
+  rmSync(resultsRoot, { recursive: true, force: true });
+});
+
+describe("qaops perf stress", () => {
+  it("finds where the objectives broke from the metric stream and writes breakpoint.json", async () => {
+    const result = await runPerfScenario({
+      scenario: "stress",
+      scriptPath: scenarioPath("stress"),
+      k6Path: findK6({ env: process.env, packageRoot }),
+      resultsRoot,
+      startDemo: false,
+      settings: {
+        PERF_START_RATE: "5",
+        PERF_PEAK_RATE: "10",
+        PERF_STEPS: "2",
+        PERF_DURATION: "8s",
+      },
+      k6Args: ["--quiet"],
+      quietK6: true,
+      env: {
+        ...process.env,
+        DEMO_API_TOKEN: token,
+        ORDER_BASE_URL: platform.services.order.url,
+        ETA_BASE_URL: platform.services.eta.url,
+        RECOMMENDATION_BASE_URL: platform.services.recommendation.url,
+      },
+      print: () => {},
+    });
+
+    assert.equal(result.exitCode, 99);
+    assert.equal(result.summary?.profile, "steps");
+    assert.deepEqual(
+      result.breakpoint?.steps.map((step) => step.rate),
+      [5, 10],
+    );
+    assert.equal(result.breakpoint?.brokeAtRate, 5);
+    assert.equal(result.breakpoint?.lastHeldRate, undefined);
+    const written = JSON.parse(
+      readFileSync(join(result.resultsDir, resultFiles.breakpoint), "utf8"),
+    ) as StressBreakpoint;
+    assert.deepEqual(written, JSON.parse(JSON.stringify(result.breakpoint)));
+    assert.match(
+      readFileSync(join(result.resultsDir, resultFiles.summaryMarkdown), "utf8"),
+      /^#### Stress: objectives broke at 5\/s \(the first step\)$/m,
+    );
+  });
+});
