@@ -4,8 +4,8 @@ import type { FieldError, Reply } from "../http/reply.ts";
 import type { RequestContext, Service } from "../http/route.ts";
 import { abBucket } from "./ab-bucket.ts";
 import { ColdStartFallback } from "./cold-start.ts";
-import type { Cohort } from "./cold-start.ts";
 import { RecommendationCatalog } from "./recommendation-catalog.ts";
+import type { MemberProfile } from "./recommendation-catalog.ts";
 import {
   feedbackRequestSchema,
   parseWith,
@@ -15,6 +15,7 @@ import {
 import { RuleBook } from "./rule-book.ts";
 import { rankItems } from "./rule-engine.ts";
 import { resolveForBucket } from "./rule-schema.ts";
+import type { ResolvedRule } from "./rule-schema.ts";
 
 export interface RecommendationServiceDependencies {
   catalog: DatabaseSync;
@@ -59,28 +60,7 @@ export function createRecommendationService(deps: RecommendationServiceDependenc
 
     const bucket = abBucket(service, memberId);
     const rule = resolveForBucket(loaded.rule, bucket);
-    const candidates = catalog.items(service, feature);
-    let strategy: "personalized" | "similar-members";
-    let cohort: Cohort | null = null;
-    let ranked;
-    if (catalog.hasHistory(memberId)) {
-      strategy = "personalized";
-      const recentDislikes = catalog
-        .feedback(memberId, { service, feature })
-        .filter((entry) => entry.kind === "dislike")
-        .map((entry) => entry.itemId);
-      ranked = rankItems({ rule, candidates, recentDislikes });
-    } else {
-      strategy = "similar-members";
-      const fallback = coldStart.answer({
-        member,
-        service,
-        feature,
-        minSimilarMembers: rule.coldStart.minSimilarMembers,
-      });
-      cohort = fallback.cohort;
-      ranked = rankItems({ rule, candidates, recentDislikes: [], affinity: fallback.affinity });
-    }
+    const { strategy, cohort, ranked } = rankForMember(member, rule);
 
     const items = ranked.map(({ item, penalties }, index) => ({
       rank: index + 1,
@@ -106,6 +86,34 @@ export function createRecommendationService(deps: RecommendationServiceDependenc
       },
       { "x-ab-bucket": bucket, "x-rule-version": loaded.version },
     );
+  }
+
+  /** Members with history get their own filters applied; the rest borrow a similar cohort's taste. */
+  function rankForMember(member: MemberProfile, rule: ResolvedRule) {
+    const { service, feature } = rule;
+    const candidates = catalog.items(service, feature);
+    if (catalog.hasHistory(member.id)) {
+      const recentDislikes = catalog
+        .feedback(member.id, { service, feature })
+        .filter((entry) => entry.kind === "dislike")
+        .map((entry) => entry.itemId);
+      return {
+        strategy: "personalized" as const,
+        cohort: null,
+        ranked: rankItems({ rule, candidates, recentDislikes }),
+      };
+    }
+    const fallback = coldStart.answer({
+      member,
+      service,
+      feature,
+      minSimilarMembers: rule.coldStart.minSimilarMembers,
+    });
+    return {
+      strategy: "similar-members" as const,
+      cohort: fallback.cohort,
+      ranked: rankItems({ rule, candidates, recentDislikes: [], affinity: fallback.affinity }),
+    };
   }
 
   function memberFeedback({ params, url }: RequestContext): Reply {
