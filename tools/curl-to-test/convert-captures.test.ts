@@ -1,0 +1,214 @@
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { convertCaptures } from "./convert-captures.ts";
+import type { ConversionResult } from "./convert-captures.ts";
+import {
+  capturedBodies,
+  hostileShopHar,
+  hostileText,
+  noteHeader,
+  orderId,
+  shopSecrets,
+} from "./fixtures/hostile-shop-capture.ts";
+import { startShopServer } from "./fixtures/shop-server.ts";
+import type { ShopServer } from "./fixtures/shop-server.ts";
+import { writeConversion } from "./write-conversion.ts";
+
+const run = promisify(execFile);
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+// Inside the repository so the specs resolve @playwright/test and zod from its node_modules.
+const workDir = join(repoRoot, ".qaops", "tmp", `convert-captures-${process.pid}`);
+const specsDir = join(workDir, "specs");
+
+interface PlaywrightReport {
+  suites: PlaywrightSuite[];
+}
+interface PlaywrightSuite {
+  suites?: PlaywrightSuite[];
+  specs?: {
+    title: string;
+    tests: { projectName: string; results: { status: string; error?: { message?: string } }[] }[];
+  }[];
+}
+
+/** Every test of a Playwright JSON report as [project, title, status]. */
+function outcomes(report: PlaywrightReport): [string, string, string][] {
+  const found: [string, string, string][] = [];
+  const walk = (suite: PlaywrightSuite): void => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        found.push([test.projectName, spec.title, test.results.at(-1)?.status ?? "not run"]);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  report.suites.forEach(walk);
+  return found.sort();
+}
+
+describe("convertCaptures on a hostile capture", () => {
+  let result: ConversionResult;
+  let kept: ShopServer;
+  let broken: ShopServer;
+
+  before(async () => {
+    result = await convertCaptures({
+      inputs: [{ name: "shop.har", text: hostileShopHar() }],
+      service: "shop",
+    });
+    await rm(workDir, { recursive: true, force: true });
+    await writeConversion({ outDir: specsDir, specs: result.specs, envVars: result.plan.envVars });
+    kept = await startShopServer({ contract: "kept" });
+    broken = await startShopServer({ contract: "broken" });
+  });
+
+  after(async () => {
+    await Promise.all([kept.close(), broken.close()]);
+    await rm(workDir, { recursive: true, force: true });
+  });
+
+  it("plans one flow, one table and single tests, and redacts every secret by name", () => {
+    assert.deepEqual(
+      result.specs.map((spec) => spec.fileName),
+      [
+        "post-orders-flow.spec.ts",
+        "get-shops.spec.ts",
+        "put-notes-by-id.spec.ts",
+        "post-login.spec.ts",
+      ],
+    );
+    assert.deepEqual(
+      result.redactions.map((redaction) => [redaction.envVar, redaction.description]),
+      [
+        ["SHOP_AUTHORIZATION_TOKEN", "Authorization header credential (Bearer)"],
+        ["SHOP_BODY_PASSWORD", "body field password"],
+        ["SHOP_X_API_KEY", "X-Api-Key header"],
+        ["SHOP_FORM_PASSWORD", "form field password"],
+      ],
+    );
+    assert.deepEqual(result.failures, []);
+    assert.deepEqual(result.warnings, []);
+  });
+
+  it("writes no secret value into any file", async () => {
+    const files = await readdir(specsDir);
+    assert.ok(files.includes(".env.example"));
+    for (const file of files) {
+      const text = await readFile(join(specsDir, file), "utf8");
+      for (const secret of Object.values(shopSecrets)) {
+        assert.ok(!text.includes(secret), `${file} holds a secret`);
+        assert.ok(!text.includes(encodeURIComponent(secret)), `${file} holds an encoded secret`);
+      }
+    }
+    assert.match(await readFile(join(specsDir, ".env.example"), "utf8"), /^SHOP_X_API_KEY=$/m);
+  });
+
+  it("emits specs that type-check, lint clean, and pass or fail with the contract", async () => {
+    await writeFile(
+      join(workDir, "tsconfig.json"),
+      JSON.stringify({ extends: "../../../tsconfig.json", include: ["specs/**/*.ts"] }),
+    );
+    await writeFile(
+      join(workDir, "playwright.config.ts"),
+      [
+        'import { defineConfig } from "@playwright/test";',
+        "export default defineConfig({",
+        '  testDir: "./specs",',
+        "  workers: 2,",
+        '  reporter: [["json", { outputFile: "report.json" }]],',
+        "  projects: [",
+        `    { name: "kept", use: { baseURL: ${JSON.stringify(kept.url)} } },`,
+        `    { name: "broken", use: { baseURL: ${JSON.stringify(broken.url)} } },`,
+        "  ],",
+        "});",
+        "",
+      ].join("\n"),
+    );
+    const node = process.execPath;
+    const secretsEnv = Object.fromEntries(result.capturedSecrets);
+    const [typeCheck, lint, playwright] = await Promise.allSettled([
+      run(node, [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", workDir], {
+        cwd: repoRoot,
+      }),
+      run(
+        node,
+        [
+          join(repoRoot, "node_modules/eslint/bin/eslint.js"),
+          "--no-ignore",
+          "--max-warnings=0",
+          specsDir,
+        ],
+        { cwd: repoRoot },
+      ),
+      run(
+        node,
+        [
+          join(repoRoot, "node_modules/@playwright/test/cli.js"),
+          "test",
+          "-c",
+          join(workDir, "playwright.config.ts"),
+        ],
+        { cwd: repoRoot, env: { ...process.env, ...secretsEnv, CI: "" } },
+      ),
+    ]);
+    const output = (settled: PromiseSettledResult<{ stdout: string }>): string =>
+      settled.status === "fulfilled"
+        ? ""
+        : String((settled.reason as { stdout?: string }).stdout ?? settled.reason);
+    assert.equal(typeCheck.status, "fulfilled", output(typeCheck));
+    assert.equal(lint.status, "fulfilled", output(lint));
+    // The broken contract makes some tests fail, so Playwright itself exits 1.
+    assert.equal(playwright.status, "rejected");
+
+    const report = JSON.parse(
+      await readFile(join(workDir, "report.json"), "utf8"),
+    ) as PlaywrightReport;
+    assert.deepEqual(outcomes(report), [
+      ["broken", "GET /v1/shops?region=busan → 200", "failed"],
+      ["broken", "GET /v1/shops?region=seoul → 200", "failed"],
+      ["broken", "POST /v1/login → 200", "passed"],
+      ["broken", "POST /v1/orders → GET /v1/orders/{id} (2 steps)", "failed"],
+      ["broken", "PUT /v1/notes/42 → 204", "passed"],
+      ["kept", "GET /v1/shops?region=busan → 200", "passed"],
+      ["kept", "GET /v1/shops?region=seoul → 200", "passed"],
+      ["kept", "POST /v1/login → 200", "passed"],
+      ["kept", "POST /v1/orders → GET /v1/orders/{id} (2 steps)", "passed"],
+      ["kept", "PUT /v1/notes/42 → 204", "passed"],
+    ]);
+  });
+
+  it("sent exactly the captured bytes, secrets supplied from the environment", () => {
+    const find = (method: string, prefix: string) => {
+      const found = kept.requests.find((r) => r.method === method && r.url.startsWith(prefix));
+      assert.ok(found, `${method} ${prefix} reached the server`);
+      return found;
+    };
+    const header = (request: { headers: [string, string][] }, name: string): string[] =>
+      request.headers.filter(([key]) => key.toLowerCase() === name).map(([, value]) => value);
+
+    const create = find("POST", "/v1/orders");
+    assert.equal(create.body.toString("utf8"), capturedBodies.createOrder);
+    assert.ok(create.body.toString("utf8").includes(JSON.stringify(hostileText).slice(1, -1)));
+    assert.deepEqual(header(create, "authorization"), [`Bearer ${shopSecrets.bearer}`]);
+    assert.deepEqual(header(create, "x-note"), [noteHeader]);
+    assert.deepEqual(header(create, "content-type"), ["application/json"]);
+    assert.deepEqual(header(create, "sec-fetch-mode"), []);
+
+    const read = find("GET", `/v1/orders/${orderId}`);
+    assert.equal(read.url, `/v1/orders/${orderId}?expand=items&q=a%20b+c`);
+
+    const note = find("PUT", "/v1/notes/42");
+    assert.equal(note.body.toString("utf8"), capturedBodies.note);
+    assert.deepEqual(header(note, "content-type"), ["text/plain"]);
+
+    assert.equal(find("POST", "/v1/login").body.toString("utf8"), capturedBodies.login);
+    assert.deepEqual(header(find("GET", "/v1/shops?region=busan"), "x-api-key"), [
+      shopSecrets.apiKey,
+    ]);
+  });
+});

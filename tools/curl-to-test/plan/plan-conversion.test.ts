@@ -1,0 +1,376 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { CapturedRequest, CapturedResponse } from "../model/captured-request.ts";
+import type {
+  PlannedExchange,
+  PlannedSpec,
+  PlannedTest,
+  ValueTemplate,
+} from "./conversion-plan.ts";
+import { isNoiseHeader } from "./noise-headers.ts";
+import { planConversion } from "./plan-conversion.ts";
+import type { PlannedConversion } from "./plan-conversion.ts";
+import { locateSecretSlots } from "./secret-slots.ts";
+
+let line = 0;
+function captured(
+  method: string,
+  url: string,
+  extra: Partial<Omit<CapturedRequest, "method" | "url">> = {},
+): CapturedRequest {
+  line += 1;
+  return {
+    source: { file: "capture.sh", line, column: 1 },
+    method,
+    url,
+    headers: [],
+    body: { kind: "none" },
+    warnings: [],
+    ...extra,
+  };
+}
+
+function json(status: number, body: unknown): CapturedResponse {
+  return {
+    status,
+    headers: [],
+    bodyText: JSON.stringify(body),
+    mimeType: "application/json",
+  };
+}
+
+function plan(requests: CapturedRequest[]): PlannedConversion {
+  return planConversion({
+    requests,
+    service: "order",
+    isNoiseHeader,
+    locateSecrets: locateSecretSlots,
+  });
+}
+
+function exchanges(test: PlannedTest): PlannedExchange[] {
+  if (test.kind === "single") return [test.exchange];
+  return test.kind === "table" ? test.cases : test.steps;
+}
+
+function allExchanges(specs: PlannedSpec[]): PlannedExchange[] {
+  return specs.flatMap((spec) => spec.tests.flatMap(exchanges));
+}
+
+/** What the test sends at run time: env vars and flow variables filled in. */
+function sent(template: ValueTemplate, values: ReadonlyMap<string, string>): string {
+  return template
+    .map((part) => {
+      if (part.kind === "literal") return part.text;
+      const value = values.get(part.name) ?? "";
+      if (part.encoding === "uri-component") return encodeURIComponent(value);
+      if (part.encoding === "json-string") return JSON.stringify(value);
+      return value;
+    })
+    .join("");
+}
+
+describe("planConversion: correlation", () => {
+  it("turns an id from one response into a flow variable used by a later request", () => {
+    const result = plan([
+      captured("POST", "https://shop.example.com/v1/orders", {
+        headers: [{ name: "Content-Type", value: "application/json" }],
+        body: { kind: "text", text: '{"shopId":7}', mimeType: "application/json" },
+        response: json(201, { id: "ord_8f3k2m9x", status: "PLACED" }),
+      }),
+      captured("GET", "https://shop.example.com/v1/orders/ord_8f3k2m9x?view=full", {
+        response: json(200, { id: "ord_8f3k2m9x", status: "PLACED" }),
+      }),
+      captured("POST", "https://shop.example.com/v1/orders/ord_8f3k2m9x/cancel", {
+        headers: [{ name: "X-Order-Ref", value: "ord_8f3k2m9x" }],
+        body: { kind: "text", text: '{"orderId":"ord_8f3k2m9x"}', mimeType: "application/json" },
+        response: json(200, { id: "ord_8f3k2m9x", status: "CANCELLED" }),
+      }),
+    ]);
+    assert.equal(result.plan.specs.length, 1);
+    const spec = result.plan.specs[0]!;
+    assert.equal(spec.kind, "flow");
+    assert.equal(spec.fileName, "post-orders-flow.spec.ts");
+    const test = spec.tests[0]!;
+    assert.equal(test.kind, "flow");
+    const [create, read, cancel] = exchanges(test);
+    assert.deepEqual(create!.exports, [{ variable: "orderId", path: ["id"] }]);
+    assert.deepEqual(read!.request.url, [
+      { kind: "literal", text: "/v1/orders/" },
+      { kind: "variable", name: "orderId", encoding: "none" },
+      { kind: "literal", text: "?view=full" },
+    ]);
+    assert.deepEqual(cancel!.request.headers, [
+      { name: "X-Order-Ref", value: [{ kind: "variable", name: "orderId", encoding: "none" }] },
+    ]);
+    assert.deepEqual(cancel!.request.body, {
+      kind: "json",
+      schema: {
+        type: "object",
+        properties: [{ name: "orderId", optional: false, schema: { type: "string" } }],
+      },
+      value: {
+        kind: "object",
+        entries: [
+          { key: "orderId", value: { kind: "variable", name: "orderId", asString: false } },
+        ],
+      },
+    });
+    assert.equal(read!.title, "GET /v1/orders/{orderId}?view=full → 200");
+  });
+
+  it("does not correlate a value the client sent before the response returned it", () => {
+    const result = plan([
+      captured("POST", "https://shop.example.com/v1/carts", {
+        body: { kind: "text", text: '{"shopId":"shop_12345678"}', mimeType: "application/json" },
+        response: json(201, { shopId: "shop_12345678" }),
+      }),
+      captured("GET", "https://shop.example.com/v1/shops/shop_12345678", {
+        response: json(200, { name: "Kim's" }),
+      }),
+    ]);
+    assert.deepEqual(
+      result.plan.specs.map((spec) => [spec.kind, spec.title]),
+      [
+        ["endpoint", "POST /v1/carts"],
+        ["endpoint", "GET /v1/shops/{id}"],
+      ],
+    );
+  });
+});
+
+describe("planConversion: grouping", () => {
+  it("collapses identical requests and asserts fields that differed by type only", () => {
+    const result = plan([
+      captured("GET", "https://api.example.com/v1/menu/42", {
+        response: json(200, {
+          name: "Bibimbap",
+          price: 9000,
+          servedAt: "2024-05-01T12:00:00Z",
+          stock: 3,
+        }),
+      }),
+      captured("GET", "https://api.example.com/v1/menu/42", {
+        response: json(200, {
+          name: "Bibimbap",
+          price: 9000,
+          servedAt: "2024-05-01T12:05:00Z",
+          stock: 2,
+        }),
+      }),
+    ]);
+    const [spec] = result.plan.specs;
+    assert.equal(spec!.title, "GET /v1/menu/{id}");
+    assert.equal(spec!.fileName, "get-menu-by-id.spec.ts");
+    const [test] = spec!.tests;
+    assert.equal(test!.kind, "single");
+    const exchange = exchanges(test!)[0]!;
+    assert.equal(exchange.sources.length, 2);
+    assert.ok(exchange.expect.body.kind === "json", "a JSON body expectation");
+    assert.deepEqual(exchange.expect.body.values, [
+      { path: ["name"], value: "Bibimbap" },
+      { path: ["price"], value: 9000 },
+    ]);
+    assert.deepEqual(exchange.expect.body.dynamic, [
+      { path: ["servedAt"], reason: "its name marks a time" },
+      { path: ["stock"], reason: "identical requests saw different values" },
+    ]);
+  });
+
+  it("puts one endpoint's different requests in one table test", () => {
+    const result = plan([
+      captured("GET", "https://api.example.com/v1/shops?region=seoul", {
+        response: json(200, [{ id: 1, name: "a" }]),
+      }),
+      captured("GET", "https://api.example.com/v1/shops?region=busan&open=true", {
+        response: json(200, [{ id: 2, name: "b", rating: 4.5 }]),
+      }),
+    ]);
+    const test = result.plan.specs[0]!.tests[0];
+    assert.ok(test?.kind === "table", "a table test");
+    assert.deepEqual(
+      test.cases.map((exchange) => sent(exchange.request.url, new Map())),
+      ["/v1/shops?region=seoul", "/v1/shops?region=busan&open=true"],
+    );
+    assert.deepEqual(test.responseSchema, {
+      type: "array",
+      items: {
+        type: "object",
+        properties: [
+          { name: "id", optional: false, schema: { type: "number", integer: true } },
+          { name: "name", optional: false, schema: { type: "string" } },
+          { name: "rating", optional: true, schema: { type: "number", integer: false } },
+        ],
+      },
+    });
+  });
+
+  it("names spec files uniquely and in capture order", () => {
+    const result = plan([
+      captured("GET", "https://api.example.com/v1/orders"),
+      captured("GET", "https://api.example.com/v2/orders"),
+      captured("DELETE", "https://api.example.com/"),
+    ]);
+    assert.deepEqual(
+      result.plan.specs.map((spec) => spec.fileName),
+      ["get-orders.spec.ts", "get-orders-2.spec.ts", "delete-root.spec.ts"],
+    );
+    assert.deepEqual(
+      result.warnings.map((warning) => warning.message),
+      [
+        "3 request(s) had no captured response: their tests assert a 2xx status only (`--record URL` captures responses)",
+      ],
+    );
+  });
+});
+
+describe("planConversion: secrets and bytes", () => {
+  const token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJraW0ifQ.c2lnbmF0dXJl";
+
+  it("replaces secrets by env vars named after the service, one per distinct value", () => {
+    const result = plan([
+      captured("GET", "https://api.example.com/v1/me?api_key=k-1234567890", {
+        headers: [
+          { name: "Authorization", value: `Bearer ${token}` },
+          { name: "Cookie", value: "theme=dark; sessionid=abc123456" },
+          { name: "sec-ch-ua", value: '"Chromium"' },
+        ],
+      }),
+      captured("GET", "https://api.example.com/v1/me/orders", {
+        headers: [{ name: "Authorization", value: "Bearer other-user-token-0000" }],
+      }),
+      captured("GET", "https://api.example.com/v1/me/cards", {
+        headers: [{ name: "Authorization", value: `Bearer ${token}` }],
+      }),
+    ]);
+    assert.deepEqual(
+      result.plan.envVars.map((envVar) => envVar.name),
+      [
+        "ORDER_QUERY_API_KEY",
+        "ORDER_AUTHORIZATION_TOKEN",
+        "ORDER_COOKIE_SESSIONID",
+        "ORDER_AUTHORIZATION_TOKEN_2",
+      ],
+    );
+    assert.equal(result.capturedSecrets.get("ORDER_AUTHORIZATION_TOKEN"), token);
+    assert.equal(
+      result.capturedSecrets.get("ORDER_AUTHORIZATION_TOKEN_2"),
+      "other-user-token-0000",
+    );
+    const [me, orders, cards] = allExchanges(result.plan.specs);
+    assert.deepEqual(
+      me!.request.headers.map((header) => header.name),
+      ["Authorization", "Cookie"],
+    );
+    assert.deepEqual(me!.request.headers[1]!.value, [
+      { kind: "literal", text: "theme=dark; sessionid=" },
+      { kind: "env", name: "ORDER_COOKIE_SESSIONID", encoding: "none" },
+    ]);
+    assert.deepEqual(orders!.request.headers[0]!.value[1], {
+      kind: "env",
+      name: "ORDER_AUTHORIZATION_TOKEN_2",
+      encoding: "none",
+    });
+    assert.deepEqual(cards!.request.headers[0]!.value[1], {
+      kind: "env",
+      name: "ORDER_AUTHORIZATION_TOKEN",
+      encoding: "none",
+    });
+    assert.ok(!JSON.stringify(result.plan).includes(token), "the plan holds no secret value");
+    assert.ok(!JSON.stringify(result.plan).includes("abc123456"));
+  });
+
+  it("keeps every other byte of text bodies, forms and raw queries", () => {
+    const pretty = '{\n  "user": "kim",\n  "password": "p\\u0040ss \\"w\\"",\n  "n": 1.0\n}';
+    const form = "a=1&password=p%40ss%21&b=%7E+x&password=second";
+    const query = "/v1/login?q=a%20b&q=c+d&empty=&flag&token=t%2Bk";
+    const result = plan([
+      captured("POST", `https://api.example.com${query}`, {
+        headers: [{ name: "Content-Type", value: "application/json" }],
+        body: { kind: "text", text: pretty, mimeType: "application/json" },
+      }),
+      captured("POST", "https://api.example.com/v1/form", {
+        headers: [{ name: "Content-Type", value: "application/x-www-form-urlencoded" }],
+        body: { kind: "text", text: form },
+      }),
+    ]);
+    const values = result.capturedSecrets;
+    const [login, formPost] = allExchanges(result.plan.specs);
+    assert.equal(sent(login!.request.url, values), query);
+    assert.ok(login!.request.body.kind === "text", "a text body");
+    assert.ok(formPost!.request.body.kind === "text", "a text body");
+    // A replaced JSON string is written by JSON.stringify: the same value, its own escapes.
+    const rewritten = pretty.replace('"p\\u0040ss \\"w\\""', JSON.stringify('p@ss "w"'));
+    assert.notEqual(rewritten, pretty);
+    if (login!.request.body.kind === "text")
+      assert.equal(sent(login!.request.body.text, values), rewritten);
+    assert.equal(values.get("ORDER_BODY_PASSWORD"), 'p@ss "w"');
+    assert.equal(values.get("ORDER_QUERY_TOKEN"), "t+k");
+    if (formPost!.request.body.kind === "text")
+      assert.equal(sent(formPost!.request.body.text, values), form);
+    assert.deepEqual(
+      [...values.keys()].filter((name) => name.startsWith("ORDER_FORM")),
+      ["ORDER_FORM_PASSWORD", "ORDER_FORM_PASSWORD_2"],
+    );
+  });
+
+  it("never asserts a secret of the response by value", () => {
+    const result = plan([
+      captured("POST", "https://api.example.com/v1/session", {
+        response: json(200, { user: "kim", accessToken: token, password: "hunter22" }),
+      }),
+    ]);
+    const exchange = allExchanges(result.plan.specs)[0]!;
+    assert.ok(exchange.expect.body.kind === "json", "a JSON body expectation");
+    assert.deepEqual(exchange.expect.body.values, [{ path: ["user"], value: "kim" }]);
+    assert.ok(!JSON.stringify(result.plan).includes("hunter22"));
+  });
+
+  it("refuses a request whose secret it cannot place, and says where", () => {
+    const result = planConversion({
+      requests: [
+        captured("GET", "https://api.example.com/v1/a"),
+        captured("GET", "https://api.example.com/v1/b"),
+      ],
+      service: "order",
+      isNoiseHeader,
+      locateSecrets: (request) => ({
+        slots: [],
+        unplaced: request.url.endsWith("/a") ? ["a signed blob"] : [],
+        responsePaths: [],
+      }),
+    });
+    assert.deepEqual(result.failures, [
+      {
+        source: { file: "capture.sh", line: line - 1, column: 1 },
+        message:
+          "cannot replace the secret in a signed blob with an env var; request not converted",
+      },
+    ]);
+    assert.deepEqual(
+      result.plan.specs.map((spec) => spec.title),
+      ["GET /v1/b"],
+    );
+  });
+
+  it("joins duplicate headers into one and says so", () => {
+    const result = plan([
+      captured("GET", "https://api.example.com/v1/x", {
+        headers: [
+          { name: "X-Tag", value: "a" },
+          { name: "x-tag", value: "b" },
+          { name: "Accept-Encoding", value: "gzip" },
+        ],
+      }),
+    ]);
+    const exchange = allExchanges(result.plan.specs)[0]!;
+    assert.deepEqual(exchange.request.headers, [
+      { name: "X-Tag", value: [{ kind: "literal", text: "a, b" }] },
+    ]);
+    assert.ok(
+      exchange.todos.includes(
+        "header X-Tag was captured 2 times; the test sends it once, values joined",
+      ),
+    );
+  });
+});
