@@ -3,6 +3,7 @@
 // one test; the unit and API runners count their own tests.
 import { spawnSync } from "node:child_process";
 import { existsSync, globSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { perfTestCounts } from "../src/perf/runner/perf-test-counts.ts";
 import { stageCounts, parseNodeTapSummary, parsePlaywrightStats } from "./test-counts.ts";
 import type { Counts } from "./test-counts.ts";
 
@@ -47,6 +48,15 @@ const stages: Stage[] = [
         ...files,
       ]);
       return stageCounts(parseNodeTapSummary(readIfExists(tap)), status);
+    },
+  },
+  {
+    // k6 against a demo platform it starts itself; each threshold and each check counts as a test.
+    name: "perf smoke",
+    run() {
+      const resultsRoot = `${resultsDir}/perf`;
+      const status = exec("node", ["bin/qaops.js", "perf", "smoke", "--out", resultsRoot]);
+      return stageCounts(perfTestCounts(resultsRoot, "smoke"), status);
     },
   },
   {
