@@ -7,7 +7,7 @@ import type { CaptureFailure, CapturedRequest } from "../model/captured-request.
 import { describeSkips, skipReason, type SkipReason } from "./har-entry-scope.ts";
 import { harRequest } from "./har-entry.ts";
 import { asString, harEntries } from "./har-log.ts";
-import { LineIndex } from "./text-position.ts";
+import { LineIndex, positionsInOrder } from "./text-position.ts";
 
 export interface HarReadOptions {
   /** Keep only requests to the host most entries went to (after the other skips). */
@@ -58,6 +58,7 @@ export function readHarCapture(
   }
 
   const entryOffsets = locateEntries(text, entries.length);
+  const entryPositions = positionsInOrder(text, entryOffsets);
   const skipCounts = new Map<SkipReason, number>();
   const kept: { request: CapturedRequest; host: string }[] = [];
   const failures: CaptureFailure[] = [];
@@ -76,7 +77,7 @@ export function readHarCapture(
       skipCounts.set(reason, (skipCounts.get(reason) ?? 0) + 1);
       return;
     }
-    const source = lines.location(file, offset);
+    const source = { file, ...(entryPositions[index] ?? { line: 1, column: 1 }) };
     kept.push({
       request: harRequest({ entry, url: withoutFragment(rawUrl), source }),
       host: url?.host ?? "",
@@ -148,9 +149,7 @@ function locateEntries(text: string, expected: number): number[] {
     const code = text.charCodeAt(at);
     if (code === 0x22 /* " */) {
       const start = at + 1;
-      at += 1;
-      while (at < text.length && text.charCodeAt(at) !== 0x22)
-        at += text.charCodeAt(at) === 0x5c ? 2 : 1;
+      at = closingQuote(text, start);
       // Only short strings can be the keys this walk looks for.
       lastString = at - start <= 16 ? text.slice(start, at) : "";
     } else if (code === 0x3a /* : */) {
@@ -170,4 +169,16 @@ function locateEntries(text: string, expected: number): number[] {
     if (offsets.length > expected) break;
   }
   return offsets;
+}
+
+/** Offset of the quote closing a JSON string whose content starts at `from`. */
+function closingQuote(text: string, from: number): number {
+  let quote = text.indexOf('"', from);
+  while (quote !== -1) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes += 1;
+    if (backslashes % 2 === 0) return quote;
+    quote = text.indexOf('"', quote + 1);
+  }
+  return text.length;
 }

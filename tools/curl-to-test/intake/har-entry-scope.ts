@@ -98,8 +98,16 @@ const STATIC_MIME_PREFIXES = [
 ];
 const SCRIPT_MIME = /^(?:text|application)\/(?:x-)?(?:javascript|ecmascript)\b/;
 
+const beaconHostCache = new Map<string, boolean>();
+
+/** A HAR repeats a handful of hosts thousands of times, so each host is judged once. */
 function isBeaconHost(host: string): boolean {
-  return BEACON_HOST_SUFFIXES.some((suffix) => host === suffix || host.endsWith(`.${suffix}`));
+  let beacon = beaconHostCache.get(host);
+  if (beacon === undefined) {
+    beacon = BEACON_HOST_SUFFIXES.some((suffix) => host === suffix || host.endsWith(`.${suffix}`));
+    if (beaconHostCache.size < 10_000) beaconHostCache.set(host, beacon);
+  }
+  return beacon;
 }
 
 function pathExtension(pathname: string): string {

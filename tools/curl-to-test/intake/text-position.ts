@@ -9,15 +9,22 @@ const EXCERPT_MAX_CHARS = 120;
 
 export class LineIndex {
   readonly #text: string;
-  readonly #lineStarts: number[];
+  #starts: number[] | undefined;
 
   constructor(text: string) {
     this.#text = text;
-    const starts = [0];
-    for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) {
-      starts.push(at + 1);
+  }
+
+  /** Built on first use: most inputs never need a position. */
+  get #lineStarts(): number[] {
+    if (!this.#starts) {
+      const starts = [0];
+      for (let at = this.#text.indexOf("\n"); at !== -1; at = this.#text.indexOf("\n", at + 1)) {
+        starts.push(at + 1);
+      }
+      this.#starts = starts;
     }
-    this.#lineStarts = starts;
+    return this.#starts;
   }
 
   /** 1-based line and column of a UTF-16 offset (columns count UTF-16 units). */
@@ -72,4 +79,27 @@ export class LineIndex {
       excerpt: this.excerpt(options.offset, options.length),
     };
   }
+}
+
+/**
+ * Line and column of each offset, for offsets in increasing order, in one pass that counts
+ * line breaks without indexing every line (a pretty-printed 10,000-entry HAR has a million).
+ */
+export function positionsInOrder(
+  text: string,
+  offsets: readonly number[],
+): { line: number; column: number }[] {
+  const positions: { line: number; column: number }[] = [];
+  let line = 1;
+  let lineStart = 0;
+  let next = text.indexOf("\n");
+  for (const offset of offsets) {
+    while (next !== -1 && next < offset) {
+      line += 1;
+      lineStart = next + 1;
+      next = text.indexOf("\n", next + 1);
+    }
+    positions.push({ line, column: offset - lineStart + 1 });
+  }
+  return positions;
 }
