@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { parseQuery, parseWith } from "../http/request-validation.ts";
 import {
   approximateQuerySchema,
   etaSettingsBodySchema,
-  parseQuery,
-  parseWith,
   preciseQuerySchema,
 } from "./eta-requests.ts";
 

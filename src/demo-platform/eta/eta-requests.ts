@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { FieldError } from "../http/reply.ts";
 
 /** Query and path values arrive as strings; each parser names the parameter it rejects. */
 const required = { error: "is required" } as const;
@@ -50,25 +49,3 @@ export const etaSettingsBodySchema = z
     }
   });
 export type EtaSettingsBody = z.infer<typeof etaSettingsBodySchema>;
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
-
-/** Reads the named query parameters (the first of each) and validates them together. */
-export function parseQuery<T>(schema: z.ZodType<T>, url: URL, names: readonly string[]): Parsed<T> {
-  const raw = Object.fromEntries(
-    names.map((name) => [name, url.searchParams.get(name) ?? undefined]),
-  );
-  return parseWith(schema, raw);
-}
-
-export function parseWith<T>(schema: z.ZodType<T>, input: unknown): Parsed<T> {
-  const result = schema.safeParse(input);
-  if (result.success) return { ok: true, value: result.data };
-  return {
-    ok: false,
-    errors: result.error.issues.map((issue) => ({
-      field: issue.path.join(".") || "body",
-      message: issue.message,
-    })),
-  };
-}

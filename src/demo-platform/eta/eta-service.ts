@@ -1,14 +1,13 @@
 import type { DatabaseSync } from "node:sqlite";
 import { json, problem } from "../http/reply.ts";
 import type { FieldError, Reply } from "../http/reply.ts";
+import { parseQuery, parseWith } from "../http/request-validation.ts";
 import type { RequestContext, Service } from "../http/route.ts";
 import { approximateRange, predictEta } from "./eta-model.ts";
 import type { EtaPrediction, ShopEtaProfile } from "./eta-model.ts";
 import {
   approximateQuerySchema,
   etaSettingsBodySchema,
-  parseQuery,
-  parseWith,
   preciseQuerySchema,
   shopPathSchema,
 } from "./eta-requests.ts";

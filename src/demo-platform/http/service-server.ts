@@ -5,6 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { checkBearer } from "./bearer-auth.ts";
 import { FaultInjector, faultSchema } from "./faults.ts";
 import { json, problem } from "./reply.ts";
+import { fieldErrorsOf } from "./request-validation.ts";
 import type { Reply } from "./reply.ts";
 import type { Route, Service } from "./route.ts";
 import { Router } from "./router.ts";
@@ -131,10 +132,7 @@ function operationalRoutes(serviceName: string, faults: FaultInjector): Route[] 
         const parsed = faultSchema.safeParse(body);
         if (!parsed.success) {
           return problem(400, "Invalid fault", {
-            errors: parsed.error.issues.map((i) => ({
-              field: i.path.join("."),
-              message: i.message,
-            })),
+            errors: fieldErrorsOf(parsed.error),
           });
         }
         faults.set(parsed.data);

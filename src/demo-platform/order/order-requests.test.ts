@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { createOrderBodySchema, fieldErrorsOf, parseId } from "./order-requests.ts";
+import { fieldErrorsOf } from "../http/request-validation.ts";
+import { createOrderBodySchema, parseId } from "./order-requests.ts";
 
 function fieldsOf(body: unknown): string[] {
   const parsed = createOrderBodySchema.safeParse(body);

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { FieldError } from "../http/reply.ts";
 
 /** Limits a request must keep to before the catalogue is even consulted (else 400). */
 export const orderLimits = {
@@ -64,27 +63,6 @@ export const cancelOrderBodySchema = z.strictObject(
   { error: "the body must be a JSON object with a reason" },
 );
 export type CancelOrderBody = z.infer<typeof cancelOrderBodySchema>;
-
-/** zod issues as the problem+json `errors` list: one entry per field, paths like `items[0].quantity`. */
-export function fieldErrorsOf(error: z.ZodError): FieldError[] {
-  return error.issues.flatMap((issue) =>
-    issue.code === "unrecognized_keys"
-      ? issue.keys.map((key) => ({
-          field: fieldPath([...issue.path, key]),
-          message: "is not a field of this request",
-        }))
-      : [{ field: fieldPath(issue.path), message: issue.message }],
-  );
-}
-
-function fieldPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return "body";
-  return path
-    .map((part, index) =>
-      typeof part === "number" ? `[${part}]` : `${index === 0 ? "" : "."}${String(part)}`,
-    )
-    .join("");
-}
 
 const idText = /^[1-9]\d{0,15}$/;
 

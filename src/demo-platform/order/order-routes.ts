@@ -1,5 +1,6 @@
 import { json, problem } from "../http/reply.ts";
 import type { FieldError, Reply } from "../http/reply.ts";
+import { fieldErrorsOf } from "../http/request-validation.ts";
 import type { RequestContext, Route } from "../http/route.ts";
 import { actorOf, mayActFor } from "./acting-member.ts";
 import type { Actor } from "./acting-member.ts";
@@ -12,12 +13,7 @@ import type { StoredOrder } from "./order-model.ts";
 import { orderEventJson, orderJson, orderSummaryJson } from "./order-json.ts";
 import { checkOrderAgainstCatalog } from "./order-placement.ts";
 import { isPastCancellationWindow } from "./order-policy.ts";
-import {
-  cancelOrderBodySchema,
-  createOrderBodySchema,
-  fieldErrorsOf,
-  parseId,
-} from "./order-requests.ts";
+import { cancelOrderBodySchema, createOrderBodySchema, parseId } from "./order-requests.ts";
 import type { ShardedOrderStore } from "./sharded-order-store.ts";
 
 export interface OrderRouteDependencies {

@@ -1,17 +1,13 @@
 import type { DatabaseSync } from "node:sqlite";
 import { json, problem } from "../http/reply.ts";
 import type { FieldError, Reply } from "../http/reply.ts";
+import { parseWith, queryValues } from "../http/request-validation.ts";
 import type { RequestContext, Service } from "../http/route.ts";
 import { abBucket } from "./ab-bucket.ts";
 import { ColdStartFallback } from "./cold-start.ts";
 import { RecommendationCatalog } from "./recommendation-catalog.ts";
 import type { MemberProfile } from "./recommendation-catalog.ts";
-import {
-  feedbackRequestSchema,
-  parseWith,
-  queryValues,
-  recommendationQuerySchema,
-} from "./recommendation-requests.ts";
+import { feedbackRequestSchema, recommendationQuerySchema } from "./recommendation-requests.ts";
 import { RuleBook } from "./rule-book.ts";
 import { rankItems } from "./rule-engine.ts";
 import { resolveForBucket } from "./rule-schema.ts";
@@ -44,7 +40,7 @@ export function createRecommendationService(deps: RecommendationServiceDependenc
   });
 
   function recommend({ params, url }: RequestContext): Reply {
-    const query = parseWith(recommendationQuerySchema, queryValues(url, ["memberId"]));
+    const query = parseWith(recommendationQuerySchema, queryValues(url, ["memberId"]), "query");
     if (!query.ok) return invalid(query.errors);
     const service = params.service ?? "";
     const feature = params.feature ?? "";
@@ -117,10 +113,14 @@ export function createRecommendationService(deps: RecommendationServiceDependenc
   }
 
   function memberFeedback({ params, url }: RequestContext): Reply {
-    const request = parseWith(feedbackRequestSchema, {
-      ...queryValues(url, ["service", "feature", "kind"]),
-      memberId: params.memberId,
-    });
+    const request = parseWith(
+      feedbackRequestSchema,
+      {
+        ...queryValues(url, ["service", "feature", "kind"]),
+        memberId: params.memberId,
+      },
+      "query",
+    );
     if (!request.ok) return invalid(request.errors);
     const { memberId, service, feature, kind } = request.value;
     const member = catalog.member(memberId);
