@@ -1,0 +1,300 @@
+import { readFile, stat } from "node:fs/promises";
+import { isApiError, isNetworkError, isRateLimitError } from "jira.js";
+import { runSerialisedPerKey } from "../delivery/keyed-queue.ts";
+import { DeliveryError, DeliveryThrottle, messageOf, withRetry } from "../delivery/retry.ts";
+import type { FailureVerdict, RetryPolicy } from "../delivery/retry.ts";
+import type { JiraGateway, UploadFile, WorkflowTransition } from "./jira-gateway.ts";
+import { operationTarget } from "./jira-operations.ts";
+import type { AttachmentSpec, JiraOperation } from "./jira-operations.ts";
+import { flakyLedgerPropertyKey, ticketPropertyKey } from "./ticket-state.ts";
+
+export interface JiraDeliveryReport {
+  /** Operations carried out in full. */
+  delivered: number;
+  /** Tickets this delivery created or wrote to, by fingerprint. */
+  tickets: { fingerprint: string; key: string; created: boolean }[];
+  /** What is left to do, in order: failed operations, or the unfinished part of one. */
+  remaining: JiraOperation[];
+  /** One line per failed operation, for a warning. */
+  problems: string[];
+  /** Things done differently than planned, e.g. no matching transition in a workflow. */
+  notes: string[];
+}
+
+export interface JiraSenderOptions {
+  gateway: JiraGateway;
+  retry: RetryPolicy;
+  concurrency: number;
+  maxAttachmentBytes: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** The part of an operation that could not be done, to be saved and tried again. */
+class Unfinished extends Error {
+  readonly remaining: JiraOperation[];
+  constructor(cause: DeliveryError, remaining: JiraOperation[]) {
+    super(cause.message, { cause });
+    this.remaining = remaining;
+  }
+}
+
+/**
+ * Carries out planned operations: one issue's writes in order, a few issues at a time, every
+ * call retried on 429 (after `Retry-After`, pausing all calls), 5xx and network errors.
+ */
+export class JiraOperationSender {
+  readonly #options: JiraSenderOptions;
+  readonly #throttle: DeliveryThrottle;
+
+  constructor(options: JiraSenderOptions) {
+    this.#options = options;
+    this.#throttle = new DeliveryThrottle(options.sleep);
+  }
+
+  async deliver(operations: readonly JiraOperation[]): Promise<JiraDeliveryReport> {
+    const report: JiraDeliveryReport = {
+      delivered: 0,
+      tickets: [],
+      remaining: [],
+      problems: [],
+      notes: [],
+    };
+    const outcomes = await runSerialisedPerKey(
+      operations.map((operation) => ({
+        key: operationTarget(operation),
+        run: () => this.#execute(operation, report),
+      })),
+      this.#options.concurrency,
+    );
+    outcomes.forEach((outcome, index) => {
+      const operation = operations[index];
+      if (!operation) return;
+      if (outcome.status === "done") {
+        report.delivered += 1;
+      } else if (outcome.status === "skipped") {
+        report.remaining.push(operation);
+      } else if (outcome.error instanceof Unfinished && isGone(outcome.error, operation)) {
+        report.notes.push(`${outcome.error.message}; the issue is gone, so this was dropped`);
+      } else if (outcome.error instanceof Unfinished) {
+        report.remaining.push(...outcome.error.remaining);
+        report.problems.push(outcome.error.message);
+      } else {
+        report.remaining.push(operation);
+        report.problems.push(messageOf(outcome.error));
+      }
+    });
+    return report;
+  }
+
+  async #execute(operation: JiraOperation, report: JiraDeliveryReport): Promise<void> {
+    const gateway = this.#options.gateway;
+    switch (operation.op) {
+      case "create": {
+        const { key } = await this.#call(`create issue for ${operation.fingerprint}`, () =>
+          gateway.createIssue(operation.fields, [
+            { key: ticketPropertyKey, value: operation.state },
+          ]),
+        ).catch(this.#unfinished([operation]));
+        report.tickets.push({ fingerprint: operation.fingerprint, key, created: true });
+        if (operation.attachments.length > 0) {
+          const rest = { op: "attach" as const, key, fingerprint: operation.fingerprint };
+          await this.#attach(key, operation.attachments, report).catch(
+            this.#unfinished([{ ...rest, attachments: operation.attachments }]),
+          );
+        }
+        return;
+      }
+      case "recur": {
+        const state = { ...operation.state };
+        await this.#upsertRecurrenceComment(operation, state).catch(this.#unfinished([operation]));
+        report.tickets.push({
+          fingerprint: operation.fingerprint,
+          key: operation.key,
+          created: false,
+        });
+        await this.#setState(operation.key, state).catch(
+          this.#unfinished([
+            { op: "set-state", key: operation.key, fingerprint: operation.fingerprint, state },
+          ]),
+        );
+        return;
+      }
+      case "transition": {
+        const transitions = await this.#call(`list transitions of ${operation.key}`, () =>
+          gateway.listTransitions(operation.key),
+        ).catch(this.#unfinished([operation]));
+        const chosen = chooseTransition(transitions, operation.to, operation.transitionName);
+        if (chosen) {
+          await this.#call(`transition ${operation.key} (${chosen.name})`, () =>
+            gateway.transition(operation.key, chosen.id, operation.comment),
+          ).catch(this.#unfinished([operation]));
+        } else {
+          report.notes.push(
+            `${operation.key}: no transition to ${operation.to === "done" ? "a done status" : "an open status"}${operation.transitionName ? ` named "${operation.transitionName}"` : ""} in its workflow (${transitions.map((t) => t.name).join(", ") || "none"}); left as it is`,
+          );
+        }
+        report.tickets.push({
+          fingerprint: operation.fingerprint,
+          key: operation.key,
+          created: false,
+        });
+        await this.#setState(operation.key, operation.state).catch(
+          this.#unfinished([
+            {
+              op: "set-state",
+              key: operation.key,
+              fingerprint: operation.fingerprint,
+              state: operation.state,
+            },
+          ]),
+        );
+        return;
+      }
+      case "set-state":
+        await this.#setState(operation.key, operation.state).catch(this.#unfinished([operation]));
+        return;
+      case "attach":
+        await this.#attach(operation.key, operation.attachments, report).catch(
+          this.#unfinished([operation]),
+        );
+        return;
+      case "set-flaky-ledger":
+        await this.#call("save flaky-run counts", () =>
+          gateway.writeOwnProperty(flakyLedgerPropertyKey(operation.projectKey), operation.ledger),
+        ).catch(this.#unfinished([operation]));
+        return;
+    }
+  }
+
+  /** Edits the ticket's one recurrence comment, or adds it (again, if someone deleted it). */
+  async #upsertRecurrenceComment(
+    operation: Extract<JiraOperation, { op: "recur" }>,
+    state: { commentId?: string },
+  ): Promise<void> {
+    const gateway = this.#options.gateway;
+    const existing = state.commentId;
+    if (existing) {
+      try {
+        await this.#call(`update comment on ${operation.key}`, () =>
+          gateway.updateComment(operation.key, existing, operation.comment),
+        );
+        return;
+      } catch (error) {
+        if (statusOf(error) !== 404) throw error;
+      }
+    }
+    const { id } = await this.#call(`comment on ${operation.key}`, () =>
+      gateway.addComment(operation.key, operation.comment),
+    );
+    state.commentId = id;
+  }
+
+  #setState(key: string, state: unknown): Promise<void> {
+    return this.#call(`save qaops state of ${key}`, () =>
+      this.#options.gateway.setIssueProperty(key, ticketPropertyKey, state),
+    );
+  }
+
+  async #attach(
+    key: string,
+    specs: readonly AttachmentSpec[],
+    report: JiraDeliveryReport,
+  ): Promise<void> {
+    const files: UploadFile[] = [];
+    for (const spec of specs) {
+      if (spec.text !== undefined) {
+        files.push({ filename: spec.filename, content: new TextEncoder().encode(spec.text) });
+        continue;
+      }
+      if (!spec.path) continue;
+      const size = await stat(spec.path).then(
+        (info) => info.size,
+        () => undefined,
+      );
+      if (size === undefined) {
+        report.notes.push(`${key}: attachment ${spec.filename} is gone (${spec.path}); skipped`);
+      } else if (size > this.#options.maxAttachmentBytes) {
+        report.notes.push(
+          `${key}: attachment ${spec.filename} is ${size} bytes, over the ${this.#options.maxAttachmentBytes}-byte cap; skipped`,
+        );
+      } else {
+        files.push({ filename: spec.filename, content: await readFile(spec.path) });
+      }
+    }
+    if (files.length === 0) return;
+    await this.#call(`attach ${files.length} file(s) to ${key}`, () =>
+      this.#options.gateway.addAttachments(key, files),
+    );
+  }
+
+  #call<T>(what: string, action: () => Promise<T>): Promise<T> {
+    return withRetry(action, {
+      what,
+      policy: this.#options.retry,
+      classify: classifyJiraFailure,
+      throttle: this.#throttle,
+      ...(this.#options.sleep ? { sleep: this.#options.sleep } : {}),
+    });
+  }
+
+  #unfinished(remaining: JiraOperation[]): (error: unknown) => never {
+    return (error) => {
+      const cause =
+        error instanceof DeliveryError
+          ? error
+          : new DeliveryError(messageOf(error), { cause: error, permanent: true, attempts: 1 });
+      throw new Unfinished(cause, remaining);
+    };
+  }
+}
+
+/** 429: wait as told and slow every call; 5xx and network faults: back off; other 4xx: give up. */
+export function classifyJiraFailure(error: unknown): FailureVerdict {
+  if (isRateLimitError(error)) {
+    return {
+      retry: true,
+      rateLimited: true,
+      ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+    };
+  }
+  if (isNetworkError(error)) return { retry: true };
+  if (isApiError(error)) return { retry: error.status >= 500 || error.status === 408 };
+  return { retry: false };
+}
+
+/** A 404 for an existing ticket: someone deleted it, and no retry will bring it back. */
+function isGone(error: Unfinished, operation: JiraOperation): boolean {
+  return (
+    operation.op !== "create" &&
+    operation.op !== "set-flaky-ledger" &&
+    statusOf(error.cause) === 404
+  );
+}
+
+function statusOf(error: unknown): number | undefined {
+  const cause = error instanceof DeliveryError ? error.cause : error;
+  return isApiError(cause) ? cause.status : undefined;
+}
+
+/**
+ * The transition to take, looked up in the ticket's own workflow: by name when configured, else
+ * the first one into the wanted status category (`done`; to reopen, `new` before `indeterminate`).
+ */
+export function chooseTransition(
+  transitions: readonly WorkflowTransition[],
+  to: "done" | "reopen",
+  name?: string,
+): WorkflowTransition | undefined {
+  if (name) {
+    const wanted = name.toLowerCase();
+    return transitions.find(
+      (transition) =>
+        transition.name.toLowerCase() === wanted || transition.toStatus.toLowerCase() === wanted,
+    );
+  }
+  if (to === "done") return transitions.find((transition) => transition.toCategory === "done");
+  return (
+    transitions.find((transition) => transition.toCategory === "new") ??
+    transitions.find((transition) => transition.toCategory === "indeterminate")
+  );
+}

@@ -1,0 +1,310 @@
+import { z } from "zod";
+import { defaultRetryPolicy } from "../delivery/retry.ts";
+import type { RetryPolicy } from "../delivery/retry.ts";
+import { resolveOutboxDir } from "../delivery/outbox.ts";
+import { envList, envNumber, parseSettings } from "../reporter-config-error.ts";
+import type { SettingNames } from "../reporter-config-error.ts";
+
+/** A rule that routes tickets of matching tests to an owner. */
+export interface OwnerRule {
+  /** A test tag, e.g. `@payments`. */
+  tag?: string;
+  /** An annotation type, e.g. `owner`; with `value`, its description must equal it too. */
+  annotation?: string;
+  value?: string;
+  /** A Playwright project (a service, in this repository). */
+  project?: string;
+  component?: string;
+  /** Jira Cloud: an account id. Data Center: a user name. */
+  assignee?: string;
+  labels?: string[];
+}
+
+/** What `['./src/reporters/jira.ts', { … }]` accepts in playwright.config. Every key is optional. */
+export interface JiraReporterOptions {
+  baseUrl?: string;
+  email?: string;
+  apiToken?: string;
+  projectKey?: string;
+  issueType?: string;
+  deployment?: "cloud" | "data-center";
+  flakyIssueType?: string;
+  flakyThreshold?: number;
+  autoResolveAfter?: number;
+  doneTransition?: string;
+  reopenTransition?: string;
+  massFailureThreshold?: number;
+  environmentIssueType?: string;
+  labels?: string[];
+  owners?: OwnerRule[];
+  attachments?: string[];
+  maxAttachmentBytes?: number;
+  dryRun?: boolean | string;
+  outboxDir?: string;
+  retry?: Partial<RetryPolicy>;
+  concurrency?: number;
+  runOnShards?: boolean;
+  environment?: string;
+  reportUrl?: string;
+}
+
+/** Decisions the planner takes: plain data, saved with undelivered work so a replay plans alike. */
+export interface JiraPlanOptions {
+  siteUrl: string;
+  projectKey: string;
+  issueType: string;
+  flakyIssueType: string;
+  /** Flaky runs before a test gets a flaky ticket; 0 turns flaky tracking off. */
+  flakyThreshold: number;
+  /** Clean runs in a row before a ticket is resolved; 0 never resolves. */
+  autoResolveAfter: number;
+  doneTransition?: string;
+  reopenTransition?: string;
+  /** Failing tests in one run from which one environment ticket replaces per-test tickets; 0: never. */
+  massFailureThreshold: number;
+  environmentIssueType: string;
+  labels: string[];
+  owners: OwnerRule[];
+  /** Attachment names of a failing test that are uploaded to its ticket. */
+  attachments: string[];
+  maxAttachmentBytes: number;
+}
+
+export type JiraConnection =
+  | { deployment: "cloud"; siteUrl: string; email: string; apiToken: string }
+  | { deployment: "data-center"; siteUrl: string; personalAccessToken: string };
+
+export interface JiraSettings {
+  connection: JiraConnection | undefined;
+  plan: JiraPlanOptions;
+  retry: RetryPolicy;
+  concurrency: number;
+  /** Where a dry run writes its planned operations; undefined: deliver for real. */
+  dryRunFile: string | undefined;
+  outboxDir: string;
+  runOnShards: boolean;
+  environment?: string;
+  reportUrl?: string;
+}
+
+export type JiraSettingsResolution =
+  { active: true; settings: JiraSettings } | { active: false; reason: string };
+
+export const defaultDryRunFile = ".qaops/jira-plan.json";
+
+const names: SettingNames = {
+  baseUrl: { option: "baseUrl", env: "JIRA_BASE_URL" },
+  email: { option: "email", env: "JIRA_EMAIL" },
+  apiToken: { option: "apiToken", env: "JIRA_API_TOKEN", secret: true },
+  projectKey: { option: "projectKey", env: "JIRA_PROJECT_KEY" },
+  issueType: { option: "issueType", env: "JIRA_ISSUE_TYPE" },
+  deployment: { option: "deployment", env: "JIRA_DEPLOYMENT" },
+  flakyIssueType: { option: "flakyIssueType", env: "JIRA_FLAKY_ISSUE_TYPE" },
+  flakyThreshold: { option: "flakyThreshold", env: "JIRA_FLAKY_THRESHOLD" },
+  autoResolveAfter: { option: "autoResolveAfter", env: "JIRA_AUTO_RESOLVE_AFTER" },
+  doneTransition: { option: "doneTransition", env: "JIRA_DONE_TRANSITION" },
+  reopenTransition: { option: "reopenTransition", env: "JIRA_REOPEN_TRANSITION" },
+  massFailureThreshold: { option: "massFailureThreshold", env: "JIRA_MASS_FAILURE_THRESHOLD" },
+  environmentIssueType: { option: "environmentIssueType" },
+  labels: { option: "labels", env: "JIRA_LABELS" },
+  owners: { option: "owners" },
+  attachments: { option: "attachments" },
+  maxAttachmentBytes: { option: "maxAttachmentBytes" },
+  dryRun: { option: "dryRun", env: "JIRA_DRY_RUN" },
+  outboxDir: { option: "outboxDir", env: "QAOPS_OUTBOX_DIR" },
+  retry: { option: "retry" },
+  concurrency: { option: "concurrency" },
+  runOnShards: { option: "runOnShards" },
+  environment: { option: "environment", env: "QAOPS_ENVIRONMENT" },
+  reportUrl: { option: "reportUrl", env: "QAOPS_REPORT_URL" },
+};
+
+const count = z.number().int("must be a whole number").nonnegative("must be 0 or more");
+const name = z.string().trim().min(1, "must not be empty");
+const label = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .regex(/^\S+$/, "Jira labels cannot contain spaces");
+
+const schema = z.object({
+  baseUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  email: z.string().optional(),
+  apiToken: z.string().optional(),
+  projectKey: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]+$/, "must be a Jira project key such as QA")
+    .optional(),
+  issueType: name,
+  deployment: z.enum(["cloud", "data-center"], "must be cloud or data-center"),
+  flakyIssueType: name,
+  flakyThreshold: count,
+  autoResolveAfter: count,
+  doneTransition: name.optional(),
+  reopenTransition: name.optional(),
+  massFailureThreshold: count,
+  environmentIssueType: name.optional(),
+  labels: z.array(label),
+  owners: z.array(
+    z
+      .object({
+        tag: name.optional(),
+        annotation: name.optional(),
+        value: z.string().optional(),
+        project: name.optional(),
+        component: name.optional(),
+        assignee: name.optional(),
+        labels: z.array(label).optional(),
+      })
+      .strict()
+      .refine((rule) => rule.tag || rule.annotation || rule.project, {
+        message: "each rule needs a tag, an annotation or a project to match",
+      }),
+  ),
+  attachments: z.array(name),
+  maxAttachmentBytes: z.number().int().positive("must be a positive number of bytes"),
+  dryRun: z.union([z.boolean(), name]),
+  outboxDir: name,
+  retry: z
+    .object({
+      attempts: z.number().int().min(1).max(10).optional(),
+      baseDelayMs: count.optional(),
+      maxDelayMs: count.optional(),
+    })
+    .strict(),
+  concurrency: z.number().int().min(1).max(16),
+  runOnShards: z.boolean(),
+  environment: z.string().optional(),
+  reportUrl: z.string().optional(),
+});
+
+/**
+ * Options in one order: the reporter option, then the env var, then the default. Inactive (not
+ * an error) when the connection env is unset; an error when a value is invalid.
+ */
+export function resolveJiraSettings(
+  options: JiraReporterOptions,
+  env: Record<string, string | undefined>,
+): JiraSettingsResolution {
+  const pick = <T>(option: T | undefined, fromEnv: T | undefined, fallback?: T) =>
+    option ?? fromEnv ?? fallback;
+  const dryRunEnv = env.JIRA_DRY_RUN;
+  const raw = {
+    baseUrl: pick(options.baseUrl, env.JIRA_BASE_URL || undefined),
+    email: pick(options.email, env.JIRA_EMAIL || undefined),
+    apiToken: pick(options.apiToken, env.JIRA_API_TOKEN || undefined),
+    projectKey: pick(options.projectKey, env.JIRA_PROJECT_KEY || undefined),
+    issueType: pick(options.issueType, env.JIRA_ISSUE_TYPE || undefined, "Bug"),
+    deployment: pick<string>(options.deployment, env.JIRA_DEPLOYMENT || undefined, "cloud"),
+    flakyIssueType: pick(options.flakyIssueType, env.JIRA_FLAKY_ISSUE_TYPE || undefined, "Task"),
+    flakyThreshold: pick(options.flakyThreshold, envNumber(env.JIRA_FLAKY_THRESHOLD), 5),
+    autoResolveAfter: pick(options.autoResolveAfter, envNumber(env.JIRA_AUTO_RESOLVE_AFTER), 0),
+    doneTransition: pick(options.doneTransition, env.JIRA_DONE_TRANSITION || undefined),
+    reopenTransition: pick(options.reopenTransition, env.JIRA_REOPEN_TRANSITION || undefined),
+    massFailureThreshold: pick(
+      options.massFailureThreshold,
+      envNumber(env.JIRA_MASS_FAILURE_THRESHOLD),
+      20,
+    ),
+    environmentIssueType: options.environmentIssueType,
+    labels: pick(options.labels, envList(env.JIRA_LABELS), []),
+    owners: options.owners ?? [],
+    attachments: options.attachments ?? ["api-exchanges", "error-context", "trace"],
+    maxAttachmentBytes: options.maxAttachmentBytes ?? 5 * 1024 * 1024,
+    dryRun: pick<boolean | string>(
+      options.dryRun,
+      dryRunEnv === undefined || dryRunEnv === "" || dryRunEnv === "0" || dryRunEnv === "false"
+        ? undefined
+        : dryRunEnv === "1" || dryRunEnv === "true"
+          ? true
+          : dryRunEnv,
+      false,
+    ),
+    outboxDir: resolveOutboxDir(options.outboxDir, env),
+    retry: options.retry ?? {},
+    concurrency: options.concurrency ?? 4,
+    runOnShards: options.runOnShards ?? false,
+    environment: pick(options.environment, env.QAOPS_ENVIRONMENT || undefined),
+    reportUrl: pick(options.reportUrl, env.QAOPS_REPORT_URL || undefined),
+  };
+  const parsed = parseSettings({ reporter: "jira", schema, raw, names });
+  const dryRunFile =
+    parsed.dryRun === false
+      ? undefined
+      : parsed.dryRun === true
+        ? defaultDryRunFile
+        : parsed.dryRun;
+
+  const dataCenter = parsed.deployment === "data-center";
+  const required: [string, string | undefined][] = dataCenter
+    ? [
+        ["JIRA_BASE_URL", parsed.baseUrl],
+        ["JIRA_API_TOKEN", parsed.apiToken],
+      ]
+    : [
+        ["JIRA_BASE_URL", parsed.baseUrl],
+        ["JIRA_EMAIL", parsed.email],
+        ["JIRA_API_TOKEN", parsed.apiToken],
+      ];
+  const missing = required.filter(([, value]) => !value).map(([envName]) => envName);
+  if (!parsed.projectKey) missing.push("JIRA_PROJECT_KEY");
+  const siteUrl = (parsed.baseUrl ?? "https://jira.invalid").replace(/\/+$/, "");
+  const connection: JiraConnection | undefined =
+    missing.length > 0 || !parsed.apiToken
+      ? undefined
+      : dataCenter
+        ? { deployment: "data-center", siteUrl, personalAccessToken: parsed.apiToken }
+        : { deployment: "cloud", siteUrl, email: parsed.email ?? "", apiToken: parsed.apiToken };
+
+  // A dry run needs only the project key: without credentials it plans as if no ticket existed.
+  if (!parsed.projectKey || (!connection && !dryRunFile)) {
+    return { active: false, reason: `inactive: set ${missing.join(", ")}` };
+  }
+  return {
+    active: true,
+    settings: {
+      connection,
+      plan: {
+        siteUrl,
+        projectKey: parsed.projectKey,
+        issueType: parsed.issueType,
+        flakyIssueType: parsed.flakyIssueType,
+        flakyThreshold: parsed.flakyThreshold,
+        autoResolveAfter: parsed.autoResolveAfter,
+        ...(parsed.doneTransition ? { doneTransition: parsed.doneTransition } : {}),
+        ...(parsed.reopenTransition ? { reopenTransition: parsed.reopenTransition } : {}),
+        massFailureThreshold: parsed.massFailureThreshold,
+        environmentIssueType: parsed.environmentIssueType ?? parsed.issueType,
+        labels: parsed.labels,
+        owners: parsed.owners,
+        attachments: parsed.attachments,
+        maxAttachmentBytes: parsed.maxAttachmentBytes,
+      },
+      retry: { ...defaultRetryPolicy, ...parsed.retry },
+      concurrency: parsed.concurrency,
+      dryRunFile,
+      outboxDir: parsed.outboxDir,
+      runOnShards: parsed.runOnShards,
+      ...(parsed.environment ? { environment: parsed.environment } : {}),
+      ...(parsed.reportUrl ? { reportUrl: parsed.reportUrl } : {}),
+    },
+  };
+}
+
+/** The schema of saved plan options, checked again when a replay reads them. */
+export const jiraPlanOptionsSchema = z.object({
+  siteUrl: z.string(),
+  projectKey: z.string(),
+  issueType: z.string(),
+  flakyIssueType: z.string(),
+  flakyThreshold: z.number(),
+  autoResolveAfter: z.number(),
+  doneTransition: z.string().optional(),
+  reopenTransition: z.string().optional(),
+  massFailureThreshold: z.number(),
+  environmentIssueType: z.string(),
+  labels: z.array(z.string()),
+  owners: schema.shape.owners,
+  attachments: z.array(z.string()),
+  maxAttachmentBytes: z.number(),
+});

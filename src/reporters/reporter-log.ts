@@ -1,0 +1,28 @@
+/** What a reporter says: notes on stdout, warnings on stderr starting with `warning:`. */
+export interface ReporterLog {
+  note(line: string): void;
+  warn(line: string): void;
+}
+
+export function consoleLog(prefix: string): ReporterLog {
+  return {
+    note: (line) => process.stdout.write(`${prefix}: ${line}\n`),
+    warn: (line) => process.stderr.write(`warning: ${prefix}: ${line}\n`),
+  };
+}
+
+/** Collects lines instead of printing them; for tests and for callers that print a summary. */
+export function memoryLog(): ReporterLog & { notes: string[]; warnings: string[] } {
+  const notes: string[] = [];
+  const warnings: string[] = [];
+  return { notes, warnings, note: (line) => notes.push(line), warn: (line) => warnings.push(line) };
+}
+
+/** Replaces every occurrence of each secret by `***`: for error text that might echo one back. */
+export function redact(text: string, secrets: readonly (string | undefined)[]): string {
+  let result = text;
+  for (const secret of secrets) {
+    if (secret && secret.length >= 4) result = result.split(secret).join("***");
+  }
+  return result;
+}

@@ -1,0 +1,137 @@
+import { z } from "zod";
+import { resolveOutboxDir } from "../delivery/outbox.ts";
+import { defaultRetryPolicy } from "../delivery/retry.ts";
+import type { RetryPolicy } from "../delivery/retry.ts";
+import { parseSettings } from "../reporter-config-error.ts";
+import type { SettingNames } from "../reporter-config-error.ts";
+import { defaultSlackSummaryOptions } from "./slack-payload.ts";
+import type { SendOn } from "./slack-payload.ts";
+
+/** What `['./src/reporters/slack.ts', { … }]` accepts in playwright.config. Every key is optional. */
+export interface SlackReporterOptions {
+  webhookUrl?: string;
+  sendOn?: SendOn;
+  title?: string;
+  maxFailuresListed?: number;
+  maxMessages?: number;
+  /** Pause between the messages of one summary; Slack allows about one a second per webhook. */
+  minIntervalMs?: number;
+  dryRun?: boolean | string;
+  outboxDir?: string;
+  retry?: Partial<RetryPolicy>;
+  runOnShards?: boolean;
+  environment?: string;
+  reportUrl?: string;
+}
+
+export interface SlackSettings {
+  /** Undefined only in a dry run without a webhook. */
+  webhookUrl: string | undefined;
+  sendOn: SendOn;
+  title: string;
+  maxFailuresListed: number;
+  maxMessages: number;
+  minIntervalMs: number;
+  dryRunFile: string | undefined;
+  outboxDir: string;
+  retry: RetryPolicy;
+  runOnShards: boolean;
+  environment?: string;
+  reportUrl?: string;
+}
+
+export type SlackSettingsResolution =
+  { active: true; settings: SlackSettings } | { active: false; reason: string };
+
+export const defaultSlackDryRunFile = ".qaops/slack-payload.json";
+
+const names: SettingNames = {
+  webhookUrl: { option: "webhookUrl", env: "SLACK_WEBHOOK_URL", secret: true },
+  sendOn: { option: "sendOn", env: "SLACK_SEND_ON" },
+  title: { option: "title", env: "SLACK_TITLE" },
+  maxFailuresListed: { option: "maxFailuresListed" },
+  maxMessages: { option: "maxMessages" },
+  minIntervalMs: { option: "minIntervalMs" },
+  dryRun: { option: "dryRun", env: "SLACK_DRY_RUN" },
+  outboxDir: { option: "outboxDir", env: "QAOPS_OUTBOX_DIR" },
+  retry: { option: "retry" },
+  runOnShards: { option: "runOnShards" },
+  environment: { option: "environment", env: "QAOPS_ENVIRONMENT" },
+  reportUrl: { option: "reportUrl", env: "QAOPS_REPORT_URL" },
+};
+
+const schema = z.object({
+  webhookUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  sendOn: z.enum(["always", "failure", "never"], "must be always, failure or never"),
+  title: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
+  maxFailuresListed: z.number().int().nonnegative().max(5_000),
+  maxMessages: z.number().int().min(1).max(10),
+  minIntervalMs: z.number().int().min(0).max(60_000),
+  dryRun: z.union([z.boolean(), z.string().min(1)]),
+  outboxDir: z.string().min(1),
+  retry: z
+    .object({
+      attempts: z.number().int().min(1).max(10).optional(),
+      baseDelayMs: z.number().int().nonnegative().optional(),
+      maxDelayMs: z.number().int().nonnegative().optional(),
+    })
+    .strict(),
+  runOnShards: z.boolean(),
+  environment: z.string().optional(),
+  reportUrl: z.string().optional(),
+});
+
+/** Option, then env var, then default; inactive when no webhook URL is set (and no dry run). */
+export function resolveSlackSettings(
+  options: SlackReporterOptions,
+  env: Record<string, string | undefined>,
+): SlackSettingsResolution {
+  const dryRunEnv = env.SLACK_DRY_RUN;
+  const raw = {
+    webhookUrl: options.webhookUrl ?? (env.SLACK_WEBHOOK_URL || undefined),
+    sendOn: options.sendOn ?? (env.SLACK_SEND_ON || "always"),
+    title: options.title ?? (env.SLACK_TITLE || defaultSlackSummaryOptions.title),
+    maxFailuresListed: options.maxFailuresListed ?? defaultSlackSummaryOptions.maxFailuresListed,
+    maxMessages: options.maxMessages ?? defaultSlackSummaryOptions.maxMessages,
+    minIntervalMs: options.minIntervalMs ?? 1_000,
+    dryRun:
+      options.dryRun ??
+      (dryRunEnv === undefined || dryRunEnv === "" || dryRunEnv === "0" || dryRunEnv === "false"
+        ? false
+        : dryRunEnv === "1" || dryRunEnv === "true"
+          ? true
+          : dryRunEnv),
+    outboxDir: resolveOutboxDir(options.outboxDir, env),
+    retry: options.retry ?? {},
+    runOnShards: options.runOnShards ?? false,
+    environment: options.environment ?? (env.QAOPS_ENVIRONMENT || undefined),
+    reportUrl: options.reportUrl ?? (env.QAOPS_REPORT_URL || undefined),
+  };
+  const parsed = parseSettings({ reporter: "slack", schema, raw, names });
+  const dryRunFile =
+    parsed.dryRun === false
+      ? undefined
+      : parsed.dryRun === true
+        ? defaultSlackDryRunFile
+        : parsed.dryRun;
+  if (!parsed.webhookUrl && !dryRunFile) {
+    return { active: false, reason: "inactive: set SLACK_WEBHOOK_URL" };
+  }
+  return {
+    active: true,
+    settings: {
+      webhookUrl: parsed.webhookUrl,
+      sendOn: parsed.sendOn,
+      title: parsed.title,
+      maxFailuresListed: parsed.maxFailuresListed,
+      maxMessages: parsed.maxMessages,
+      minIntervalMs: parsed.minIntervalMs,
+      dryRunFile,
+      outboxDir: parsed.outboxDir,
+      retry: { ...defaultRetryPolicy, ...parsed.retry },
+      runOnShards: parsed.runOnShards,
+      ...(parsed.environment ? { environment: parsed.environment } : {}),
+      ...(parsed.reportUrl ? { reportUrl: parsed.reportUrl } : {}),
+    },
+  };
+}
