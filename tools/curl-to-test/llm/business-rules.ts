@@ -1,0 +1,200 @@
+/**
+ * Checks a business rule the model proposed against the capture: every path must lead to a
+ * number the response schema requires (so the rendered assertion type-checks), and the rule
+ * must hold on every observed response. What passes becomes a `PlannedRule`.
+ */
+import type { InferredSchema, PlannedRule } from "../plan/conversion-plan.ts";
+import type { ProposedRule } from "./refinement-schema.ts";
+
+/** Relative tolerance for rules over non-integer numbers (money in decimals). */
+const tolerance = 1e-6;
+
+export function checkBusinessRule(
+  proposed: ProposedRule,
+  schema: InferredSchema,
+  samples: readonly unknown[],
+): { rule: PlannedRule } | { rejected: string } {
+  if (samples.length === 0) return { rejected: "no JSON response was captured to check it on" };
+  const description = cleanDescription(proposed.description);
+  const integers: boolean[] = [];
+  const number = (path: readonly string[]): string | null => {
+    const found = requiredAt(schema, path);
+    if (typeof found === "string") return found;
+    if (found.type !== "number") return `${pathText(path)} is not a number`;
+    integers.push(found.integer);
+    return null;
+  };
+  const itemNumbers = (items: readonly string[], keys: readonly string[]): string | null => {
+    const array = requiredAt(schema, items);
+    if (typeof array === "string") return array;
+    if (array.type !== "array" || array.items?.type !== "object") {
+      return `${pathText(items)} is not an array of objects`;
+    }
+    for (const key of keys) {
+      const found = requiredAt(array.items, [key]);
+      if (typeof found === "string") return `items of ${pathText(items)}: ${found}`;
+      if (found.type !== "number") return `${pathText([...items, key])} is not a number`;
+      integers.push(found.integer);
+    }
+    return null;
+  };
+
+  let rule: PlannedRule;
+  switch (proposed.kind) {
+    case "sum": {
+      if (proposed.terms.length === 0) return { rejected: "a sum needs at least one term" };
+      if (proposed.terms.some((term) => samePath(term, proposed.target))) {
+        return { rejected: "the target is one of its own terms" };
+      }
+      const problem = [proposed.target, ...proposed.terms].map(number).find((p) => p !== null);
+      if (problem) return { rejected: problem };
+      rule = {
+        kind: "sum",
+        target: proposed.target,
+        terms: proposed.terms,
+        description,
+        exact: true,
+      };
+      break;
+    }
+    case "sum-of-products": {
+      if (proposed.factors.length === 0) return { rejected: "a product needs at least one factor" };
+      const problem = number(proposed.target) ?? itemNumbers(proposed.items, proposed.factors);
+      if (problem) return { rejected: problem };
+      rule = {
+        kind: "sum-of-products",
+        target: proposed.target,
+        items: proposed.items,
+        factors: proposed.factors,
+        description,
+        exact: true,
+      };
+      break;
+    }
+    case "product-per-item": {
+      if (proposed.factors.length === 0) return { rejected: "a product needs at least one factor" };
+      if (proposed.factors.includes(proposed.target)) {
+        return { rejected: "the target is one of its own factors" };
+      }
+      const problem = itemNumbers(proposed.items, [proposed.target, ...proposed.factors]);
+      if (problem) return { rejected: problem };
+      rule = {
+        kind: "product-per-item",
+        items: proposed.items,
+        target: proposed.target,
+        factors: proposed.factors,
+        description,
+        exact: true,
+      };
+      break;
+    }
+  }
+  rule.exact = integers.every(Boolean);
+  for (const [index, sample] of samples.entries()) {
+    const failure = ruleFailure(rule, sample);
+    if (failure) {
+      return { rejected: `it does not hold on captured response ${index + 1}: ${failure}` };
+    }
+  }
+  return { rule };
+}
+
+/** Why the rule does not hold on this body; null when it does. */
+export function ruleFailure(rule: PlannedRule, body: unknown): string | null {
+  const compare = (actual: number, expected: number, what: string): string | null =>
+    close(actual, expected, rule.exact) ? null : `${what} is ${actual}, expected ${expected}`;
+  switch (rule.kind) {
+    case "sum": {
+      const target = numberAt(body, rule.target);
+      const terms = rule.terms.map((term) => numberAt(body, term));
+      if (target === null || terms.some((term) => term === null)) return "a value is missing";
+      return compare(target, sum(terms as number[]), pathText(rule.target));
+    }
+    case "sum-of-products": {
+      const target = numberAt(body, rule.target);
+      const items = valueAt(body, rule.items);
+      if (target === null || !Array.isArray(items)) return "a value is missing";
+      const products = items.map((item) => product(item, rule.factors));
+      if (products.some((value) => value === null)) return "an item lacks a factor";
+      return compare(target, sum(products as number[]), pathText(rule.target));
+    }
+    case "product-per-item": {
+      const items = valueAt(body, rule.items);
+      if (!Array.isArray(items)) return "a value is missing";
+      for (const [index, item] of items.entries()) {
+        const target = numberAt(item, [rule.target]);
+        const expected = product(item, rule.factors);
+        if (target === null || expected === null) return `item ${index} lacks a value`;
+        const problem = compare(
+          target,
+          expected,
+          `${pathText(rule.items)}[${index}].${rule.target}`,
+        );
+        if (problem) return problem;
+      }
+      return null;
+    }
+  }
+}
+
+/** The schema at an object path, when every step is a required, non-null object property. */
+function requiredAt(schema: InferredSchema, path: readonly string[]): InferredSchema | string {
+  let node = schema;
+  for (const [index, key] of path.entries()) {
+    if (node.type !== "object")
+      return `${pathText(path.slice(0, index)) || "the body"} is not an object`;
+    const property = node.properties.find((candidate) => candidate.name === key);
+    if (!property) return `the capture has no field ${pathText(path.slice(0, index + 1))}`;
+    if (property.optional)
+      return `${pathText(path.slice(0, index + 1))} is missing from some responses`;
+    node = property.schema;
+  }
+  if (node.type === "union") return `${pathText(path)} is nullable or of mixed types`;
+  return node;
+}
+
+function valueAt(body: unknown, path: readonly string[]): unknown {
+  let current = body;
+  for (const key of path) {
+    if (typeof current !== "object" || current === null || Array.isArray(current)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+function numberAt(body: unknown, path: readonly string[]): number | null {
+  const value = valueAt(body, path);
+  return typeof value === "number" ? value : null;
+}
+
+function product(item: unknown, factors: readonly string[]): number | null {
+  let result = 1;
+  for (const factor of factors) {
+    const value = numberAt(item, [factor]);
+    if (value === null) return null;
+    result *= value;
+  }
+  return result;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+function close(actual: number, expected: number, exact: boolean): boolean {
+  if (exact) return actual === expected;
+  return Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected));
+}
+
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((key, index) => key === b[index]);
+}
+
+function pathText(path: readonly string[]): string {
+  return path.join(".");
+}
+
+function cleanDescription(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line || "business rule";
+}

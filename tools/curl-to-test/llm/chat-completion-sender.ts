@@ -1,0 +1,145 @@
+/**
+ * Sends one chat completion request with a strict JSON schema `response_format` to any
+ * OpenAI-compatible endpoint, through the `openai` client. Retries are ours (the client's are
+ * off) so that they are bounded and visible: 429, 5xx, timeouts and lost connections retry with
+ * exponential backoff, honouring `Retry-After` (and `retry-after-ms`) up to a limit; anything
+ * else fails at once. Failures are `ChatCompletionFailure`s whose message is a sentence for a
+ * `warning:` line and never holds the key.
+ */
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
+import type { ChatMessage } from "./refinement-prompt.ts";
+import { planRefinementResponseFormat } from "./refinement-schema.ts";
+
+export interface ChatCompletionAnswer {
+  content: string;
+  promptTokens: number;
+  completionTokens: number;
+  /** Attempts it took, the successful one included. */
+  attempts: number;
+}
+
+export interface ChatCompletionSenderOptions {
+  apiKey: string;
+  baseURL?: string | undefined;
+  model: string;
+  timeoutMs: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+  maxRetryDelayMs: number;
+  /** Told before each wait, e.g. to show progress. */
+  onRetry?: (retry: { attempt: number; delayMs: number; reason: string }) => void;
+  /** Waits between attempts; tests may shorten it. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export type SendChatCompletion = (
+  messages: readonly ChatMessage[],
+) => Promise<ChatCompletionAnswer>;
+
+export class ChatCompletionFailure extends Error {
+  override name = "ChatCompletionFailure";
+}
+
+/** The exact JSON body POSTed to `/chat/completions`, also what `--llm-dry-run` prints. */
+export function chatCompletionBody(model: string, messages: readonly ChatMessage[]) {
+  return {
+    model,
+    temperature: 0,
+    messages: messages.map((message) => ({ role: message.role, content: message.content })),
+    response_format: planRefinementResponseFormat,
+  };
+}
+
+export function chatCompletionSender(options: ChatCompletionSenderOptions): SendChatCompletion {
+  const client = new OpenAI({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL ?? null,
+    timeout: options.timeoutMs,
+    maxRetries: 0,
+    logLevel: "off",
+  });
+  const sleep = options.sleep ?? ((ms: number) => new Promise((done) => setTimeout(done, ms)));
+  return async (messages) => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const completion = await client.chat.completions.create(
+          chatCompletionBody(options.model, messages),
+        );
+        const choice = completion.choices[0];
+        const content = choice?.message.content;
+        if (typeof content !== "string" || content === "") {
+          const refusal = choice?.message.refusal;
+          throw new ChatCompletionFailure(
+            refusal ? `the model refused: ${short(refusal)}` : "the answer has no content",
+          );
+        }
+        return {
+          content,
+          promptTokens: completion.usage?.prompt_tokens ?? 0,
+          completionTokens: completion.usage?.completion_tokens ?? 0,
+          attempts: attempt,
+        };
+      } catch (error) {
+        if (error instanceof ChatCompletionFailure) throw error;
+        const reason = failureReason(error);
+        if (!retryable(error)) throw new ChatCompletionFailure(reason);
+        if (attempt >= options.maxAttempts) {
+          throw new ChatCompletionFailure(`${reason}, ${attempt} attempt(s)`);
+        }
+        const asked = retryAfterMs(error);
+        if (asked !== null && asked > options.maxRetryDelayMs) {
+          throw new ChatCompletionFailure(
+            `${reason}, and the server asked to wait ${Math.ceil(asked / 1000)} s (Retry-After), more than ${Math.ceil(options.maxRetryDelayMs / 1000)} s`,
+          );
+        }
+        const delayMs = asked ?? backoffMs(options.retryBaseMs, attempt, options.maxRetryDelayMs);
+        options.onRetry?.({ attempt, delayMs, reason });
+        await sleep(delayMs);
+      }
+    }
+  };
+}
+
+function retryable(error: unknown): boolean {
+  if (error instanceof APIConnectionError) return true;
+  if (!(error instanceof APIError) || error.status === undefined) return false;
+  return error.status === 408 || error.status === 429 || error.status >= 500;
+}
+
+function failureReason(error: unknown): string {
+  if (error instanceof APIConnectionTimeoutError) return "no answer within the timeout";
+  if (error instanceof APIConnectionError) return "could not reach the endpoint";
+  if (error instanceof APIError && error.status !== undefined) {
+    if (error.status === 401) return "the endpoint refused the API key (401)";
+    if (error.status === 429) return "rate limited (429)";
+    return `the endpoint answered ${error.status}${error.message ? `: ${short(error.message)}` : ""}`;
+  }
+  return error instanceof Error ? short(error.message) : "unknown failure";
+}
+
+/** `retry-after-ms` (OpenAI's), else `Retry-After` in seconds or as an HTTP date; null if none. */
+export function retryAfterMs(error: unknown, now = Date.now()): number | null {
+  if (!(error instanceof APIError)) return null;
+  // The client's `Headers` type is not in this project's libs; only `get` is needed.
+  const headers = error.headers as { get(name: string): string | null } | undefined;
+  if (!headers) return null;
+  const milliseconds = Number(headers.get("retry-after-ms") ?? Number.NaN);
+  if (Number.isFinite(milliseconds) && milliseconds >= 0) return milliseconds;
+  const header = headers.get("retry-after");
+  if (header === null) return null;
+  const seconds = Number(header);
+  if (header.trim() !== "" && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+/** Exponential backoff with jitter: base·2^(n-1), between half and all of it, capped. */
+function backoffMs(baseMs: number, attempt: number, capMs: number): number {
+  const full = Math.min(capMs, baseMs * 2 ** (attempt - 1));
+  return Math.round(full / 2 + (Math.random() * full) / 2);
+}
+
+function short(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}

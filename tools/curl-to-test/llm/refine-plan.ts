@@ -1,0 +1,282 @@
+/**
+ * `qaops convert --llm`: asks a model to refine the conversion plan and applies what survives
+ * checking against the capture. Specs are batched into prompts of a bounded number of
+ * exchanges; prompts go out a few at a time, answers are cached on disk, and any failure (no
+ * key, an unreachable endpoint, a 429 storm, a timeout, an answer that is not the schema's)
+ * leaves the specs of that prompt exactly as the deterministic plan has them, with a warning.
+ * Nothing here throws for those: the conversion always goes on.
+ */
+import type { CapturedRequest, SourceLocation } from "../model/captured-request.ts";
+import type { ConversionPlan } from "../plan/conversion-plan.ts";
+import type { ConversionWarning } from "../plan/plan-conversion.ts";
+import { AnswerCache } from "./answer-cache.ts";
+import type { CachedAnswer } from "./answer-cache.ts";
+import { applyRefinement } from "./apply-refinement.ts";
+import { ChatCompletionFailure, chatCompletionSender } from "./chat-completion-sender.ts";
+import type { SendChatCompletion } from "./chat-completion-sender.ts";
+import type { LlmOptions } from "./llm-options.ts";
+import { planExchanges } from "./plan-exchanges.ts";
+import type { SpecEntry } from "./plan-exchanges.ts";
+import { buildRefinementPrompt } from "./refinement-prompt.ts";
+import type { RefinementPrompt } from "./refinement-prompt.ts";
+import { parsePlanRefinement } from "./refinement-schema.ts";
+import type { PlanRefinement } from "./refinement-schema.ts";
+
+export interface RefinePlanInput {
+  plan: ConversionPlan;
+  /** The captured requests the plan was built from, with their responses. */
+  requests: readonly CapturedRequest[];
+  /** Captured secret values by env var name: kept out of every prompt. */
+  capturedSecrets: ReadonlyMap<string, string>;
+  options: LlmOptions;
+  onProgress?: (progress: RefinementProgress) => void;
+  /** Waits between retries; tests may shorten it. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface RefinementProgress {
+  done: number;
+  total: number;
+  /** Set while a prompt waits to retry. */
+  retrying?: { attempt: number; delayMs: number; reason: string };
+}
+
+export interface LlmUsage {
+  model: string;
+  prompts: number;
+  /** Prompts answered by the endpoint in this run. */
+  sent: number;
+  /** Prompts answered from the on-disk cache: nothing sent. */
+  cached: number;
+  /** Prompts whose specs kept the deterministic plan. */
+  failed: number;
+  /** Tokens billed in this run (cached answers cost nothing). */
+  promptTokens: number;
+  completionTokens: number;
+}
+
+export interface RefinePlanResult {
+  /** The refined plan; the input plan itself when nothing was applied. */
+  plan: ConversionPlan;
+  /** One per `warning:` line, prefixed `llm:`; those about a request are TODOs there too. */
+  warnings: ConversionWarning[];
+  usage: LlmUsage;
+}
+
+/** Batches of whole specs, each up to `exchangesPerPrompt` exchanges (a larger spec goes alone). */
+export function refinementBatches(
+  plan: ConversionPlan,
+  requests: readonly CapturedRequest[],
+  exchangesPerPrompt: number,
+): SpecEntry[][] {
+  const batches: SpecEntry[][] = [];
+  let current: SpecEntry[] = [];
+  let size = 0;
+  for (const spec of planExchanges(plan, requests)) {
+    if (current.length > 0 && size + spec.exchanges.length > exchangesPerPrompt) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(spec);
+    size += spec.exchanges.length;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/** The exact prompts `--llm` would send for this plan (what `--llm-dry-run` prints). */
+export function refinementPrompts(
+  input: Pick<RefinePlanInput, "plan" | "requests" | "capturedSecrets" | "options">,
+): RefinementPrompt[] {
+  return refinementBatches(input.plan, input.requests, input.options.exchangesPerPrompt).map(
+    (specs) =>
+      buildRefinementPrompt({
+        service: input.plan.service,
+        specs,
+        masking: { kinds: input.options.mask, nameFields: input.options.nameFields },
+        capturedSecrets: input.capturedSecrets,
+      }),
+  );
+}
+
+export async function refinePlan(input: RefinePlanInput): Promise<RefinePlanResult> {
+  const options = input.options;
+  const usage: LlmUsage = {
+    model: options.model,
+    prompts: 0,
+    sent: 0,
+    cached: 0,
+    failed: 0,
+    promptTokens: 0,
+    completionTokens: 0,
+  };
+  const firstSource = firstSourceOf(input.plan, input.requests);
+  const unchanged = (message: string): RefinePlanResult => ({
+    plan: input.plan,
+    warnings: [{ source: firstSource, message: `llm: ${message}` }],
+    usage,
+  });
+  if (input.plan.specs.length === 0) return { plan: input.plan, warnings: [], usage };
+
+  // Prompts are built from a copy that answers then refine, batch by batch.
+  const draft = structuredClone(input.plan);
+  const batches = refinementBatches(draft, input.requests, options.exchangesPerPrompt);
+  const prompts = batches.map((specs) =>
+    buildRefinementPrompt({
+      service: draft.service,
+      specs,
+      masking: { kinds: options.mask, nameFields: options.nameFields },
+      capturedSecrets: input.capturedSecrets,
+    }),
+  );
+  usage.prompts = prompts.length;
+
+  const cache = options.cacheDir === null ? null : new AnswerCache(options.cacheDir);
+  const keys = prompts.map((prompt) => AnswerCache.key(options.model, prompt.messages));
+  const cachedAnswers = cache
+    ? await Promise.all(keys.map((key) => cache.get(key)))
+    : keys.map(() => null);
+  const needsEndpoint = cachedAnswers.some((answer) => answer === null);
+  if (needsEndpoint && options.apiKey === undefined && options.baseURL === undefined) {
+    return unchanged(
+      "OPENAI_API_KEY is not set: nothing was sent, the tests come from the deterministic plan",
+    );
+  }
+  const send: SendChatCompletion = chatCompletionSender({
+    // A local OpenAI-compatible server (vLLM, Ollama) may need no key; the client needs one.
+    apiKey: options.apiKey ?? "no-key",
+    baseURL: options.baseURL,
+    model: options.model,
+    timeoutMs: options.timeoutMs,
+    maxAttempts: options.maxAttempts,
+    retryBaseMs: options.retryBaseMs,
+    maxRetryDelayMs: options.maxRetryDelayMs,
+    ...(input.sleep ? { sleep: input.sleep } : {}),
+  });
+
+  let done = 0;
+  const progress = input.onProgress ?? (() => {});
+  progress({ done, total: prompts.length });
+  const outcomes = await mapWithConcurrency(prompts, options.concurrency, async (prompt, index) => {
+    const outcome = await answerFor({
+      prompt,
+      cached: cachedAnswers[index] ?? null,
+      send,
+      onRetry: (retrying) => progress({ done, total: prompts.length, retrying }),
+    });
+    if (outcome.ok && !outcome.fromCache && cache) await cache.set(keys[index]!, outcome.answer);
+    done += 1;
+    progress({ done, total: prompts.length });
+    return outcome;
+  });
+
+  const warnings: ConversionWarning[] = [];
+  let applied = 0;
+  for (const [index, outcome] of outcomes.entries()) {
+    const specs = batches[index]!;
+    if (!outcome.ok) {
+      usage.failed += 1;
+      usage.promptTokens += outcome.promptTokens;
+      usage.completionTokens += outcome.completionTokens;
+      const which = prompts.length > 1 ? ` for specs ${specNames(specs)}` : "";
+      warnings.push({
+        source: firstSource,
+        message: `llm: no usable answer${which}: ${outcome.reason}; ${prompts.length > 1 ? "those specs keep" : "the tests keep"} the deterministic plan`,
+      });
+      continue;
+    }
+    if (outcome.fromCache) usage.cached += 1;
+    else {
+      usage.sent += 1;
+      usage.promptTokens += outcome.answer.promptTokens;
+      usage.completionTokens += outcome.answer.completionTokens;
+    }
+    applied += 1;
+    for (const notice of applyRefinement(specs, outcome.refinement)) {
+      const message = `llm: ${notice.message}`;
+      if (notice.exchange) {
+        notice.exchange.todos.push(message);
+        warnings.push({ source: notice.exchange.sources[0] ?? firstSource, message });
+      } else {
+        warnings.push({ source: firstSource, message });
+      }
+    }
+  }
+  if (applied === 0) return { plan: input.plan, warnings, usage };
+  draft.refinedBy = { model: options.model };
+  return { plan: draft, warnings, usage };
+}
+
+type PromptOutcome =
+  | { ok: true; answer: CachedAnswer; refinement: PlanRefinement; fromCache: boolean }
+  | { ok: false; reason: string; promptTokens: number; completionTokens: number };
+
+async function answerFor(input: {
+  prompt: RefinementPrompt;
+  cached: CachedAnswer | null;
+  send: SendChatCompletion;
+  onRetry: (retrying: { attempt: number; delayMs: number; reason: string }) => void;
+}): Promise<PromptOutcome> {
+  if (input.cached) {
+    const parsed = parsePlanRefinement(input.cached.content);
+    if (parsed.ok) {
+      return { ok: true, answer: input.cached, refinement: parsed.refinement, fromCache: true };
+    }
+  }
+  try {
+    const answer = await input.send(input.prompt.messages);
+    const parsed = parsePlanRefinement(answer.content);
+    if (!parsed.ok) {
+      return {
+        ok: false,
+        reason: parsed.reason,
+        promptTokens: answer.promptTokens,
+        completionTokens: answer.completionTokens,
+      };
+    }
+    return { ok: true, answer, refinement: parsed.refinement, fromCache: false };
+  } catch (error) {
+    if (!(error instanceof ChatCompletionFailure)) throw error;
+    return { ok: false, reason: error.message, promptTokens: 0, completionTokens: 0 };
+  }
+}
+
+/** Runs `work` over the items with at most `limit` in flight; results in item order. */
+async function mapWithConcurrency<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await work(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function specNames(specs: readonly SpecEntry[]): string {
+  return specs.map((spec) => spec.spec.fileName).join(", ");
+}
+
+function firstSourceOf(plan: ConversionPlan, requests: readonly CapturedRequest[]): SourceLocation {
+  for (const spec of plan.specs) {
+    for (const test of spec.tests) {
+      const exchange =
+        test.kind === "single"
+          ? test.exchange
+          : test.kind === "table"
+            ? test.cases[0]
+            : test.steps[0];
+      const source = exchange?.sources[0];
+      if (source) return source;
+    }
+  }
+  return requests[0]?.source ?? { file: "-", line: 1, column: 1 };
+}

@@ -1,0 +1,248 @@
+/**
+ * A real OpenAI-compatible HTTP server on 127.0.0.1 (a free port) for tests and the evaluation:
+ * `POST /v1/chat/completions` with a strict `json_schema` response format, answering from a
+ * script: a JSON answer, raw text (e.g. not JSON), an error status with headers (429 with
+ * Retry-After, 500), or any of those after a delay. It records every request it received, so a
+ * test can assert on what left the machine. Usage figures count tokens with o200k_base.
+ */
+import { once } from "node:events";
+import { createServer } from "node:http";
+import type { IncomingHttpHeaders, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { countPromptTokens, countTextTokens } from "../prompt-tokens.ts";
+import type { ChatMessage } from "../refinement-prompt.ts";
+
+export type FakeReply =
+  /** An answer whose content is this value as JSON text. */
+  | { kind: "json"; content: unknown }
+  /** An answer whose content is this text as is. */
+  | { kind: "raw"; content: string }
+  | { kind: "error"; status: number; headers?: Record<string, string>; message?: string }
+  | { kind: "slow"; delayMs: number; reply: FakeReply };
+
+export interface ReceivedChatRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  /** The body exactly as received. */
+  bodyText: string;
+  model: string;
+  messages: ChatMessage[];
+}
+
+export interface FakeOpenAiServerOptions {
+  /** Replies in order (the last one repeats), or chosen per request (`index` counts from 0). */
+  replies: readonly FakeReply[] | ((request: ReceivedChatRequest, index: number) => FakeReply);
+  /** When set, requests must send `Authorization: Bearer <apiKey>`, else 401. */
+  apiKey?: string;
+}
+
+export interface FakeOpenAiServer {
+  /** For `OPENAI_BASE_URL`, e.g. `http://127.0.0.1:41234/v1`. */
+  baseURL: string;
+  /** Every chat completion request received, valid or not, in order. */
+  requests: ReceivedChatRequest[];
+  close(): Promise<void>;
+}
+
+const maxBodyBytes = 5 * 1024 * 1024;
+
+export async function startFakeOpenAiServer(
+  options: FakeOpenAiServerOptions,
+): Promise<FakeOpenAiServer> {
+  const requests: ReceivedChatRequest[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+  let answered = 0;
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBodyBytes) chunks.push(chunk);
+    });
+    req.on("end", () => {
+      const bodyText = Buffer.concat(chunks).toString("utf8");
+      const path = (req.url ?? "/").split("?")[0]!;
+      if (req.method !== "POST" || path !== "/v1/chat/completions") {
+        sendError(res, 404, "not found: only POST /v1/chat/completions is served");
+        return;
+      }
+      const parsed = parseChatRequest(bodyText);
+      requests.push({
+        method: req.method,
+        path,
+        headers: req.headers,
+        bodyText,
+        model: parsed.ok ? parsed.model : "",
+        messages: parsed.ok ? parsed.messages : [],
+      });
+      if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
+        sendError(res, 401, "Incorrect API key provided");
+        return;
+      }
+      if (!parsed.ok) {
+        sendError(res, 400, parsed.reason);
+        return;
+      }
+      const request = requests.at(-1)!;
+      const index = answered;
+      answered += 1;
+      const reply =
+        typeof options.replies === "function"
+          ? options.replies(request, index)
+          : (options.replies[Math.min(index, options.replies.length - 1)] ?? {
+              kind: "error",
+              status: 500,
+              message: "no reply scripted",
+            });
+      void answer(res, request, reply);
+    });
+  });
+
+  const answer = async (
+    res: ServerResponse,
+    request: ReceivedChatRequest,
+    reply: FakeReply,
+  ): Promise<void> => {
+    if (reply.kind === "slow") {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        if (!res.destroyed) void answer(res, request, reply.reply);
+      }, reply.delayMs);
+      timers.add(timer);
+      res.on("close", () => {
+        clearTimeout(timer);
+        timers.delete(timer);
+      });
+      return;
+    }
+    if (reply.kind === "error") {
+      sendError(res, reply.status, reply.message ?? `scripted ${reply.status}`, reply.headers);
+      return;
+    }
+    const content = reply.kind === "json" ? JSON.stringify(reply.content) : reply.content;
+    const promptTokens = await countPromptTokens(request.messages);
+    const completionTokens = await countTextTokens(content);
+    sendJson(res, 200, {
+      id: `chatcmpl-fake-${requests.length}`,
+      object: "chat.completion",
+      created: 0,
+      model: request.model,
+      choices: [
+        {
+          index: 0,
+          message: { role: "assistant", content, refusal: null },
+          logprobs: null,
+          finish_reason: "stop",
+        },
+      ],
+      usage: {
+        prompt_tokens: promptTokens,
+        completion_tokens: completionTokens,
+        total_tokens: promptTokens + completionTokens,
+      },
+    });
+  };
+
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseURL: `http://127.0.0.1:${port}/v1`,
+    requests,
+    async close() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}
+
+function parseChatRequest(
+  text: string,
+): { ok: true; model: string; messages: ChatMessage[] } | { ok: false; reason: string } {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: "the body is not JSON" };
+  }
+  if (typeof body !== "object" || body === null) return { ok: false, reason: "not an object" };
+  const { model, messages, response_format: format } = body as Record<string, unknown>;
+  if (typeof model !== "string" || model === "") return { ok: false, reason: "model is required" };
+  if (
+    !Array.isArray(messages) ||
+    messages.length === 0 ||
+    !messages.every(
+      (message: unknown) =>
+        typeof message === "object" &&
+        message !== null &&
+        typeof (message as Record<string, unknown>).role === "string" &&
+        typeof (message as Record<string, unknown>).content === "string",
+    )
+  ) {
+    return { ok: false, reason: "messages must be a non-empty array of { role, content }" };
+  }
+  const schema = (format as { json_schema?: { strict?: unknown; schema?: unknown } } | undefined)
+    ?.json_schema;
+  if (
+    (format as { type?: unknown } | undefined)?.type !== "json_schema" ||
+    schema?.strict !== true ||
+    typeof schema.schema !== "object" ||
+    schema.schema === null
+  ) {
+    return { ok: false, reason: "response_format must be a strict json_schema" };
+  }
+  return { ok: true, model, messages: messages as ChatMessage[] };
+}
+
+function sendError(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  sendJson(res, status, { error: { message, type: "fake_error", code: null } }, headers);
+}
+
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  if (res.destroyed) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}
+
+/** The exchange digests of a received prompt, as the prompt lists them (for scripted answers). */
+export function promptExchanges(request: ReceivedChatRequest): PromptExchange[] {
+  const user = request.messages.find((message) => message.role === "user")?.content ?? "";
+  const lines = user.split("\n");
+  const start = lines.indexOf("Exchanges:");
+  if (start === -1) return [];
+  const found: PromptExchange[] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (!line.startsWith("{")) break;
+    found.push(JSON.parse(line) as PromptExchange);
+  }
+  return found;
+}
+
+/** What a prompt shows of one exchange (see refinement-prompt.ts). */
+export interface PromptExchange {
+  id: string;
+  specId: string;
+  role: string;
+  title: string;
+  request: { method: string; url: string; headers: [string, string][]; body?: unknown };
+  response: { status: number | null; body?: unknown };
+}
