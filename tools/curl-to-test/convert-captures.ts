@@ -31,6 +31,23 @@ export interface ConvertCapturesOptions {
    */
   recordResponses?: (requests: CapturedRequest[]) => Promise<CapturedRequest[]>;
   onProgress?: (progress: ConversionProgress) => void;
+  /**
+   * Refines the plan before it is rendered (`--llm`). Gets the captured requests, and the
+   * captured secret values only to keep them out of what it sends; returns the plan to render
+   * (the same plan when it has nothing usable) and its warnings.
+   */
+  refinePlan?: (input: PlanRefinementInput) => Promise<PlanRefinementOutput>;
+}
+
+export interface PlanRefinementInput {
+  plan: ConversionPlan;
+  requests: readonly CapturedRequest[];
+  capturedSecrets: ReadonlyMap<string, string>;
+}
+
+export interface PlanRefinementOutput {
+  plan: ConversionPlan;
+  warnings: ConversionWarning[];
 }
 
 export interface ConversionProgress {
@@ -84,7 +101,19 @@ export async function convertCaptures(options: ConvertCapturesOptions): Promise<
   });
   progress({ stage: "plan", done: requests.length, total: requests.length });
 
-  const rendered = await renderConversion(planned.plan, (done, total) =>
+  let plan = planned.plan;
+  const warnings = [...planned.warnings];
+  if (options.refinePlan && plan.specs.length > 0) {
+    const refined = await options.refinePlan({
+      plan,
+      requests,
+      capturedSecrets: planned.capturedSecrets,
+    });
+    plan = refined.plan;
+    warnings.push(...refined.warnings);
+  }
+
+  const rendered = await renderConversion(plan, (done, total) =>
     progress({ stage: "render", done, total }),
   );
   const failures: CaptureFailure[] = [...intake.failures, ...planned.failures];
@@ -99,9 +128,9 @@ export async function convertCaptures(options: ConvertCapturesOptions): Promise<
   });
   return {
     specs,
-    plan: planned.plan,
+    plan,
     requestCount: requests.length,
-    warnings: planned.warnings,
+    warnings,
     failures,
     skipped: intake.skipped,
     redactions: planned.redactions,
