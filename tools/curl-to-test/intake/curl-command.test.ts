@@ -55,6 +55,11 @@ describe("curl headers", () => {
     assert.deepEqual(overridden.body, { kind: "text", text: "x", mimeType: "text/plain" });
   });
 
+  it("sends no credentials up front when a challenge-response method is allowed, as curl", () => {
+    assert.deepEqual(read(`curl --digest -u a:b https://h/`).headers, []);
+    assert.deepEqual(read(`curl --oauth2-bearer t --anyauth https://h/`).headers, []);
+  });
+
   it("sends -u and --oauth2-bearer as Authorization", () => {
     assert.deepEqual(read(`curl -u 'a:b:c' https://h/`).headers, [
       { name: "Authorization", value: `Basic ${Buffer.from("a:b:c").toString("base64")}` },
@@ -144,6 +149,11 @@ describe("curl URLs and methods", () => {
       read(`curl 'h.example?a=%20&a=2&flag#frag'`).url,
       "http://h.example/?a=%20&a=2&flag",
     );
+  });
+
+  it("appends --url-query and -G data with one & even after a query ending in &", () => {
+    assert.equal(read(`curl 'https://h/?a=1&' --url-query b=2`).url, "https://h/?a=1&b=2");
+    assert.equal(read(`curl 'https://h/?a=1' -G -d b=2`).url, "https://h/?a=1&b=2");
   });
 
   it("keeps -X as written and makes one request per URL", () => {

@@ -57,6 +57,7 @@ const CURL_HEADER_SPELLING: Record<string, string> = {
   authorization: "Authorization",
   range: "Range",
 };
+const CHALLENGE_AUTH_OPTIONS = new Set(["digest", "ntlm", "ntlm-wb", "negotiate", "anyauth"]);
 /** curl sends these after the -H headers; the others it derives go before them. */
 const SENT_AFTER_CUSTOM_HEADERS = new Set(["content-type", "accept"]);
 
@@ -162,8 +163,10 @@ export function readCurlCommand(
       requests.push({
         source,
         method: url.method.toString(),
-        url: normaliseUrl(url.url.toString()),
-        headers: withAuthorization(shared.headers, url, request),
+        url: normaliseUrl(joinAppendedQuery(url)),
+        headers: shared.challengeAuth
+          ? shared.headers
+          : withAuthorization(shared.headers, url, request),
         ...(shared.omittedHeaders.length > 0 ? { omittedHeaders: shared.omittedHeaders } : {}),
         body: url.uploadFile ? uploadBody(url.uploadFile.toString()) : shared.body,
         warnings: unique([
@@ -192,6 +195,8 @@ function splitAtNext(options: CurlOption[], count: number): CurlOption[][] {
 }
 
 interface SharedParts {
+  /** A challenge-response method (--digest…) is allowed: curl starts without credentials. */
+  challengeAuth: boolean;
   headers: NameValue[];
   omittedHeaders: string[];
   body: CapturedBody;
@@ -227,6 +232,9 @@ function readSharedParts(input: {
       warnings.push(`${option.flag}: an argument without ":" is not sent by curl, nor by the test`);
     }
   }
+  const challengeAuth = options.some(
+    (option) => CHALLENGE_AUTH_OPTIONS.has(option.name) && option.enabled !== false,
+  );
   const customNames = new Set([
     ...custom.map((each) => each.name.toLowerCase()),
     ...omitted.map((n) => n.toLowerCase()),
@@ -236,6 +244,8 @@ function readSharedParts(input: {
   for (const [name, value] of request.headers) {
     const lower = name.toString().toLowerCase();
     if (value === null || customNames.has(lower)) continue;
+    // With a challenge-response method allowed, curl's first request carries no credentials.
+    if (lower === "authorization" && challengeAuth) continue;
     const header = {
       name: CURL_HEADER_SPELLING[lower] ?? name.toString(),
       value: value.toString(),
@@ -248,7 +258,7 @@ function readSharedParts(input: {
 
   const headers = [...before, ...custom, ...after];
   const body = readBody({ request, options, command, context, headers, warnings });
-  return { headers, omittedHeaders: omitted, body, warnings };
+  return { headers, omittedHeaders: omitted, body, warnings, challengeAuth };
 }
 
 type HeaderArgument =
@@ -475,6 +485,19 @@ function readFormParts(
     parts.push(reading.part);
   }
   return parts;
+}
+
+/**
+ * curl appends `-G` data and `--url-query` to the URL's query with `&`, but not after a query
+ * that already ends in `&` (curlconverter adds one anyway).
+ */
+function joinAppendedQuery(url: RequestUrl): string {
+  const full = url.url.toString();
+  const original = url.urlWithOriginalQuery.toString().replace(/#.*$/, "");
+  if (original.endsWith("&") && full.startsWith(`${original}&`) && full !== original) {
+    return original + full.slice(original.length + 1);
+  }
+  return full;
 }
 
 /** curl never sends the fragment and asks for `/` when the URL has no path. */
