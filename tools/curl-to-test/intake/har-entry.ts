@@ -139,7 +139,17 @@ function textOrMultipart(
   if (/^multipart\/form-data/i.test(mimeType)) {
     const boundary = multipartBoundary(headerType ?? "") ?? multipartBoundary(mimeType);
     const parts = boundary ? readMultipartText(text, boundary) : undefined;
-    if (parts) return { kind: "multipart", parts };
+    if (parts) {
+      // Browsers leave uploaded files' bytes out of HAR exports.
+      for (const part of parts) {
+        if (part.filename !== undefined && part.value === "") {
+          warnings.push(
+            `multipart field "${part.name}": the file's content was not captured; an empty file is sent`,
+          );
+        }
+      }
+      return { kind: "multipart", parts };
+    }
     warnings.push("the multipart body could not be split into parts; it is sent as captured text");
   }
   return { kind: "text", text, ...(mimeType ? { mimeType } : {}) };

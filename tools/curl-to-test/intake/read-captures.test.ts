@@ -218,6 +218,9 @@ describe("readCaptures on HAR exports", () => {
         { name: "photo", value: "", filename: "door.png", contentType: "image/png" },
       ],
     });
+    assert.deepEqual(upload?.warnings, [
+      'multipart field "photo": the file\'s content was not captured; an empty file is sent',
+    ]);
     assert.deepEqual(result.skipped, [
       "chrome-export.har: 1 page document skipped",
       "chrome-export.har: 2 static assets skipped",
