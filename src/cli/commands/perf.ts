@@ -1,9 +1,17 @@
 import { fileURLToPath } from "node:url";
 import type { CommandModule } from "yargs";
+import { consoleLog } from "../../reporters/reporter-log.ts";
 import { parseDurationSeconds } from "../../perf/load-shape/duration.ts";
 import { findK6 } from "../../perf/runner/k6-binary.ts";
 import { runPerfScenario } from "../../perf/runner/perf-run.ts";
+import { latestResultsFolder } from "../../perf/runner/results-folder.ts";
 import { listScenarios, scenarioPath } from "../../perf/runner/scenario-files.ts";
+import {
+  deliverPerfVerdict,
+  resolveVerdictChannels,
+} from "../../perf/verdict/deliver-perf-verdict.ts";
+import type { VerdictChannels } from "../../perf/verdict/deliver-perf-verdict.ts";
+import { runSummaryFromResults } from "../../perf/verdict/results-run-summary.ts";
 import { UsageError } from "../usage-error.ts";
 
 interface PerfArgs {
@@ -12,6 +20,8 @@ interface PerfArgs {
   "peak-rate"?: number;
   demo?: boolean;
   out: string;
+  notify: boolean;
+  "notify-only": boolean;
   "--"?: (string | number)[];
 }
 
@@ -47,6 +57,17 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
         default: "perf-results",
         describe: "Results root; each run writes <out>/<scenario>/<timestamp>/",
       })
+      .option("notify", {
+        type: "boolean",
+        default: true,
+        describe:
+          "Send the verdict to Slack (SLACK_WEBHOOK_URL) and breached objectives to Jira (JIRA_*), when set",
+      })
+      .option("notify-only", {
+        type: "boolean",
+        default: false,
+        describe: "Run nothing: send the verdict of the scenario's newest results in --out",
+      })
       .check((argv) => {
         const known = listScenarios();
         if (!known.includes(argv.scenario)) {
@@ -61,6 +82,9 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
         if (rate !== undefined && !(Number.isFinite(rate) && rate > 0)) {
           throw new UsageError(`--peak-rate must be a number above 0, got ${rate}`);
         }
+        if (argv["notify-only"] && !argv.notify) {
+          throw new UsageError("--notify-only and --no-notify contradict each other");
+        }
         return true;
       })
       .example("$0 perf smoke", "every endpoint once against a demo platform started for the run")
@@ -70,11 +94,22 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
         "ORDER_BASE_URL=https://order.staging.example $0 perf soak --duration 8h",
         "against your own services",
       )
+      .example("$0 perf daily-peak --notify-only", "send the newest run's verdict again")
       .epilogue(
         "Exit code is k6's: 0 passed, 99 thresholds failed. Results: summary.json, summary.md, " +
           "junit.xml, report.html (k6 web dashboard), latency.svg; stress runs add breakpoint.json.",
       ),
   handler: async (argv) => {
+    // Invalid Slack or Jira settings stop the command here, before minutes of load.
+    const channels = argv.notify ? resolveVerdictChannels(argv.scenario, process.env) : undefined;
+    if (argv["notify-only"]) {
+      const resultsDir = latestResultsFolder(argv.out, argv.scenario);
+      if (!resultsDir) throw new Error(`no results of "${argv.scenario}" in ${argv.out}/ to send`);
+      console.log(`Sending the verdict of ${resultsDir}`);
+      if (channels) await notify(channels, resultsDir, argv.scenario);
+      return;
+    }
+
     // Throws K6NotFoundError with install instructions, which the CLI prints as the error.
     const k6Path = findK6({ env: process.env, packageRoot });
     const envTargetsSet = targetEnvNames.some((name) => process.env[name]);
@@ -99,6 +134,16 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
       env: process.env,
       print: (line) => console.log(line),
     });
+    if (channels) await notify(channels, result.resultsDir, argv.scenario);
     process.exitCode = result.exitCode;
   },
 };
+
+async function notify(channels: VerdictChannels, resultsDir: string, scenario: string) {
+  await deliverPerfVerdict({
+    summary: runSummaryFromResults({ resultsDir, scenario, env: process.env }),
+    channels,
+    jiraLog: consoleLog("jira"),
+    slackLog: consoleLog("slack"),
+  });
+}

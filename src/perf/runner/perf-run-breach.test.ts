@@ -6,72 +6,141 @@ import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { startDemoPlatform } from "../../demo-platform/platform.ts";
 import type { DemoPlatform } from "../../demo-platform/platform.ts";
+import { memoryLog } from "../../reporters/reporter-log.ts";
+import { FakeJiraServer } from "../../reporters/testing/fake-jira-server.ts";
+import { FakeSlackServer } from "../../reporters/testing/fake-slack-server.ts";
 import { failedThresholds } from "../summary/perf-verdict.ts";
+import { deliverPerfVerdict, resolveVerdictChannels } from "../verdict/deliver-perf-verdict.ts";
+import { runSummaryFromResults } from "../verdict/results-run-summary.ts";
 import { findK6 } from "./k6-binary.ts";
 import { resultFiles, runPerfScenario } from "./perf-run.ts";
+import type { PerfRunResult } from "./perf-run.ts";
 import { scenarioPath } from "./scenario-files.ts";
 
 // The whole path with real parts: k6 runs the smoke scenario against the demo platform with a
-// fault injected through its admin route; the breach must come back as k6's exit code 99 and in
-// every result file.
+// fault injected through its admin route (recommendations 1.1 s slow, over smoke's 1 s bound); the breach must come back as k6's exit code 99, in
+// every result file, as a Slack summary at a fake webhook and as one Jira ticket at a fake Jira
+// that a second night's breach updates instead of duplicating.
 const packageRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const token = "perf-test-token";
-const resultsRoot = mkdtempSync(join(tmpdir(), "qaops-perf-breach-"));
+const workDir = mkdtempSync(join(tmpdir(), "qaops-perf-breach-"));
+const resultsRoot = join(workDir, "perf-results");
 let platform: DemoPlatform;
+let slack: FakeSlackServer;
+let jira: FakeJiraServer;
 
 before(async () => {
-  platform = await startDemoPlatform({ port: 0, apiToken: token });
+  [platform, slack, jira] = await Promise.all([
+    startDemoPlatform({ port: 0, apiToken: token }),
+    FakeSlackServer.start(),
+    FakeJiraServer.start(),
+  ]);
   const response = await fetch(`${platform.services.recommendation.url}/__admin/faults`, {
     method: "PUT",
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: JSON.stringify({ route: "GET /v1/recommendations/:service/:feature", latencyMs: 40 }),
+    body: JSON.stringify({ route: "GET /v1/recommendations/:service/:feature", latencyMs: 1100 }),
   });
   assert.equal(response.status, 200);
 });
 after(async () => {
-  await platform.close();
-  rmSync(resultsRoot, { recursive: true, force: true });
+  await Promise.all([platform.close(), slack.close(), jira.close()]);
+  rmSync(workDir, { recursive: true, force: true });
 });
 
-describe("qaops perf against a platform with a fault on", () => {
-  it("exits 99 and reports the breached objective in summary.json, summary.md, junit.xml and the chart", async () => {
-    const printed: string[] = [];
-    const result = await runPerfScenario({
-      scenario: "smoke",
-      scriptPath: scenarioPath("smoke"),
-      k6Path: findK6({ env: process.env, packageRoot }),
-      resultsRoot,
-      startDemo: false,
-      settings: {},
-      k6Args: ["--quiet"],
-      quietK6: true,
-      env: {
-        ...process.env,
-        DEMO_API_TOKEN: token,
-        ORDER_BASE_URL: platform.services.order.url,
-        ETA_BASE_URL: platform.services.eta.url,
-        RECOMMENDATION_BASE_URL: platform.services.recommendation.url,
-        GITHUB_STEP_SUMMARY: join(resultsRoot, "step-summary.md"),
-      },
-      print: (line) => printed.push(line),
-    });
+function runSmoke(): Promise<PerfRunResult> {
+  return runPerfScenario({
+    scenario: "smoke",
+    scriptPath: scenarioPath("smoke"),
+    k6Path: findK6({ env: process.env, packageRoot }),
+    resultsRoot,
+    startDemo: false,
+    settings: {},
+    k6Args: ["--quiet"],
+    quietK6: true,
+    env: {
+      ...process.env,
+      DEMO_API_TOKEN: token,
+      ORDER_BASE_URL: platform.services.order.url,
+      ETA_BASE_URL: platform.services.eta.url,
+      RECOMMENDATION_BASE_URL: platform.services.recommendation.url,
+      GITHUB_STEP_SUMMARY: join(workDir, "step-summary.md"),
+    },
+    print: () => {},
+  });
+}
 
-    assert.equal(result.exitCode, 99);
-    assert.ok(result.verdict && !result.verdict.passed);
+async function deliver(resultsDir: string) {
+  const env = {
+    SLACK_WEBHOOK_URL: slack.webhookUrl,
+    SLACK_SEND_ON: "always",
+    JIRA_BASE_URL: jira.url,
+    JIRA_EMAIL: jira.credentials.email,
+    JIRA_API_TOKEN: jira.credentials.apiToken,
+    JIRA_PROJECT_KEY: "QA",
+    QAOPS_OUTBOX_DIR: join(workDir, "outbox"),
+  };
+  const [jiraLog, slackLog] = [memoryLog(), memoryLog()];
+  const delivery = await deliverPerfVerdict({
+    summary: runSummaryFromResults({ resultsDir, scenario: "smoke", env }),
+    channels: resolveVerdictChannels("smoke", env),
+    jiraLog,
+    slackLog,
+  });
+  assert.deepEqual([...jiraLog.warnings, ...slackLog.warnings], [], "delivered without warnings");
+  return delivery;
+}
+
+describe("qaops perf against a platform with a fault on", () => {
+  let first: PerfRunResult;
+
+  it("exits 99 and reports the breached objective in summary.json, summary.md, junit.xml and the chart", async () => {
+    first = await runSmoke();
+    assert.equal(first.exitCode, 99);
+    assert.ok(first.verdict && !first.verdict.passed);
     assert.deepEqual(
-      failedThresholds(result.verdict).map((t) => `${t.metricKey} ${t.expression}`),
-      ["http_req_duration{endpoint:recommendation} med<17"],
+      failedThresholds(first.verdict).map((t) => `${t.metricKey} ${t.expression}`),
+      ["http_req_duration{endpoint:recommendation} max<1000"],
     );
-    for (const file of Object.values(resultFiles)) {
-      if (file === resultFiles.breakpoint || file === resultFiles.dashboard) continue;
-      assert.ok(existsSync(join(result.resultsDir, file)), `${file} written`);
+    for (const file of [resultFiles.summaryJson, resultFiles.junit, resultFiles.chart]) {
+      assert.ok(existsSync(join(first.resultsDir, file)), `${file} written`);
     }
-    const markdown = readFileSync(join(result.resultsDir, resultFiles.summaryMarkdown), "utf8");
+    const markdown = readFileSync(join(first.resultsDir, resultFiles.summaryMarkdown), "utf8");
     assert.match(markdown, /^### ❌ k6 `smoke`: 1 of \d+ thresholds failed$/m);
-    assert.equal(readFileSync(join(resultsRoot, "step-summary.md"), "utf8"), `${markdown}\n`);
-    assert.match(readFileSync(join(result.resultsDir, resultFiles.junit), "utf8"), / failures="1"/);
-    const chart = readFileSync(join(result.resultsDir, resultFiles.chart), "utf8");
+    assert.equal(readFileSync(join(workDir, "step-summary.md"), "utf8"), `${markdown}\n`);
+    assert.match(readFileSync(join(first.resultsDir, resultFiles.junit), "utf8"), / failures="1"/);
+    const chart = readFileSync(join(first.resultsDir, resultFiles.chart), "utf8");
     assert.ok(chart.includes(">p95 recommendation<"), "the metric stream reached the chart");
-    assert.ok(printed.some((line) => line.startsWith("Results: ")));
+  });
+
+  it("posts the summary to Slack and opens one Jira ticket for the breach, with the chart", async () => {
+    const delivery = await deliver(first.resultsDir);
+    assert.equal(slack.accepted.length, 1);
+    const text = JSON.stringify(slack.accepted[0]?.payload);
+    assert.ok(text.includes("Load test smoke: 1 failed"), text.slice(0, 300));
+    assert.ok(text.includes("recommendation} max&lt;1000"), "the breached objective is listed");
+
+    const [issue, ...others] = jira.issues();
+    assert.equal(others.length, 0);
+    assert.match(
+      issue?.summary ?? "",
+      /^\[perf\] objectives › http_req_duration\{endpoint:recommendation\} max<1000: Objective not met/,
+    );
+    assert.deepEqual(issue?.attachments.map((a) => a.filename).sort(), [
+      "latency.svg",
+      "perf-summary.md",
+    ]);
+    assert.equal(delivery.tickets[0]?.key, issue?.key);
+    assert.ok(text.includes(issue?.key ?? "none"), "Slack links the ticket");
+  });
+
+  it("updates the same ticket when the objective breaks again on another run", async () => {
+    const second = await runSmoke();
+    assert.equal(second.exitCode, 99);
+    assert.notEqual(second.resultsDir, first.resultsDir);
+    await deliver(second.resultsDir);
+    const issues = jira.issues();
+    assert.equal(issues.length, 1, "fingerprint = scenario + threshold, not the measured value");
+    assert.ok((issues[0]?.comments.length ?? 0) >= 1, "a recurrence comment");
+    assert.equal(slack.accepted.length, 2);
   });
 });

@@ -9,6 +9,13 @@ export function timestampFolderName(date: Date): string {
     .replaceAll(":", "-");
 }
 
+/** The start time a results folder is named after; undefined for another name. */
+export function startOfRunFolder(name: string): Date | undefined {
+  const match = /^(\d{4}-\d\d-\d\d)T(\d\d)-(\d\d)-(\d\d)Z(-\d+)?$/.exec(name);
+  if (!match) return undefined;
+  return new Date(`${match[1]}T${match[2]}:${match[3]}:${match[4]}Z`);
+}
+
 export interface ResultsFolderOptions {
   root: string;
   scenario: string;

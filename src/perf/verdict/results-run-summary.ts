@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { detectCiRun } from "../../reporters/run-summary/ci-environment.ts";
+import type { RunSummary } from "../../reporters/run-summary/run-summary.ts";
+import { resultFiles } from "../runner/perf-run.ts";
+import { startOfRunFolder } from "../runner/results-folder.ts";
+import type { PerfSummary } from "../summary/k6-summary-data.ts";
+import { perfVerdict } from "../summary/perf-verdict.ts";
+import { perfRunSummary } from "./perf-run-summary.ts";
+
+/**
+ * The reporters' run summary of one results folder: its k6 summary (none if k6 ended early,
+ * which reads as an interrupted run), its chart and Markdown summary for tickets, and the CI run
+ * and environment from the same variables the reporters read.
+ */
+export function runSummaryFromResults(options: {
+  resultsDir: string;
+  scenario: string;
+  env: Record<string, string | undefined>;
+}): RunSummary {
+  const { resultsDir, env } = options;
+  const file = (name: string) => join(resultsDir, name);
+  const summary = existsSync(file(resultFiles.summaryJson))
+    ? (JSON.parse(readFileSync(file(resultFiles.summaryJson), "utf8")) as PerfSummary)
+    : undefined;
+  return perfRunSummary({
+    scenario: options.scenario,
+    verdict: summary ? perfVerdict(summary) : undefined,
+    startedAt: startOfRunFolder(basename(resultsDir)) ?? new Date(),
+    ci: detectCiRun(env),
+    ...(existsSync(file(resultFiles.chart)) ? { chartPath: file(resultFiles.chart) } : {}),
+    ...(existsSync(file(resultFiles.summaryMarkdown))
+      ? { summaryMarkdown: readFileSync(file(resultFiles.summaryMarkdown), "utf8") }
+      : {}),
+    ...(env.QAOPS_ENVIRONMENT ? { environment: env.QAOPS_ENVIRONMENT } : {}),
+    ...(env.QAOPS_REPORT_URL ? { reportUrl: env.QAOPS_REPORT_URL } : {}),
+  });
+}
