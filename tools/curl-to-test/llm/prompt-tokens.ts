@@ -15,7 +15,10 @@ export async function countPromptTokens(messages: readonly ChatMessage[]): Promi
   encoding ??= import("gpt-tokenizer/encoding/o200k_base");
   const { countTokens } = await encoding;
   const schema = JSON.stringify(planRefinementResponseFormat.json_schema.schema ?? {});
-  return countTokens(messages.map((message) => ({ ...message }))) + countTokens(schema);
+  // Chat framing: about 4 tokens around each message and 3 to prime the answer.
+  const framing = 4 * messages.length + 3;
+  const text = messages.reduce((sum, message) => sum + countTokens(message.content), 0);
+  return text + framing + countTokens(schema);
 }
 
 export async function countTextTokens(text: string): Promise<number> {

@@ -6,6 +6,7 @@
  * leaves the specs of that prompt exactly as the deterministic plan has them, with a warning.
  * Nothing here throws for those: the conversion always goes on.
  */
+import type { PlanRefinementInput, PlanRefinementOutput } from "../convert-captures.ts";
 import type { CapturedRequest, SourceLocation } from "../model/captured-request.ts";
 import type { ConversionPlan } from "../plan/conversion-plan.ts";
 import type { ConversionWarning } from "../plan/plan-conversion.ts";
@@ -279,4 +280,26 @@ function firstSourceOf(plan: ConversionPlan, requests: readonly CapturedRequest[
     }
   }
   return requests[0]?.source ?? { file: "-", line: 1, column: 1 };
+}
+
+/**
+ * The `refinePlan` step for `convertCaptures`, keeping the usage of its run for the summary
+ * line printed at the end.
+ */
+export function modelPlanRefiner(
+  options: LlmOptions,
+  extras: Pick<RefinePlanInput, "onProgress" | "sleep"> = {},
+): {
+  refinePlan: (input: PlanRefinementInput) => Promise<PlanRefinementOutput>;
+  usage: () => LlmUsage | null;
+} {
+  let usage: LlmUsage | null = null;
+  return {
+    refinePlan: async (input) => {
+      const result = await refinePlan({ ...input, ...extras, options });
+      usage = result.usage;
+      return { plan: result.plan, warnings: result.warnings };
+    },
+    usage: () => usage,
+  };
 }

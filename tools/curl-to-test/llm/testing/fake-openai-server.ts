@@ -77,7 +77,10 @@ export async function startFakeOpenAiServer(
         model: parsed.ok ? parsed.model : "",
         messages: parsed.ok ? parsed.messages : [],
       });
-      if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
+      if (
+        options.apiKey !== undefined &&
+        req.headers.authorization !== `Bearer ${options.apiKey}`
+      ) {
         sendError(res, 401, "Incorrect API key provided");
         return;
       }
