@@ -11,6 +11,7 @@ import {
   capturedBodies,
   hostileShopHar,
   hostileText,
+  menuId,
   noteHeader,
   orderId,
   shopSecrets,
@@ -72,12 +73,13 @@ describe("convertCaptures on a hostile capture", () => {
     await rm(workDir, { recursive: true, force: true });
   });
 
-  it("plans one flow, one table and single tests, and redacts every secret by name", () => {
+  it("plans flows, a table and single tests, and redacts every secret by name", () => {
     assert.deepEqual(
       result.specs.map((spec) => spec.fileName),
       [
         "post-orders-flow.spec.ts",
         "get-shops.spec.ts",
+        "get-shops-by-id-menus-flow.spec.ts",
         "put-notes-by-id.spec.ts",
         "post-login.spec.ts",
       ],
@@ -169,11 +171,13 @@ describe("convertCaptures on a hostile capture", () => {
       await readFile(join(workDir, "report.json"), "utf8"),
     ) as PlaywrightReport;
     assert.deepEqual(outcomes(report), [
+      ["broken", "GET /v1/shops/{id}/menus → GET /v1/menus/{id} (2 steps)", "passed"],
       ["broken", "GET /v1/shops?region=busan → 200", "failed"],
       ["broken", "GET /v1/shops?region=seoul → 200", "failed"],
       ["broken", "POST /v1/login → 200", "passed"],
       ["broken", "POST /v1/orders → GET /v1/orders/{id} (2 steps)", "failed"],
       ["broken", "PUT /v1/notes/42 → 204", "passed"],
+      ["kept", "GET /v1/shops/{id}/menus → GET /v1/menus/{id} (2 steps)", "passed"],
       ["kept", "GET /v1/shops?region=busan → 200", "passed"],
       ["kept", "GET /v1/shops?region=seoul → 200", "passed"],
       ["kept", "POST /v1/login → 200", "passed"],
@@ -201,6 +205,8 @@ describe("convertCaptures on a hostile capture", () => {
 
     const read = find("GET", `/v1/orders/${orderId}`);
     assert.equal(read.url, `/v1/orders/${orderId}?expand=items&q=a%20b+c`);
+
+    assert.ok(find("GET", `/v1/menus/${menuId}`), "the menu id came from the list's first item");
 
     const note = find("PUT", "/v1/notes/42");
     assert.equal(note.body.toString("utf8"), capturedBodies.note);

@@ -2,14 +2,13 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { text as readStream } from "node:stream/consumers";
 import type { CommandModule } from "yargs";
+import { hideBin } from "yargs/helpers";
 import { z } from "zod";
-import { convertCaptures } from "../../../tools/curl-to-test/convert-captures.ts";
 import type {
   CaptureInput,
   ConversionProgress,
 } from "../../../tools/curl-to-test/convert-captures.ts";
 import type { CaptureFailure } from "../../../tools/curl-to-test/model/captured-request.ts";
-import { writeConversion } from "../../../tools/curl-to-test/write-conversion.ts";
 import { diagnosticLines, failureLines, summaryLines } from "../convert-messages.ts";
 import { ProgressBar } from "../progress-bar.ts";
 import { UsageError } from "../usage-error.ts";
@@ -67,6 +66,10 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
         type: "string",
         describe: "Folder for the specs (default tests/api/<service>/)",
       })
+      // yargs drops a lone `-` from variadic positionals; put stdin back where it was asked for.
+      .middleware((argv) => {
+        argv.input = [...stdinArguments(hideBin(process.argv)), ...(argv.input ?? [])];
+      }, true)
       .check((argv) => {
         const parsed = convertOptions.safeParse(argv);
         if (parsed.success) return true;
@@ -99,6 +102,9 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       ),
   handler: async (argv) => {
     const options = convertOptions.parse(argv);
+    // Loaded here, not at start: the parsers are heavy and other commands never need them.
+    const { convertCaptures } = await import("../../../tools/curl-to-test/convert-captures.ts");
+    const { writeConversion } = await import("../../../tools/curl-to-test/write-conversion.ts");
     const outDir = options.out ?? join("tests", "api", options.service);
 
     const readFailures: CaptureFailure[] = [];
@@ -151,6 +157,13 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     }
   },
 };
+
+/** Each `-` given as an input (not as the value of an option). */
+function stdinArguments(args: readonly string[]): string[] {
+  return args.filter(
+    (arg, index) => arg === "-" && !/^--?(service|out)$/.test(args[index - 1] ?? ""),
+  );
+}
 
 const progressLabels: Record<ConversionProgress["stage"], string> = {
   read: "reading captures",

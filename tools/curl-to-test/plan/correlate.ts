@@ -70,10 +70,15 @@ export function findCorrelations(requests: readonly CorrelationInput[]): Correla
   return correlations;
 }
 
-/** Numbers are too often quantities: they correlate only into places named like ids. */
+/**
+ * Credentials and cookies are never flow variables: a session token from a login response
+ * would otherwise chain every request of a capture into one flow. They stay secrets (env vars).
+ * Numbers are too often quantities: they correlate only into places named like ids.
+ */
 function fitsConsumer(source: Produced, slot: RequestSlot): boolean {
-  if (typeof source.value === "string") return true;
   const place = slot.place;
+  if (place.kind === "credential" || place.kind === "cookie") return false;
+  if (typeof source.value === "string") return true;
   switch (place.kind) {
     case "path-segment":
       return true;
@@ -81,13 +86,11 @@ function fitsConsumer(source: Produced, slot: RequestSlot): boolean {
     case "form":
     case "multipart":
     case "header":
-    case "cookie":
       return idName.test(place.name);
     case "json": {
       const key = place.path.findLast((step) => typeof step === "string");
       return key !== undefined && idName.test(key);
     }
-    case "credential":
     case "text-token":
       return false;
   }

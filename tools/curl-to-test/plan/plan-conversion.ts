@@ -117,6 +117,18 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
   });
 
   const correlations = findCorrelations(prepared);
+  const consumedBy = new Map<number, Correlation[]>();
+  const producedBy = new Map<number, Correlation[]>();
+  for (const correlation of correlations) {
+    for (const [byIndex, index] of [
+      [consumedBy, correlation.consumer],
+      [producedBy, correlation.producer],
+    ] as const) {
+      const list = byIndex.get(index);
+      if (list) list.push(correlation);
+      else byIndex.set(index, [correlation]);
+    }
+  }
   const components = flowComponents(prepared.length, correlations);
   const variables = variableNames(prepared, correlations, components);
 
@@ -128,7 +140,7 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
       const name = env.nameFor(secret, String(value), item.request.source);
       fills.set(secret.slotIndex, { kind: "env", name });
     }
-    for (const correlation of correlations.filter((c) => c.consumer === index)) {
+    for (const correlation of consumedBy.get(index) ?? []) {
       const variable = variables.get(variableKey(correlation.producer, correlation.path))!;
       fills.set(correlation.slotIndex, {
         kind: "variable",
@@ -148,8 +160,7 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
         .map(([slotIndex]) => item.slots[slotIndex]!.place)
         .flatMap((place) => (place.kind === "path-segment" ? [place.index] : [])),
     );
-    const exports: PlannedExport[] = correlations
-      .filter((c) => c.producer === index)
+    const exports: PlannedExport[] = (producedBy.get(index) ?? [])
       .map((c) => ({ variable: variables.get(variableKey(index, c.path))!, path: c.path }))
       .filter(
         (candidate, position, all) =>
@@ -207,12 +218,16 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
     const root = components.find(item.index);
     if (components.size(root) < 2) continue;
     inFlow.add(item.index);
-    flowsByRoot.set(root, [...(flowsByRoot.get(root) ?? []), item]);
+    const flow = flowsByRoot.get(root);
+    if (flow) flow.push(item);
+    else flowsByRoot.set(root, [item]);
   }
   const groups = new Map<string, PreparedExchange[]>();
   for (const item of exchanges) {
     if (inFlow.has(item.index)) continue;
-    groups.set(item.endpoint.title, [...(groups.get(item.endpoint.title) ?? []), item]);
+    const group = groups.get(item.endpoint.title);
+    if (group) group.push(item);
+    else groups.set(item.endpoint.title, [item]);
   }
 
   // Specs in the order their first request was captured.
@@ -293,7 +308,9 @@ function endpointTests(
   const identical = new Map<string, PreparedExchange[]>();
   for (const member of members) {
     const key = JSON.stringify(member.planned);
-    identical.set(key, [...(identical.get(key) ?? []), member]);
+    const same = identical.get(key);
+    if (same) same.push(member);
+    else identical.set(key, [member]);
   }
   const cases = [...identical.values()].map(exchangeFor);
   if (cases.length > 1 && tableColumns(cases)) {
@@ -364,7 +381,7 @@ class EnvVarNames {
   readonly #byValue = new Map<string, string>();
   readonly #entries = new Map<
     string,
-    { description: string; value: string; sources: SourceLocation[] }
+    { description: string; value: string; sources: Map<string, SourceLocation> }
   >();
 
   constructor(prefix: string) {
@@ -379,10 +396,9 @@ class EnvVarNames {
       name = base;
       for (let n = 2; this.#entries.has(name); n += 1) name = `${base}_${n}`;
       this.#byValue.set(key, name);
-      this.#entries.set(name, { description: secret.description, value, sources: [] });
+      this.#entries.set(name, { description: secret.description, value, sources: new Map() });
     }
-    const entry = this.#entries.get(name)!;
-    if (!entry.sources.some((known) => sameSource(known, source))) entry.sources.push(source);
+    this.#entries.get(name)!.sources.set(`${source.file}:${source.line}:${source.column}`, source);
     return name;
   }
 
@@ -394,17 +410,13 @@ class EnvVarNames {
     return [...this.#entries].map(([envVar, entry]) => ({
       envVar,
       description: entry.description,
-      sources: entry.sources,
+      sources: [...entry.sources.values()],
     }));
   }
 
   capturedValues(): Map<string, string> {
     return new Map([...this.#entries].map(([name, entry]) => [name, entry.value]));
   }
-}
-
-function sameSource(a: SourceLocation, b: SourceLocation): boolean {
-  return a.file === b.file && a.line === b.line && a.column === b.column;
 }
 
 /** Union-find over requests: a correlation joins producer and consumer into one flow. */

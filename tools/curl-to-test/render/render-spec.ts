@@ -60,13 +60,15 @@ function sourcesText(spec: PlannedSpec): string {
   const exchanges = spec.tests.flatMap((test) =>
     test.kind === "single" ? [test.exchange] : test.kind === "table" ? test.cases : test.steps,
   );
-  const files = new Map<string, number[]>();
+  const files = new Map<string, Set<number>>();
   for (const source of exchanges.flatMap((exchange) => exchange.sources)) {
-    files.set(source.file, [...(files.get(source.file) ?? []), source.line]);
+    const lines = files.get(source.file);
+    if (lines) lines.add(source.line);
+    else files.set(source.file, new Set([source.line]));
   }
   return [...files]
     .map(([file, lines]) => {
-      const distinct = [...new Set(lines)];
+      const distinct = [...lines];
       const shown = distinct.slice(0, 5);
       return `${file}:${shown.join(",")}${distinct.length > shown.length ? ",…" : ""}`;
     })

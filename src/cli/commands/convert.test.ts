@@ -1,0 +1,132 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import {
+  hostileShopHar,
+  shopSecrets,
+} from "../../../tools/curl-to-test/fixtures/hostile-shop-capture.ts";
+
+const entry = fileURLToPath(new URL("../../../bin/qaops.js", import.meta.url));
+
+interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function qaops(args: string[], options: { cwd: string; stdin?: string }): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [entry, ...args], {
+      cwd: options.cwd,
+      env: { ...process.env, FORCE_COLOR: "0" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? "");
+  });
+}
+
+const pastedCurl = [
+  "curl 'https://shop.example.com/v1/shops/7?x=1' \\",
+  `  -H 'Authorization: Bearer ${shopSecrets.bearer}' --proxy http://proxy:3128`,
+  "",
+].join("\n");
+const unterminated = "curl 'https://shop.example.com/v1/a' -H 'X-Broken: oops\n";
+
+describe("qaops convert", () => {
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), "qaops-convert-"));
+    await writeFile(join(dir, "shop.har"), hostileShopHar());
+    await writeFile(join(dir, "broken.sh"), unterminated);
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  async function outputs(run: CliRun, outDir: string): Promise<string> {
+    const files = await readdir(outDir).catch(() => []);
+    const texts = await Promise.all(files.map((file) => readFile(join(outDir, file), "utf8")));
+    return [run.stdout, run.stderr, ...texts].join("\n");
+  }
+
+  it("converts a HAR into the service folder, names the secrets, exits 0", async () => {
+    const run = await qaops(["convert", "shop.har", "--service", "shop"], { cwd: dir });
+    assert.equal(run.code, 0, run.stderr);
+    const outDir = join(dir, "tests", "api", "shop");
+    assert.deepEqual((await readdir(outDir)).sort(), [
+      ".env.example",
+      "get-shops-by-id-menus-flow.spec.ts",
+      "get-shops.spec.ts",
+      "post-login.spec.ts",
+      "post-orders-flow.spec.ts",
+      "put-notes-by-id.spec.ts",
+    ]);
+    assert.match(run.stdout, /^wrote tests\/api\/shop\/post-orders-flow\.spec\.ts$/m);
+    assert.match(
+      run.stdout,
+      /^8 request\(s\) → 5 spec\(s\), 6 test\(s\); 0 warning\(s\), 0 error\(s\), 4 secret\(s\) redacted$/m,
+    );
+    assert.match(
+      run.stderr,
+      /^redacted: Authorization header credential \(Bearer\) → env SHOP_AUTHORIZATION_TOKEN \(shop\.har:\d+:\d+, shop\.har:\d+:\d+\)$/m,
+    );
+    const everything = await outputs(run, outDir);
+    for (const secret of Object.values(shopSecrets)) {
+      assert.ok(!everything.includes(secret), "no secret in stdout, stderr or files");
+    }
+  });
+
+  it("reads stdin, converts what it can, points at what it cannot, exits 1", async () => {
+    const outDir = join(dir, "out-partial");
+    const run = await qaops(["convert", "-", "broken.sh", "--service", "shop", "--out", outDir], {
+      cwd: dir,
+      stdin: pastedCurl,
+    });
+    assert.equal(run.code, 1);
+    const lines = run.stderr.split("\n");
+    const error = lines.findIndex((line) => line.startsWith("error: broken.sh:1:"));
+    assert.ok(error >= 0, run.stderr);
+    assert.match(lines[error]!, /^error: broken\.sh:1:\d+: .*quote/);
+    assert.equal(lines[error + 1], `  ${unterminated.trimEnd()}`);
+    assert.match(lines[error + 2]!, /^ +\^$/);
+    assert.ok(
+      lines.includes(
+        "warning: -:1:1: --proxy: the request went through a proxy; the test connects to baseURL directly",
+      ),
+      run.stderr,
+    );
+    assert.match(run.stderr, /^error: 1 capture\(s\) could not be converted/m);
+    const spec = await readFile(join(outDir, "get-shops-by-id.spec.ts"), "utf8");
+    assert.match(spec, /\/\/ TODO\(qaops\): --proxy: the request went through a proxy/);
+    assert.match(spec, /env\("SHOP_AUTHORIZATION_TOKEN"\)/);
+    assert.ok(!(await outputs(run, outDir)).includes(shopSecrets.bearer));
+  });
+
+  it("exits 2 on bad usage, naming the option", async () => {
+    const [badService, noService, twoStdins] = await Promise.all([
+      qaops(["convert", "shop.har", "--service", "Shop API"], { cwd: dir }),
+      qaops(["convert", "shop.har"], { cwd: dir }),
+      qaops(["convert", "-", "-", "--service", "shop"], { cwd: dir }),
+    ]);
+    assert.equal(badService.code, 2);
+    assert.match(badService.stderr, /^error: --service must be a lower-case name/m);
+    assert.equal(noService.code, 2);
+    assert.match(noService.stderr, /service/);
+    assert.equal(twoStdins.code, 2);
+    assert.match(twoStdins.stderr, /^error: <input> stdin \(-\) can be read only once/m);
+  });
+
+  it("teaches with examples in --help", async () => {
+    const help = await qaops(["convert", "--help"], { cwd: dir });
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /qaops convert orders\.har --service order/);
+    assert.match(help.stdout, /Exit codes: 0/);
+  });
+});
