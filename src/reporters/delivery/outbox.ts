@@ -44,7 +44,8 @@ export class Outbox {
   }
 
   newId(channel: OutboxRecord["channel"]): string {
-    const stamp = new Date().toISOString().replace(/[-:.]/g, "").replace("T", "-").slice(0, 15);
+    // Millisecond time first, so names sort in the order the records were made.
+    const stamp = new Date().toISOString().replace(/[-:.]/g, "").replace("T", "-").slice(0, 18);
     return `${stamp}-${channel}-${randomBytes(3).toString("hex")}`;
   }
 

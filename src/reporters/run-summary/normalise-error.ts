@@ -16,6 +16,7 @@ export function normaliseError(message: string): string {
       /(?:[A-Za-z]:)?(?:[\\/][\w.@-]+)*[\\/][\w@-][\w.@-]*\.[A-Za-z]{1,5}(?::\d+){0,2}/g,
       "<path>",
     )
+    .replace(/\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b/g, "<host>")
     .replace(/\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}\b/gi, "<id>")
     .replace(/\d+(\.\d+)?/g, "<n>");
   return text

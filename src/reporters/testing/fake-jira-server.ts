@@ -169,6 +169,10 @@ export class FakeJiraServer {
     this.#faults.push({ ...rest, remaining: count });
   }
 
+  clearFaults(): void {
+    this.#faults.splice(0);
+  }
+
   /** While down, every request gets 503, as during an outage. */
   setDown(down: boolean): void {
     this.#down = down;
@@ -683,7 +687,7 @@ export class FakeJiraServer {
 }
 
 /** Why a rich-text value is not what this API version takes; undefined when it is. */
-function richTextProblem(value: unknown, version: 2 | 3): string | undefined {
+export function richTextProblem(value: unknown, version: 2 | 3): string | undefined {
   if (version === 2) {
     if (typeof value !== "string") return "Operation value must be a string";
     return value.length > textLimit
