@@ -70,6 +70,7 @@ export function requestTemplate(input: RequestTemplateInput): RequestTemplate {
     }
   }
 
+  todos.push(...clientDefaultTodos(request, headers));
   const status = request.response?.status;
   return {
     request: {
@@ -250,4 +251,33 @@ function mergeLiterals(template: ValueTemplate): ValueTemplate {
     }
   }
   return merged;
+}
+
+/** Headers Playwright's request client adds when a test does not set them. */
+const clientDefaults: Record<string, string> = {
+  accept: "*/*",
+  "user-agent": "its own",
+  "accept-encoding": "gzip,deflate,br",
+};
+
+/** What the test's client sends on its own that the capture did not. */
+function clientDefaultTodos(request: CapturedRequest, headers: readonly PlannedHeader[]): string[] {
+  const todos: string[] = [];
+  for (const name of request.omittedHeaders ?? []) {
+    const value = clientDefaults[name.toLowerCase()];
+    if (
+      value !== undefined &&
+      !headers.some((header) => header.name.toLowerCase() === name.toLowerCase())
+    ) {
+      todos.push(`the capture sent no ${name} header; Playwright sends ${value}`);
+    }
+  }
+  const hasBody =
+    request.body.kind === "text" || request.body.kind === "binary" || request.body.kind === "file";
+  if (hasBody && !headers.some((header) => /^content-type$/i.test(header.name))) {
+    todos.push(
+      "the capture sent the body without a Content-Type; Playwright sends application/octet-stream",
+    );
+  }
+  return todos;
 }
