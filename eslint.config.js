@@ -11,6 +11,8 @@ export default tseslint.config(
       "blob-report/",
       "perf-results/",
       ".qaops/",
+      // Generated specs kept as golden files; golden.test.ts compares them with the converter.
+      "tools/**/golden/expected/",
     ],
   },
   js.configs.recommended,

@@ -1,0 +1,46 @@
+// The fidelity check over curlconverter's corpus and the capture fixtures: what real curl sends
+// and what the generated test sends must match, or the converter must have said why.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { describe as describeDifference } from "./classify-case.ts";
+import { runFidelityCheck } from "./fidelity-check.ts";
+import { corpusDirectory, readFidelityCases } from "./fidelity-cases.ts";
+import { formatFidelityReport, mask } from "./fidelity-report.ts";
+
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+
+describe("curl-to-test fidelity", () => {
+  it("sends what curl sends, for every corpus command and capture fixture", async () => {
+    const cases = readFidelityCases(repoRoot);
+    const corpusCases = cases.filter((each) => each.id.startsWith("corpus/")).length;
+    assert.ok(
+      corpusCases >= 100,
+      `expected the curlconverter corpus in ${corpusDirectory(repoRoot)}`,
+    );
+
+    const run = await runFidelityCheck({
+      cases,
+      workDirectory: join(repoRoot, ".qaops", "fidelity-test"),
+    });
+    console.log(formatFidelityReport(run));
+
+    assert.equal(run.runnerProblem, undefined, "Playwright ran the generated specs");
+    const silent = run.results
+      .filter((result) => result.verdict.verdict === "silently-different")
+      .map((result) =>
+        [
+          result.id,
+          ...result.verdict.unexplained.map(
+            (difference) => `  ${mask(describeDifference(difference), result.secretValues)}`,
+          ),
+        ].join("\n"),
+      );
+    assert.deepEqual(silent, [], "no case may differ without a warning saying so");
+    assert.ok(
+      run.equalShare >= 0.95,
+      `equal or redacted in ${(run.equalShare * 100).toFixed(1)}% of the ${run.curlRunnable} cases curl can run; at least 95% expected`,
+    );
+  });
+});
