@@ -1,0 +1,174 @@
+// Specs rendered from a refined plan type-check, lint clean and pass against the demo platform,
+// and their business rules catch a contract break that no value assertion covers.
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { startDemoPlatform } from "../../../src/demo-platform/platform.ts";
+import type { DemoPlatform } from "../../../src/demo-platform/platform.ts";
+import { convertCaptures } from "../convert-captures.ts";
+import type { ConversionResult } from "../convert-captures.ts";
+import { writeConversion } from "../write-conversion.ts";
+import { resolveLlmOptions } from "./llm-options.ts";
+import { modelPlanRefiner } from "./refine-plan.ts";
+import { captureDemoService } from "./testing/demo-captures.ts";
+import { startFakeOpenAiServer } from "./testing/fake-openai-server.ts";
+import type { FakeOpenAiServer } from "./testing/fake-openai-server.ts";
+import { startMutatingProxy } from "./testing/mutating-proxy.ts";
+import type { MutatingProxy } from "./testing/mutating-proxy.ts";
+import { reviewDemoCapture } from "./testing/scripted-reviewer.ts";
+
+const run = promisify(execFile);
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+// Inside the repository so the specs resolve @playwright/test and zod from its node_modules.
+const workDir = join(repoRoot, ".qaops", "tmp", `llm-refined-specs-${process.pid}`);
+const token = "refined-specs-token";
+
+interface ReportSuite {
+  suites?: ReportSuite[];
+  specs?: { title: string; tests: { projectName: string; results: { status: string }[] }[] }[];
+}
+
+function outcomes(report: { suites: ReportSuite[] }): Map<string, string> {
+  const found = new Map<string, string>();
+  const walk = (suite: ReportSuite, file: string): void => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        found.set(`${test.projectName} ${file} ${spec.title}`, test.results.at(-1)?.status ?? "");
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, file);
+  };
+  for (const suite of report.suites) {
+    walk(suite, ((suite as { title?: string }).title ?? "").split("/").at(-1) ?? "");
+  }
+  return found;
+}
+
+describe("specs of a refined plan, run against the demo platform", () => {
+  let platform: DemoPlatform;
+  let model: FakeOpenAiServer;
+  let broken: MutatingProxy;
+  let refined: ConversionResult;
+
+  before(async () => {
+    platform = await startDemoPlatform({ port: 0, apiToken: token });
+    model = await startFakeOpenAiServer({
+      replies: (request) => ({ kind: "json", content: reviewDemoCapture(request) }),
+    });
+    // One line of every order is priced wrong: a break only a business rule can see.
+    broken = await startMutatingProxy({
+      target: platform.services.order.url,
+      mutate: ({ body }) => {
+        const order = body as { items?: { lineTotal?: number }[]; subtotal?: number };
+        const line = order.items?.[0];
+        if (order.subtotal === undefined || line?.lineTotal === undefined) return undefined;
+        line.lineTotal += 500;
+        return order;
+      },
+    });
+    const inputs = [
+      { name: "order.har", text: await captureDemoService(platform, "order", token) },
+    ];
+    const refiner = modelPlanRefiner(
+      resolveLlmOptions({ apiKey: "k", baseURL: model.baseURL, cacheDir: null }, {}),
+    );
+    refined = await convertCaptures({ inputs, service: "order", refinePlan: refiner.refinePlan });
+    await rm(workDir, { recursive: true, force: true });
+    await writeConversion({
+      outDir: join(workDir, "refined"),
+      specs: refined.specs,
+      envVars: refined.plan.envVars,
+    });
+  });
+
+  after(async () => {
+    await broken.close();
+    await model.close();
+    await platform.close();
+    await rm(workDir, { recursive: true, force: true });
+  });
+
+  it("refines the plan with no warning", () => {
+    assert.deepEqual(refined.warnings, []);
+    assert.deepEqual(refined.failures, []);
+    assert.deepEqual(refined.plan.refinedBy, { model: "gpt-4o-mini" });
+  });
+
+  it("type-checks, lints clean, passes on the platform and fails only where the rule sees the break", async () => {
+    await writeFile(
+      join(workDir, "tsconfig.json"),
+      JSON.stringify({ extends: "../../../tsconfig.json", include: ["**/*.ts"] }),
+    );
+    const projects = [
+      `{ name: "refined@platform", testDir: "./refined", use: { baseURL: ${JSON.stringify(platform.services.order.url)} } },`,
+      `{ name: "refined@broken", testDir: "./refined", use: { baseURL: ${JSON.stringify(broken.url)} } },`,
+    ];
+    await writeFile(
+      join(workDir, "playwright.config.ts"),
+      [
+        'import { defineConfig } from "@playwright/test";',
+        "export default defineConfig({",
+        "  workers: 2,",
+        '  reporter: [["json", { outputFile: "report.json" }]],',
+        `  projects: [${projects.join("\n")}],`,
+        "});",
+        "",
+      ].join("\n"),
+    );
+    const node = process.execPath;
+    const [typeCheck, lint, playwright] = await Promise.allSettled([
+      run(node, [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", workDir], {
+        cwd: repoRoot,
+      }),
+      run(
+        node,
+        [
+          join(repoRoot, "node_modules/eslint/bin/eslint.js"),
+          "--no-ignore",
+          "--max-warnings=0",
+          workDir,
+        ],
+        { cwd: repoRoot },
+      ),
+      run(
+        node,
+        [
+          join(repoRoot, "node_modules/@playwright/test/cli.js"),
+          "test",
+          "-c",
+          join(workDir, "playwright.config.ts"),
+        ],
+        { cwd: repoRoot, env: { ...process.env, ORDER_AUTHORIZATION_TOKEN: token, CI: "" } },
+      ),
+    ]);
+    const output = (settled: PromiseSettledResult<unknown>): string =>
+      settled.status === "fulfilled"
+        ? ""
+        : String((settled.reason as { stdout?: string }).stdout ?? settled.reason);
+    assert.equal(typeCheck.status, "fulfilled", output(typeCheck));
+    assert.equal(lint.status, "fulfilled", output(lint));
+    assert.equal(playwright.status, "rejected", "the broken platform fails a test");
+
+    const report = outcomes(
+      JSON.parse(await readFile(join(workDir, "report.json"), "utf8")) as { suites: ReportSuite[] },
+    );
+    const failed = [...report].filter(([, status]) => status !== "passed").map(([key]) => key);
+    assert.deepEqual(failed, [
+      "refined@broken post-orders-flow.spec.ts a member places an order and reads it back",
+    ]);
+    const refinedTests = [...report.keys()].filter((key) => key.startsWith("refined@platform"));
+    assert.deepEqual(refinedTests.sort(), [
+      "refined@platform get-shops-by-id-menu.spec.ts answers 404 for one that does not exist → 404",
+      "refined@platform get-shops-by-id-menu.spec.ts refuses a request without a bearer token → 401",
+      "refined@platform get-shops-by-id-menu.spec.ts shows the menu an order is placed from",
+      "refined@platform post-orders-flow.spec.ts a member places an order and reads it back",
+      "refined@platform post-orders-flow.spec.ts refuses a line with quantity 0 → 400",
+      "refined@platform post-orders-flow.spec.ts refuses a request without a bearer token → 401",
+    ]);
+    assert.ok(broken.mutated > 0);
+  });
+});
