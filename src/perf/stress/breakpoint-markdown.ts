@@ -6,13 +6,17 @@ import type { StressBreakpoint } from "./stress-breakpoint.ts";
 export function renderBreakpointMarkdown(breakpoint: StressBreakpoint): string {
   const rate = (value: number | undefined) =>
     value === undefined ? "–" : `${groupThousands(value)}/s`;
-  const headline =
+  const verdict =
     breakpoint.brokeAtRate === undefined
-      ? `#### Stress: objectives held at every step, up to ${rate(breakpoint.lastHeldRate)}`
+      ? `#### Stress: objectives held at the top step, ${rate(breakpoint.lastHeldRate)}`
       : `#### Stress: objectives broke at ${rate(breakpoint.brokeAtRate)}` +
         (breakpoint.lastHeldRate === undefined
           ? " (the first step)"
           : `; last step held: ${rate(breakpoint.lastHeldRate)}`);
+  const headline =
+    breakpoint.recoveredRates.length === 0
+      ? verdict
+      : `${verdict} (broke briefly and recovered at ${breakpoint.recoveredRates.map(rate).join(", ")})`;
   const rows = breakpoint.steps.map((step) => {
     const achieved =
       step.achievedRate === undefined ? "–" : `${groupThousands(step.achievedRate, 1)}/s`;

@@ -83,6 +83,21 @@ describe("findBreakpoint", () => {
     assert.equal(drops.lastHeldRate, undefined);
   });
 
+  it("takes a broken step below a held one for a transient, not the breakpoint", () => {
+    const breakpoint = findBreakpoint({
+      plan,
+      objectives,
+      buckets: timelineOf([{ latencyMs: 45 }, { latencyMs: 5 }, { latencyMs: 45 }]),
+    });
+    assert.equal(breakpoint.lastHeldRate, 200);
+    assert.equal(breakpoint.brokeAtRate, 300);
+    assert.deepEqual(breakpoint.recoveredRates, [100]);
+    assert.match(
+      renderBreakpointMarkdown(breakpoint),
+      /^#### Stress: objectives broke at 300\/s; last step held: 200\/s \(broke briefly and recovered at 100\/s\)$/m,
+    );
+  });
+
   it("reports every step held when none broke", () => {
     const breakpoint = findBreakpoint({
       plan,
@@ -91,6 +106,10 @@ describe("findBreakpoint", () => {
     });
     assert.equal(breakpoint.brokeAtRate, undefined);
     assert.equal(breakpoint.lastHeldRate, 300);
+    assert.match(
+      renderBreakpointMarkdown(breakpoint),
+      /^#### Stress: objectives held at the top step, 300\/s$/m,
+    );
     assert.ok(breakpoint.steps.every((s) => (s.achievedRate ?? 0) === 20));
   });
 

@@ -32,10 +32,12 @@ export interface StepOutcome {
 
 export interface StressBreakpoint {
   steps: StepOutcome[];
-  /** The highest step rate before the first broken one (or the last step, if none broke). */
+  /** The highest step rate at which the objectives held; undefined if they held at none. */
   lastHeldRate: number | undefined;
-  /** The first step rate at which an objective broke; undefined when all held. */
+  /** The lowest step rate from which every step broke; undefined when the top step held. */
   brokeAtRate: number | undefined;
+  /** Rates of steps below the last held one that broke anyway: a transient, not the limit. */
+  recoveredRates: number[];
 }
 
 export interface BreakpointInput {
@@ -47,7 +49,8 @@ export interface BreakpointInput {
 /**
  * Each step of a stress run (each stretch the plan holds at one rate) judged on its own against
  * the objectives, so the answer is "held 400/s, broke at 500/s" rather than a whole-run p95 that
- * blends the calm steps with the broken ones.
+ * blends the calm steps with the broken ones. The breakpoint is the lowest rate from which every
+ * step broke.
  */
 export function findBreakpoint(input: BreakpointInput): StressBreakpoint {
   const steps: StepOutcome[] = [];
@@ -63,14 +66,17 @@ export function findBreakpoint(input: BreakpointInput): StressBreakpoint {
       broken: brokenObjectives(window, input.objectives),
     });
   }
-  const firstBroken = steps.findIndex((step) => step.broken.length > 0);
-  if (firstBroken === -1) {
-    return { steps, lastHeldRate: steps.at(-1)?.rate, brokeAtRate: undefined };
-  }
+  // A step that breaks while a higher one holds saw a transient (warm-up, a pause elsewhere on
+  // the machine); the breakpoint is where the objectives break for good.
+  const held = steps.map((step) => step.broken.length === 0);
+  const lastHeld = held.lastIndexOf(true);
   return {
     steps,
-    lastHeldRate: firstBroken > 0 ? steps[firstBroken - 1]?.rate : undefined,
-    brokeAtRate: steps[firstBroken]?.rate,
+    lastHeldRate: lastHeld === -1 ? undefined : steps[lastHeld]?.rate,
+    brokeAtRate: steps[lastHeld + 1]?.rate,
+    recoveredRates: steps
+      .slice(0, Math.max(0, lastHeld))
+      .flatMap((step, index) => (held[index] ? [] : [step.rate])),
   };
 }
 
