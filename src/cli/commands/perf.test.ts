@@ -1,0 +1,91 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { FakeSlackServer } from "../../reporters/testing/fake-slack-server.ts";
+
+const entry = fileURLToPath(new URL("../../../bin/qaops.js", import.meta.url));
+const fixture = fileURLToPath(
+  new URL("../../perf/summary/fixtures/smoke-breach.summary.json", import.meta.url),
+);
+const workDir = mkdtempSync(join(tmpdir(), "qaops-perf-cli-"));
+let slack: FakeSlackServer;
+
+before(async () => {
+  slack = await FakeSlackServer.start();
+});
+after(async () => {
+  await slack.close();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `qaops perf …` as a user runs it, with only the env a test names (no Slack or Jira leaks in). */
+function qaopsPerf(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [entry, "perf", ...args], {
+      cwd: workDir,
+      env: { PATH: process.env.PATH ?? "", HOME: workDir, ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe("qaops perf (CLI)", () => {
+  it("refuses an unknown scenario with exit code 2 and lists the scenarios", async () => {
+    const run = await qaopsPerf(["lunch-rush"]);
+    assert.equal(run.code, 2);
+    assert.match(
+      run.stderr,
+      /unknown scenario "lunch-rush"; tests\/perf\/scenarios\/ has: daily-peak, smoke, soak, spike, stress/,
+    );
+  });
+
+  it("refuses a duration that is not one", async () => {
+    const run = await qaopsPerf(["daily-peak", "--duration", "ten minutes"]);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /--duration must be like 90s, 3m or 1h30m, got "ten minutes"/);
+  });
+
+  it("says how to install k6 when the one named is not there", async () => {
+    const run = await qaopsPerf(["smoke", "--no-notify"], { K6_BINARY: join(workDir, "no-k6") });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /error: K6_BINARY is set to .*no-k6, which is not an executable file/);
+  });
+
+  it("fails --notify-only when the scenario has no results to send", async () => {
+    const run = await qaopsPerf(["soak", "--notify-only", "--out", "nothing-here"]);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /no results of "soak" in nothing-here\/ to send/);
+  });
+
+  it("sends the newest results' verdict to Slack with --notify-only, as the nightly workflow does", async () => {
+    for (const stamp of ["2026-11-21T18-00-00Z", "2026-11-22T18-00-00Z"]) {
+      const folder = join(workDir, "perf-results", "smoke", stamp);
+      mkdirSync(folder, { recursive: true });
+      copyFileSync(fixture, join(folder, "summary.json"));
+    }
+    const run = await qaopsPerf(["smoke", "--notify-only"], {
+      SLACK_WEBHOOK_URL: slack.webhookUrl,
+      QAOPS_OUTBOX_DIR: join(workDir, "outbox"),
+    });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /Sending the verdict of perf-results\/smoke\/2026-11-22T18-00-00Z/);
+    assert.match(run.stdout, /jira: inactive: set JIRA_BASE_URL/);
+    assert.equal(slack.accepted.length, 1);
+    assert.ok(JSON.stringify(slack.accepted[0]?.payload).includes("Load test smoke: 3 failed"));
+  });
+});
