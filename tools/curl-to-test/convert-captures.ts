@@ -79,6 +79,8 @@ export interface ConversionResult {
 
 /** Secrets shorter than this are too likely to occur by chance to search the output for. */
 const minLeakCheckLength = 4;
+/** `$TOKEN` kept from a pasted command names a variable; it is no secret value. */
+const shellReference = /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/;
 
 export async function convertCaptures(options: ConvertCapturesOptions): Promise<ConversionResult> {
   const progress = options.onProgress ?? (() => {});
@@ -144,7 +146,7 @@ export async function convertCaptures(options: ConvertCapturesOptions): Promise<
  */
 function leakedSecret(text: string, secrets: ReadonlyMap<string, string>): string | null {
   for (const [name, value] of secrets) {
-    if (value.length < minLeakCheckLength) continue;
+    if (value.length < minLeakCheckLength || shellReference.test(value)) continue;
     if (text.includes(value) || text.includes(stringLiteral(value).slice(1, -1))) return name;
   }
   return null;

@@ -86,6 +86,9 @@ export interface PlannedConversion {
 
 const noResponseTodo = "no response was captured";
 
+/** Shorter secret values are replaced where found, but not searched for elsewhere. */
+const minRepeatedSecretLength = 8;
+
 /**
  * Decides everything the tests will send and assert: secrets become env vars, values that one
  * response returns and a later request reuses become flow variables (those requests form one
@@ -133,13 +136,26 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
   const variables = variableNames(prepared, correlations, components);
 
   const env = new EnvVarNames(envPrefix);
-  const exchanges = prepared.map((item, index): PreparedExchange => {
+  const secretFills = prepared.map((item) => {
     const fills = new Map<number, SlotFill>();
     for (const secret of item.secrets) {
       const value = item.slots[secret.slotIndex]?.value;
       const name = env.nameFor(secret, String(value), item.request.source);
       fills.set(secret.slotIndex, { kind: "env", name });
     }
+    return fills;
+  });
+  // A secret's value sent again where the finder did not look (a CSRF token in a cookie and in
+  // a header) is the same secret: the same env var stands for it.
+  const secretNamesByValue = env.namesByValue(minRepeatedSecretLength);
+  const exchanges = prepared.map((item, index): PreparedExchange => {
+    const fills = secretFills[index]!;
+    item.slots.forEach((slot, slotIndex) => {
+      const name = typeof slot.value === "string" ? secretNamesByValue.get(slot.value) : undefined;
+      if (name === undefined || fills.has(slotIndex)) return;
+      fills.set(slotIndex, { kind: "env", name });
+      env.noteUse(name, item.request.source);
+    });
     for (const correlation of consumedBy.get(index) ?? []) {
       const variable = variables.get(variableKey(correlation.producer, correlation.path))!;
       fills.set(correlation.slotIndex, {
@@ -398,8 +414,21 @@ class EnvVarNames {
       this.#byValue.set(key, name);
       this.#entries.set(name, { description: secret.description, value, sources: new Map() });
     }
-    this.#entries.get(name)!.sources.set(`${source.file}:${source.line}:${source.column}`, source);
+    this.noteUse(name, source);
     return name;
+  }
+
+  noteUse(name: string, source: SourceLocation): void {
+    this.#entries.get(name)?.sources.set(`${source.file}:${source.line}:${source.column}`, source);
+  }
+
+  /** Captured value → env var, for values at least `minLength` long. */
+  namesByValue(minLength: number): Map<string, string> {
+    const names = new Map<string, string>();
+    for (const [name, entry] of this.#entries) {
+      if (entry.value.length >= minLength && !names.has(entry.value)) names.set(entry.value, name);
+    }
+    return names;
   }
 
   planned(): PlannedEnvVar[] {

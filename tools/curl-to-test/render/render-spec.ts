@@ -347,7 +347,7 @@ function fileBodyCode(body: Extract<PlannedBody, { kind: "file" }>): string {
     case "none":
       return `await readFile(${path})`;
     case "strip-newlines":
-      return `(await readFile(${path}, "utf8")).replace(/[\r\n]/g, "")`;
+      return `(await readFile(${path}, "utf8")).replace(/[\\r\\n]/g, "")`;
     case "urlencode": {
       // curl escapes everything but letters, digits and -._~; encodeURIComponent leaves !'()*.
       const encoded = `encodeURIComponent(await readFile(${path}, "utf8")).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())`;
