@@ -1,0 +1,304 @@
+/**
+ * `--record URL`: replays each captured request once against a target and keeps what came back
+ * (status, headers, body) as the request's response, so the planner asserts on it.
+ *
+ * Wiring: `convertCaptures({ …, recordResponses: responseRecorder({ target: url }) })`, or call
+ *   recordResponses(requests: CapturedRequest[], options: RecordOptions): Promise<CapturedRequest[]>
+ * It returns the requests in the same order, each with `response` set where one came back (a
+ * response already captured is replaced); where none did, the request is returned unchanged
+ * plus a warning saying why, which the converter prints and puts in the spec as a TODO.
+ *
+ * The capture's origin is replaced by the target's (a path in the target is put in front of the
+ * captured path); path, raw query, headers (order and duplicates kept), method and body are
+ * sent as captured, secrets included: the capture holds them and the target needs them. Nothing
+ * here logs, and no message it writes holds a header value, a query or a body.
+ */
+import { request as httpRequest } from "node:http";
+import type { IncomingMessage } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { readFile } from "node:fs/promises";
+import { basename, isAbsolute, join } from "node:path";
+import type {
+  CapturedBody,
+  CapturedRequest,
+  CapturedResponse,
+  NameValue,
+} from "../model/captured-request.ts";
+import { mapConcurrently } from "./map-concurrently.ts";
+
+export interface RecordOptions {
+  /** Base URL to replay against, e.g. `http://127.0.0.1:8080` or `https://staging.example.com/api`. */
+  target: string;
+  /** Per request, from sending to the last body byte; default 10 s. */
+  timeoutMs?: number;
+  /** Requests in flight at once; default 4. Writes never overlap anything (see below). */
+  concurrency?: number;
+  /** Bodies larger than this keep status and headers only; default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Where `-d @file` and `-F f=@file` paths are read from; default: the current directory. */
+  filesDirectory?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Headers the client sets for its own connection; sending the captured ones would be wrong. */
+const connectionHeaders = new Set([
+  "host",
+  "content-length",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "expect",
+  "upgrade",
+  "te",
+  "http2-settings",
+  "proxy-connection",
+  // Replayed responses are read as text; a compressed body would not be.
+  "accept-encoding",
+]);
+
+/** For `convertCaptures({ recordResponses })`. */
+export function responseRecorder(
+  options: RecordOptions,
+): (requests: CapturedRequest[]) => Promise<CapturedRequest[]> {
+  return (requests) => recordResponses(requests, options);
+}
+
+/**
+ * Requests are replayed in capture order. Reads (GET, HEAD, OPTIONS) run up to `concurrency`
+ * at a time; any other method waits for everything before it and holds back everything after
+ * it, so a flow's POST happens before the GET that reads what it created.
+ */
+export async function recordResponses(
+  requests: CapturedRequest[],
+  options: RecordOptions,
+): Promise<CapturedRequest[]> {
+  const target = parseTarget(options.target);
+  const results: CapturedRequest[] = [];
+  let done = 0;
+  const replay = async (request: CapturedRequest) => {
+    const recorded = await recordOne(request, target, options);
+    options.onProgress?.(++done, requests.length);
+    return recorded;
+  };
+  for (const segment of orderedSegments(requests)) {
+    results.push(...(await mapConcurrently(segment, options.concurrency ?? 4, replay)));
+  }
+  return results;
+}
+
+function parseTarget(target: string): URL {
+  if (!URL.canParse(target)) throw new Error(`--record: ${JSON.stringify(target)} is not a URL`);
+  const url = new URL(target);
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new Error(`--record: ${url.protocol} URLs are not supported; use http or https`);
+  }
+  return url;
+}
+
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function orderedSegments(requests: CapturedRequest[]): CapturedRequest[][] {
+  const segments: CapturedRequest[][] = [];
+  let reads: CapturedRequest[] = [];
+  for (const request of requests) {
+    if (safeMethods.has(request.method.toUpperCase())) {
+      reads.push(request);
+      continue;
+    }
+    if (reads.length > 0) segments.push(reads);
+    segments.push([request]);
+    reads = [];
+  }
+  if (reads.length > 0) segments.push(reads);
+  return segments;
+}
+
+async function recordOne(
+  request: CapturedRequest,
+  target: URL,
+  options: RecordOptions,
+): Promise<CapturedRequest> {
+  const path = pathAndQuery(request.url);
+  const label = `${request.method} ${path.split("?")[0] ?? path}`;
+  try {
+    const body = await requestBody(request.body, options.filesDirectory ?? process.cwd());
+    const response = await send({
+      url: new URL(joinPath(target, path)),
+      method: request.method,
+      headers: [
+        ...request.headers.filter((header) => {
+          const name = header.name.toLowerCase();
+          // A rebuilt multipart body names its own boundary in its own content type.
+          return (
+            !connectionHeaders.has(name) && !body.headers.some((h) => h.name.toLowerCase() === name)
+          );
+        }),
+        ...body.headers,
+      ],
+      body: body.bytes,
+      timeoutMs: options.timeoutMs ?? 10_000,
+      maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    });
+    return { ...request, response };
+  } catch (error) {
+    const reason = error instanceof RecordError ? error.message : "the connection failed";
+    return {
+      ...request,
+      warnings: [...request.warnings, `--record: ${label} got no response (${reason})`],
+    };
+  }
+}
+
+/** Path and raw query of a captured URL, byte for byte (URL parsing would re-encode them). */
+export function pathAndQuery(url: string): string {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^#]*)/i.exec(url);
+  const rest = match?.[1] ?? url;
+  return rest === "" ? "/" : rest.startsWith("?") ? `/${rest}` : rest;
+}
+
+function joinPath(target: URL, path: string): string {
+  const prefix = target.pathname.replace(/\/+$/, "");
+  return `${target.origin}${prefix}${path}`;
+}
+
+/** A failure whose message is safe to print: it names no header, query or body. */
+class RecordError extends Error {}
+
+async function requestBody(
+  body: CapturedBody,
+  filesDirectory: string,
+): Promise<{ bytes: Buffer | undefined; headers: NameValue[] }> {
+  const read = async (path: string) => {
+    try {
+      return await readFile(isAbsolute(path) ? path : join(filesDirectory, path));
+    } catch {
+      throw new RecordError(`cannot read the body file ${path}`);
+    }
+  };
+  switch (body.kind) {
+    case "none":
+      return { bytes: undefined, headers: [] };
+    case "text":
+      return { bytes: Buffer.from(body.text, "utf8"), headers: [] };
+    case "binary":
+      return { bytes: Buffer.from(body.base64, "base64"), headers: [] };
+    case "file":
+      if (body.path === "-") throw new RecordError("the body was read from standard input");
+      return { bytes: await read(body.path), headers: [] };
+    case "multipart": {
+      const boundary = `qaops-record-${Math.random().toString(16).slice(2)}`;
+      const chunks: Buffer[] = [];
+      for (const part of body.parts) {
+        const filename = part.filename ?? (part.filePath ? basename(part.filePath) : undefined);
+        const disposition = `form-data; name="${quote(part.name)}"${filename === undefined ? "" : `; filename="${quote(filename)}"`}`;
+        const head = [`--${boundary}`, `Content-Disposition: ${disposition}`];
+        if (part.contentType) head.push(`Content-Type: ${part.contentType}`);
+        chunks.push(Buffer.from(`${head.join("\r\n")}\r\n\r\n`, "utf8"));
+        chunks.push(
+          part.filePath !== undefined
+            ? await read(part.filePath)
+            : Buffer.from(part.value ?? "", "utf8"),
+        );
+        chunks.push(Buffer.from("\r\n"));
+      }
+      chunks.push(Buffer.from(`--${boundary}--\r\n`));
+      return {
+        bytes: Buffer.concat(chunks),
+        // The captured content type names the capture's boundary; this one names ours.
+        headers: [{ name: "Content-Type", value: `multipart/form-data; boundary=${boundary}` }],
+      };
+    }
+  }
+}
+
+function quote(text: string): string {
+  return text.replace(/"/g, "%22").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+function send(options: {
+  url: URL;
+  method: string;
+  headers: NameValue[];
+  body: Buffer | undefined;
+  timeoutMs: number;
+  maxBodyBytes: number;
+}): Promise<CapturedResponse> {
+  // Given headers as an array, Node adds neither Host nor Content-Length: they are set here.
+  const rawHeaders = [
+    "Host",
+    options.url.host,
+    ...options.headers.flatMap((header) => [header.name, header.value]),
+    ...(options.body === undefined ? [] : ["Content-Length", String(options.body.length)]),
+  ];
+  const request = options.url.protocol === "https:" ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const outgoing = request(options.url, {
+      method: options.method,
+      // An array keeps order, duplicates and the captured case of names.
+      headers: rawHeaders,
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+    outgoing.on("error", (error: NodeJS.ErrnoException) => {
+      reject(
+        new RecordError(
+          error.name === "TimeoutError" || error.name === "AbortError"
+            ? `no answer within ${options.timeoutMs} ms`
+            : (error.code ?? "the connection failed"),
+        ),
+      );
+    });
+    outgoing.on("response", (incoming) => {
+      readResponse(incoming, options.maxBodyBytes).then(resolve, () =>
+        reject(new RecordError(`the response was cut off or took over ${options.timeoutMs} ms`)),
+      );
+    });
+    outgoing.end(options.body);
+  });
+}
+
+async function readResponse(
+  incoming: IncomingMessage,
+  maxBodyBytes: number,
+): Promise<CapturedResponse> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let truncated = false;
+  for await (const chunk of incoming) {
+    const bytes = chunk as Buffer;
+    size += bytes.length;
+    if (size > maxBodyBytes) {
+      truncated = true;
+      incoming.destroy();
+      break;
+    }
+    chunks.push(bytes);
+  }
+  const headers: NameValue[] = [];
+  for (let index = 0; index + 1 < incoming.rawHeaders.length; index += 2) {
+    headers.push({
+      name: incoming.rawHeaders[index] ?? "",
+      value: incoming.rawHeaders[index + 1] ?? "",
+    });
+  }
+  const mimeType = incoming.headers["content-type"];
+  const response: CapturedResponse = {
+    status: incoming.statusCode ?? 0,
+    headers,
+    ...(mimeType ? { mimeType } : {}),
+  };
+  const body = Buffer.concat(chunks);
+  if (truncated || body.length === 0 || !isText(mimeType)) return response;
+  const text = new TextDecoder("utf-8", { fatal: true });
+  try {
+    return { ...response, bodyText: text.decode(body) };
+  } catch {
+    return response;
+  }
+}
+
+function isText(mimeType: string | undefined): boolean {
+  if (mimeType === undefined) return true;
+  return /^text\/|[/+](json|xml)\b|^application\/(x-www-form-urlencoded|javascript)/i.test(
+    mimeType,
+  );
+}
