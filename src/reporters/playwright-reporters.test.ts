@@ -8,7 +8,12 @@ import { Outbox } from "./delivery/outbox.ts";
 import { FakeJiraServer } from "./testing/fake-jira-server.ts";
 import type { FakeIssue } from "./testing/fake-jira-server.ts";
 import { FakeSlackServer } from "./testing/fake-slack-server.ts";
-import { InlineProject, reporterPaths, repositoryRoot, runCommand } from "./testing/playwright-project.ts";
+import {
+  InlineProject,
+  reporterPaths,
+  repositoryRoot,
+  runCommand,
+} from "./testing/playwright-project.ts";
 
 /** Three distinct failures (their messages vary in numbers and ids), one flaky test, two passing. */
 const spec = `
@@ -54,7 +59,11 @@ function config(extraReporters: string): string {
 }
 
 const recurrenceComments = (issues: FakeIssue[]) =>
-  issues.flatMap((issue) => issue.comments).filter((comment) => comment.via === "comment" && JSON.stringify(comment.body).includes("seen again"));
+  issues
+    .flatMap((issue) => issue.comments)
+    .filter(
+      (comment) => comment.via === "comment" && JSON.stringify(comment.body).includes("seen again"),
+    );
 
 describe("Jira and Slack reporters in Playwright", { timeout: 180_000 }, () => {
   let jira: FakeJiraServer;
@@ -107,25 +116,51 @@ describe("Jira and Slack reporters in Playwright", { timeout: 180_000 }, () => {
 
       const issues = jira.issues();
       assert.equal(issues.length, 3);
-      assert.ok(issues.every((issue) => issue.issueType === "Bug" && !issue.labels.includes("qaops-flaky")));
-      assert.ok(issues.every((issue) => !issue.summary.includes("flaky")), "no bug for the flaky test");
+      assert.ok(
+        issues.every((issue) => issue.issueType === "Bug" && !issue.labels.includes("qaops-flaky")),
+      );
+      assert.ok(
+        issues.every((issue) => !issue.summary.includes("flaky")),
+        "no bug for the flaky test",
+      );
       assert.equal(recurrenceComments(issues).length, 3);
       const transitioned = issues.filter((issue) => issue.transitions.length > 0);
       assert.equal(transitioned.length, 1);
       assert.match(transitioned[0]?.summary ?? "", /^\[order\] payments › charges the card: /);
       assert.deepEqual(transitioned[0]?.transitions, ["Done"]);
       const withExchanges = issues.find((issue) => issue.summary.includes("recommendations"));
-      assert.ok(withExchanges?.attachments.some((attachment) => attachment.filename === "api-exchanges.txt"));
-      assert.match(JSON.stringify(withExchanges?.description), /Request and response.*#1 GET \/recommendations/);
-      assert.match(JSON.stringify(withExchanges?.description), /npx playwright test tests\/order\/orders.spec.ts -g \\"recommendations\\" --project=order/);
-      assert.match(JSON.stringify(withExchanges?.description), /https:\/\/github.com\/acme\/shop\/actions\/runs\/7001/);
+      assert.ok(
+        withExchanges?.attachments.some(
+          (attachment) => attachment.filename === "api-exchanges.txt",
+        ),
+      );
+      assert.match(
+        JSON.stringify(withExchanges?.description),
+        /Request and response.*#1 GET \/recommendations/,
+      );
+      assert.match(
+        JSON.stringify(withExchanges?.description),
+        /npx playwright test tests\/order\/orders.spec.ts -g \\"recommendations\\" --project=order/,
+      );
+      assert.match(
+        JSON.stringify(withExchanges?.description),
+        /https:\/\/github.com\/acme\/shop\/actions\/runs\/7001/,
+      );
 
-      const flakyCounts = jira.userProperties.get("qaops.flaky.QA") as { tests: Record<string, { n: number }> };
-      assert.deepEqual(Object.values(flakyCounts.tests).map((entry) => entry.n), [3]);
+      const flakyCounts = jira.userProperties.get("qaops.flaky.QA") as {
+        tests: Record<string, { n: number }>;
+      };
+      assert.deepEqual(
+        Object.values(flakyCounts.tests).map((entry) => entry.n),
+        [3],
+      );
 
       const messages = slack.accepted.slice(sent);
       assert.equal(messages.length, 3);
-      assert.match(JSON.stringify(messages[1]?.payload), new RegExp(`${jira.url}/browse/QA-\\d\\|QA-\\d`));
+      assert.match(
+        JSON.stringify(messages[1]?.payload),
+        new RegExp(`${jira.url}/browse/QA-\\d\\|QA-\\d`),
+      );
     } finally {
       await jira.close();
     }
@@ -155,13 +190,20 @@ describe("Jira and Slack reporters in Playwright", { timeout: 180_000 }, () => {
       assert.doesNotMatch(down.stderr + down.stdout, /fake-api-token|fakeWebhookSecret/);
       assert.equal(slack.accepted.length, slackBefore + 1, "Slack hears of the merged run once");
       const waiting = await new Outbox(project.path("outbox")).list();
-      assert.deepEqual(waiting.map((entry) => ("record" in entry ? entry.record.kind : entry.problem)), ["jira-run"]);
+      assert.deepEqual(
+        waiting.map((entry) => ("record" in entry ? entry.record.kind : entry.problem)),
+        ["jira-run"],
+      );
 
       jira.setDown(false);
-      const replay = await runCommand(process.execPath, [path.join(repositoryRoot, "bin", "qaops.js"), "report", "replay"], {
-        cwd: project.dir,
-        env: env(),
-      });
+      const replay = await runCommand(
+        process.execPath,
+        [path.join(repositoryRoot, "bin", "qaops.js"), "report", "replay"],
+        {
+          cwd: project.dir,
+          env: env(),
+        },
+      );
       assert.equal(replay.code, 0, replay.stderr);
       assert.match(replay.stdout, /replay: 1 record\(s\) delivered, 0 left/);
       assert.equal(jira.issues().length, 3);

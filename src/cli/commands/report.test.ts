@@ -35,20 +35,34 @@ describe("qaops report replay", () => {
       kind: "slack-messages",
       attempts: 1,
       lastError: "Slack answered 500",
-      payload: { webhook: "abc", minIntervalMs: 0, retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 }, messages: [{ text: "t", blocks: [] }] },
+      payload: {
+        webhook: "abc",
+        minIntervalMs: 0,
+        retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+        messages: [{ text: "t", blocks: [] }],
+      },
     });
     const listed = await replay(["--dry-run"], { QAOPS_OUTBOX_DIR: outbox.dir });
     assert.equal(listed.code, 0);
-    assert.match(listed.stdout, new RegExp(`${id}: 1 Slack message\\(s\\) \\(tried 1×, last: Slack answered 500\\)`));
+    assert.match(
+      listed.stdout,
+      new RegExp(`${id}: 1 Slack message\\(s\\) \\(tried 1×, last: Slack answered 500\\)`),
+    );
 
     const failed = await replay(["--outbox", outbox.dir]);
     assert.equal(failed.code, 1);
-    assert.match(failed.stderr, new RegExp(`warning: replay: ${id}: left in the outbox \\(set SLACK_WEBHOOK_URL\\)`));
+    assert.match(
+      failed.stderr,
+      new RegExp(`warning: replay: ${id}: left in the outbox \\(set SLACK_WEBHOOK_URL\\)`),
+    );
     assert.match(failed.stdout, /replay: 0 record\(s\) delivered, 1 left/);
   });
 
   it("rejects an unknown action as bad usage", async () => {
-    const result = await runCommand(process.execPath, [cli, "report", "resend"], { cwd: dir, env: {} });
+    const result = await runCommand(process.execPath, [cli, "report", "resend"], {
+      cwd: dir,
+      env: {},
+    });
     assert.equal(result.code, 2);
   });
 });

@@ -74,7 +74,7 @@ describe("resolveJiraSettings", () => {
       () => resolveJiraSettings({}, { ...env, JIRA_AUTO_RESOLVE_AFTER: "soon" }),
       (error: unknown) =>
         error instanceof ReporterConfigError &&
-        /option `autoResolveAfter` \(env JIRA_AUTO_RESOLVE_AFTER\): .*got "soon"/.test(
+        /option `autoResolveAfter` \(env JIRA_AUTO_RESOLVE_AFTER\): must be a whole number; got "soon"/.test(
           error.message,
         ),
     );

@@ -119,7 +119,10 @@ const names: SettingNames = {
   reportUrl: { option: "reportUrl", env: "QAOPS_REPORT_URL" },
 };
 
-const count = z.number().int("must be a whole number").nonnegative("must be 0 or more");
+const count = z
+  .number({ error: "must be a whole number" })
+  .int("must be a whole number")
+  .nonnegative("must be 0 or more");
 const name = z.string().trim().min(1, "must not be empty");
 const label = z
   .string()
@@ -162,7 +165,10 @@ const schema = z.object({
       }),
   ),
   attachments: z.array(name),
-  maxAttachmentBytes: z.number().int().positive("must be a positive number of bytes"),
+  maxAttachmentBytes: z
+    .number({ error: "must be a number of bytes" })
+    .int()
+    .positive("must be a positive number of bytes"),
   dryRun: z.union([z.boolean(), name]),
   outboxDir: name,
   retry: z
@@ -172,7 +178,7 @@ const schema = z.object({
       maxDelayMs: count.optional(),
     })
     .strict(),
-  concurrency: z.number().int().min(1).max(16),
+  concurrency: z.number({ error: "must be a number from 1 to 16" }).int().min(1).max(16),
   runOnShards: z.boolean(),
   environment: z.string().optional(),
   reportUrl: z.string().optional(),
