@@ -314,6 +314,46 @@ describe("planConversion: secrets and bytes", () => {
     );
   });
 
+  it("uses one env var wherever a secret's value is sent again", () => {
+    const csrf = "c5rf-7f3a9b2e1d4c";
+    const result = plan([
+      captured("POST", "https://api.example.com/v1/cart", {
+        headers: [
+          { name: "Cookie", value: `csrftoken=${csrf}` },
+          { name: "X-CSRF-Echo", value: csrf },
+          { name: "X-Echo", value: csrf },
+        ],
+        body: {
+          kind: "text",
+          text: `<cart><jwt>${token}</jwt></cart>`,
+          mimeType: "application/xml",
+        },
+      }),
+    ]);
+    const exchange = allExchanges(result.plan.specs)[0]!;
+    assert.deepEqual(exchange.request.headers.slice(1), [
+      {
+        name: "X-CSRF-Echo",
+        value: [{ kind: "env", name: "ORDER_COOKIE_CSRFTOKEN", encoding: "none" }],
+      },
+      {
+        name: "X-Echo",
+        value: [{ kind: "env", name: "ORDER_COOKIE_CSRFTOKEN", encoding: "none" }],
+      },
+    ]);
+    assert.deepEqual(
+      result.plan.envVars.map((envVar) => envVar.name),
+      ["ORDER_COOKIE_CSRFTOKEN", "ORDER_BODY_JWT"],
+    );
+    assert.ok(exchange.request.body.kind === "text", "a text body");
+    assert.equal(
+      sent(exchange.request.body.text, result.capturedSecrets),
+      `<cart><jwt>${token}</jwt></cart>`,
+    );
+    assert.ok(!JSON.stringify(result.plan).includes(csrf));
+    assert.ok(!JSON.stringify(result.plan).includes(token));
+  });
+
   it("never asserts a secret of the response by value", () => {
     const result = plan([
       captured("POST", "https://api.example.com/v1/session", {

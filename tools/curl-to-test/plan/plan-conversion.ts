@@ -395,6 +395,8 @@ class UniqueNames {
 class EnvVarNames {
   readonly #prefix: string;
   readonly #byValue = new Map<string, string>();
+  readonly #firstByValue = new Map<string, string>();
+  readonly #countByBase = new Map<string, number>();
   readonly #entries = new Map<
     string,
     { description: string; value: string; sources: Map<string, SourceLocation> }
@@ -407,15 +409,22 @@ class EnvVarNames {
   nameFor(secret: SecretSlot, value: string, source: SourceLocation): string {
     const base = `${this.#prefix}_${secret.envName.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}`;
     const key = `${base}\u0000${value}`;
-    let name = this.#byValue.get(key);
+    let name = this.#byValue.get(key) ?? this.#shared(value);
     if (!name) {
-      name = base;
-      for (let n = 2; this.#entries.has(name); n += 1) name = `${base}_${n}`;
+      const count = (this.#countByBase.get(base) ?? 0) + 1;
+      this.#countByBase.set(base, count);
+      name = count === 1 ? base : `${base}_${count}`;
       this.#byValue.set(key, name);
+      if (!this.#firstByValue.has(value)) this.#firstByValue.set(value, name);
       this.#entries.set(name, { description: secret.description, value, sources: new Map() });
     }
     this.noteUse(name, source);
     return name;
+  }
+
+  /** The name already standing for this value, when it is long enough to be that secret. */
+  #shared(value: string): string | undefined {
+    return value.length < minRepeatedSecretLength ? undefined : this.#firstByValue.get(value);
   }
 
   noteUse(name: string, source: SourceLocation): void {
