@@ -112,11 +112,15 @@ export function renderLatencyChart(input: LatencyChartInput): string {
       `<rect x="${fixed(x(b.startSecond))}" y="${rateTop + rateHeight - 6}" width="${fixed(Math.max(1, x(b.startSecond + b.widthSeconds) - x(b.startSecond)))}" height="6" fill="${droppedColor}"><title>${b.droppedIterations} dropped iterations</title></rect>`,
     );
   }
-  for (const boundMs of objectiveBounds) {
-    const y = fixed(yLatency(boundMs));
+  let previousLabelY = Number.NEGATIVE_INFINITY;
+  for (const boundMs of [...objectiveBounds].reverse()) {
+    const y = yLatency(boundMs);
+    // From the top down: a bound close below another gets its label under its line instead.
+    const labelY = Math.abs(previousLabelY - (y - 4)) < 14 ? y + 13 : y - 4;
+    previousLabelY = labelY;
     parts.push(
-      `<line x1="${margin.left}" x2="${margin.left + plotWidth}" y1="${y}" y2="${y}" stroke="${plannedColor}" stroke-dasharray="3 3"/>`,
-      `<text x="${margin.left + plotWidth - 4}" y="${Number(y) - 4}" text-anchor="end" fill="#666">p95 objective ${formatTick(boundMs)} ms</text>`,
+      `<line x1="${margin.left}" x2="${margin.left + plotWidth}" y1="${fixed(y)}" y2="${fixed(y)}" stroke="${plannedColor}" stroke-dasharray="3 3"/>`,
+      `<text x="${margin.left + plotWidth - 4}" y="${fixed(labelY)}" text-anchor="end" fill="#666">p95 objective ${formatTick(boundMs)} ms</text>`,
     );
   }
   for (const s of series) {
