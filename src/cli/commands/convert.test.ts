@@ -9,6 +9,7 @@ import {
   hostileShopHar,
   shopSecrets,
 } from "../../../tools/curl-to-test/fixtures/hostile-shop-capture.ts";
+import { startShopServer } from "../../../tools/curl-to-test/fixtures/shop-server.ts";
 
 const entry = fileURLToPath(new URL("../../../bin/qaops.js", import.meta.url));
 
@@ -109,12 +110,40 @@ describe("qaops convert", () => {
     assert.ok(!(await outputs(run, outDir)).includes(shopSecrets.bearer));
   });
 
+  it("--record replays the requests and asserts what the target answered", async () => {
+    const server = await startShopServer({ contract: "kept" });
+    try {
+      const outDir = join(dir, "out-recorded");
+      const paste = `curl 'https://shop.example.com/v1/login' -d 'user=kim&password=${encodeURIComponent(shopSecrets.formPassword)}'\n`;
+      const run = await qaops(
+        ["convert", "-", "--service", "shop", "--out", outDir, "--record", server.url],
+        { cwd: dir, stdin: paste },
+      );
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(server.requests.length, 1, "each request replayed once");
+      assert.equal(server.requests[0]!.body.toString(), paste.slice(paste.indexOf("user="), -2));
+      const spec = await readFile(join(outDir, "post-login.spec.ts"), "utf8");
+      assert.match(spec, /expect\(response\.status\(\)\)\.toBe\(200\);/);
+      assert.match(spec, /z\.object\(\{ user: z\.string\(\), role: z\.string\(\) \}\)/);
+      assert.match(spec, /toMatchObject\(\{ user: "kim", role: "member" \}\)/);
+      assert.ok(!(await outputs(run, outDir)).includes(shopSecrets.formPassword));
+    } finally {
+      await server.close();
+    }
+  });
+
   it("exits 2 on bad usage, naming the option", async () => {
-    const [badService, noService, twoStdins] = await Promise.all([
+    const [badService, noService, twoStdins, badRecord] = await Promise.all([
       qaops(["convert", "shop.har", "--service", "Shop API"], { cwd: dir }),
       qaops(["convert", "shop.har"], { cwd: dir }),
       qaops(["convert", "-", "-", "--service", "shop"], { cwd: dir }),
+      qaops(["convert", "shop.har", "--service", "shop", "--record", "ftp://x"], { cwd: dir }),
     ]);
+    assert.equal(badRecord.code, 2);
+    assert.match(
+      badRecord.stderr,
+      /^error: --record must be an http or https URL, got "ftp:\/\/x"$/m,
+    );
     assert.equal(badService.code, 2);
     assert.match(badService.stderr, /^error: --service must be a lower-case name/m);
     assert.equal(noService.code, 2);

@@ -17,6 +17,7 @@ interface ConvertArgs {
   input: string[];
   service: string;
   out?: string;
+  record?: string;
 }
 
 /** Validated once, at start; each message names the option. */
@@ -34,12 +35,14 @@ const convertOptions = z.object({
       "must be a lower-case name of letters, digits and -, starting with a letter (it names tests/api/<service>/ and prefixes env vars)",
     ),
   out: z.string().min(1, "must not be empty").optional(),
+  record: z.url({ protocol: /^https?$/, error: "must be an http or https URL" }).optional(),
 });
 
 const optionNames: Record<string, string> = {
   input: "<input>",
   service: "--service",
   out: "--out",
+  record: "--record",
 };
 
 /** Inputs at least this large (total bytes) show a progress bar on a terminal. */
@@ -66,6 +69,11 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
         type: "string",
         describe: "Folder for the specs (default tests/api/<service>/)",
       })
+      .option("record", {
+        type: "string",
+        describe:
+          "Replay each request once against this base URL and assert the status and body it returns",
+      })
       // yargs drops a lone `-` from variadic positionals; put stdin back where it was asked for.
       .middleware((argv) => {
         argv.input = [...stdinArguments(hideBin(process.argv)), ...(argv.input ?? [])];
@@ -90,6 +98,10 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
         "$0 convert login.sh checkout.sh --service order --out tests/api/order-checkout",
         "several captures into another folder",
       )
+      .example(
+        "$0 convert orders.sh --service order --record http://127.0.0.1:4310",
+        "curl commands carry no response: replay them against the demo platform to assert one",
+      )
       .epilogue(
         [
           "Each request is sent relative to the project's baseURL (<SERVICE>_BASE_URL), never to the captured host.",
@@ -105,6 +117,8 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     // Loaded here, not at start: the parsers are heavy and other commands never need them.
     const { convertCaptures } = await import("../../../tools/curl-to-test/convert-captures.ts");
     const { writeConversion } = await import("../../../tools/curl-to-test/write-conversion.ts");
+    const { responseRecorder } =
+      await import("../../../tools/curl-to-test/record/record-responses.ts");
     const outDir = options.out ?? join("tests", "api", options.service);
 
     const readFailures: CaptureFailure[] = [];
@@ -124,12 +138,22 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
 
     const totalBytes = inputs.reduce((sum, input) => sum + input.text.length, 0);
     const bar =
-      process.stderr.isTTY && totalBytes >= progressMinBytes
+      process.stderr.isTTY && (totalBytes >= progressMinBytes || options.record !== undefined)
         ? new ProgressBar(process.stderr)
         : null;
     const result = await convertCaptures({
       inputs,
       service: options.service,
+      ...(options.record
+        ? {
+            recordResponses: responseRecorder({
+              target: options.record,
+              ...(bar
+                ? { onProgress: (done, total) => bar.update(progressLabels.record, done, total) }
+                : {}),
+            }),
+          }
+        : {}),
       ...(bar
         ? {
             onProgress: (progress: ConversionProgress) =>
