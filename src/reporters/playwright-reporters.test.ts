@@ -208,6 +208,14 @@ describe("Jira and Slack reporters in Playwright", { timeout: 180_000 }, () => {
       assert.match(replay.stdout, /replay: 1 record\(s\) delivered, 0 left/);
       assert.equal(jira.issues().length, 3);
       assert.deepEqual(await new Outbox(project.path("outbox")).list(), []);
+      const recommendations = jira
+        .issues()
+        .find((issue) => issue.summary.includes("recommendations"));
+      assert.deepEqual(
+        recommendations?.attachments.map((attachment) => attachment.filename).sort(),
+        ["api-exchanges.txt", "error-context.md"],
+        "attachments survive the merge and the outbox",
+      );
 
       const again = await merge();
       assert.match(again.stdout, /jira: 0 ticket\(s\) created, 3 updated/);

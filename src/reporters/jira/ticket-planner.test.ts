@@ -76,6 +76,7 @@ const broken = failingTest("charges the card", "Error: payment 4411 declined", {
       text: "#1 POST http://127.0.0.1:4310/payments\n\n→ 402",
     },
     { name: "screenshot", contentType: "image/png", path: "/tmp/shot.png" },
+    { name: "trace", contentType: "application/zip", path: "/blob/resources/9f1c2e.zip" },
   ],
 });
 
@@ -106,7 +107,7 @@ describe("planJiraOperations: new failures", () => {
     ]);
   });
 
-  it("attaches only the configured attachments, text inline", () => {
+  it("attaches only the configured attachments, text inline, files by path", () => {
     const [create] = only(plan([broken]).operations, "create");
     assert.deepEqual(create?.attachments, [
       {
@@ -114,6 +115,8 @@ describe("planJiraOperations: new failures", () => {
         contentType: "text/plain",
         text: "#1 POST http://127.0.0.1:4310/payments\n\n→ 402",
       },
+      // Named after the attachment: merge-reports renames the files to hashes.
+      { filename: "trace.zip", contentType: "application/zip", path: "/blob/resources/9f1c2e.zip" },
     ]);
   });
 
@@ -320,6 +323,19 @@ describe("planJiraOperations: flaky tests", () => {
     assert.equal(create?.state.occurrences, 3);
     assert.match(create?.fields.summary ?? "", /^Flaky: /);
     assert.deepEqual(only(operations, "set-flaky-ledger")[0]?.ledger.tests, {});
+  });
+
+  it("with threshold 1 opens the flaky ticket at once and leaves the counts alone", () => {
+    const { operations } = planJiraOperations({
+      summary: runSummary([flaky]),
+      existing: [],
+      options: { ...options, flakyThreshold: 1 },
+      now,
+    });
+    assert.deepEqual(
+      operations.map((operation) => operation.op),
+      ["create"],
+    );
   });
 
   it("updates the flaky ticket when there is one", () => {

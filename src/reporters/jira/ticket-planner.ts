@@ -91,18 +91,18 @@ export function planJiraOperations(input: PlanInput): JiraPlan {
   // The in-run map: a fingerprint is handled once per run, whatever the search could see yet.
   const handled = new Set<string>();
 
-  const observe = (options_: {
+  const observe = (observation: {
     fingerprint: string;
     test?: TestRecord;
     /** Absent: only an existing ticket is updated. */
     create?: () => JiraOperation;
   }): void => {
-    const { fingerprint, test } = options_;
+    const { fingerprint, test } = observation;
     if (handled.has(fingerprint)) return;
     handled.add(fingerprint);
     const ticket = byFingerprint.get(fingerprint);
     if (!ticket) {
-      if (options_.create) operations.push(options_.create());
+      if (observation.create) operations.push(observation.create());
       return;
     }
     knownTickets.push({ fingerprint, key: ticket.key });
@@ -149,7 +149,7 @@ export function planJiraOperations(input: PlanInput): JiraPlan {
           issueType: options.environmentIssueType,
           summary: environmentSummary(summary),
           description: environmentDescription(summary, run),
-          labels: ticketLabels({ fingerprint, kind: "environment", options }),
+          labels: ticketLabels({ fingerprint, kind: "environment", plan: options }),
           components: [],
         },
         state: newState({ kind: "environment", fingerprint, mark, occurrences: 1 }),
@@ -173,8 +173,13 @@ export function planJiraOperations(input: PlanInput): JiraPlan {
           issueType: options.issueType,
           summary: failureSummary(test),
           description: failureDescription(test, run),
-          labels: ticketLabels({ fingerprint, kind: "failure", testKey: test.testKey, options }),
-          options,
+          labels: ticketLabels({
+            fingerprint,
+            kind: "failure",
+            testKey: test.testKey,
+            plan: options,
+          }),
+          plan: options,
         }),
         state: newState({
           kind: "failure",
@@ -199,13 +204,17 @@ export function planJiraOperations(input: PlanInput): JiraPlan {
         continue;
       }
       handled.add(fingerprint);
-      const flakyRuns = (ledger.tests[test.testKey]?.n ?? 0) + 1;
-      ledgerChanged = true;
+      const counted = ledger.tests[test.testKey];
+      const flakyRuns = (counted?.n ?? 0) + 1;
       if (flakyRuns < options.flakyThreshold) {
         ledger.tests[test.testKey] = { n: flakyRuns, last: at };
+        ledgerChanged = true;
         continue;
       }
-      delete ledger.tests[test.testKey];
+      if (counted) {
+        delete ledger.tests[test.testKey];
+        ledgerChanged = true;
+      }
       operations.push({
         op: "create",
         fingerprint,
@@ -215,8 +224,13 @@ export function planJiraOperations(input: PlanInput): JiraPlan {
           issueType: options.flakyIssueType,
           summary: flakySummary(test),
           description: flakyDescription(test, run, flakyRuns),
-          labels: ticketLabels({ fingerprint, kind: "flaky", testKey: test.testKey, options }),
-          options,
+          labels: ticketLabels({
+            fingerprint,
+            kind: "flaky",
+            testKey: test.testKey,
+            plan: options,
+          }),
+          plan: options,
         }),
         state: newState({
           kind: "flaky",
@@ -330,46 +344,46 @@ function newState(options: {
   };
 }
 
-function ticketLabels(options_: {
+function ticketLabels(input: {
   fingerprint: string;
   kind: TicketKind;
   testKey?: string;
-  options: JiraPlanOptions;
+  plan: JiraPlanOptions;
 }): string[] {
   const kindLabel =
-    options_.kind === "flaky"
+    input.kind === "flaky"
       ? [labels.flaky]
-      : options_.kind === "environment"
+      : input.kind === "environment"
         ? [labels.environment]
         : [];
   return [
     ...new Set(
       [
         labels.all,
-        labels.fingerprint(options_.fingerprint),
-        ...(options_.testKey ? [labels.test(options_.testKey)] : []),
+        labels.fingerprint(input.fingerprint),
+        ...(input.testKey ? [labels.test(input.testKey)] : []),
         ...kindLabel,
-        ...options_.options.labels,
+        ...input.plan.labels,
       ].map(sanitiseLabel),
     ),
   ];
 }
 
-function ticketFields(options_: {
+function ticketFields(input: {
   test: TestRecord;
   issueType: string;
   summary: string;
   description: TicketFields["description"];
   labels: string[];
-  options: JiraPlanOptions;
+  plan: JiraPlanOptions;
 }): TicketFields {
-  const owner = routeOwner(options_.test, options_.options.owners);
+  const owner = routeOwner(input.test, input.plan.owners);
   return {
-    projectKey: options_.options.projectKey,
-    issueType: options_.issueType,
-    summary: options_.summary,
-    description: options_.description,
-    labels: [...new Set([...options_.labels, ...owner.labels.map(sanitiseLabel)])],
+    projectKey: input.plan.projectKey,
+    issueType: input.issueType,
+    summary: input.summary,
+    description: input.description,
+    labels: [...new Set([...input.labels, ...owner.labels.map(sanitiseLabel)])],
     components: owner.components,
     ...(owner.assignee ? { assignee: owner.assignee } : {}),
   };
@@ -391,8 +405,11 @@ function attachmentsOf(test: TestRecord, options: JiraPlanOptions): AttachmentSp
         text,
       });
     } else if (attachment.path) {
+      // Named after the attachment, not the file: merge-reports renames files to hashes.
       specs.push({
-        filename: path.basename(attachment.path),
+        filename: path.extname(attachment.name)
+          ? attachment.name
+          : `${attachment.name}${path.extname(attachment.path)}`,
         contentType: attachment.contentType,
         path: attachment.path,
       });
