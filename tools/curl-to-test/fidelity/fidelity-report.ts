@@ -41,7 +41,7 @@ function formatRules(run: FidelityRun): string[] {
   const lines = ["normalisation rules applied (cases):"];
   for (const rule of Object.values(NORMALISATION_RULES)) {
     const count = run.results.filter((result) => result.rules.includes(rule.id)).length;
-    lines.push(`  ${rule.id.padEnd(20)} ${String(count).padStart(4)}`);
+    lines.push(`  ${rule.id.padEnd(22)} ${String(count).padStart(4)}`);
   }
   return lines;
 }

@@ -22,7 +22,7 @@ describe("curl-to-test fidelity", () => {
 
     const run = await runFidelityCheck({
       cases,
-      workDirectory: join(repoRoot, ".qaops", "fidelity-test"),
+      workDirectory: join(repoRoot, ".qaops", `fidelity-test-${process.pid}`),
     });
     console.log(formatFidelityReport(run));
 

@@ -50,8 +50,9 @@ export function pairRequests(
     test.splice(match, 1);
   }
 
-  // Closest first: same method and target, then same target, then same path, then any.
-  for (const score of [3, 2, 1, 0]) {
+  // Closest first: same method and target, then same target, then same path. Requests to
+  // different paths are not the same request: each is reported as sent by one side only.
+  for (const score of [3, 2, 1]) {
     for (let index = 0; index < curl.length;) {
       const candidate = curl[index];
       const match =
