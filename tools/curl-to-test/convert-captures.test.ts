@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
 import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -25,6 +26,10 @@ const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 // Inside the repository so the specs resolve @playwright/test and zod from its node_modules.
 const workDir = join(repoRoot, ".qaops", "tmp", `convert-captures-${process.pid}`);
 const specsDir = join(workDir, "specs");
+const corpusSpecsDir = join(workDir, "corpus");
+// curlconverter's own fixture commands (MIT), beside the repository; see docs/convert.md.
+const corpusDir = join(repoRoot, "..", "shared", "corpus", "curlconverter");
+const corpusMissing = existsSync(corpusDir) ? false : `no curl corpus at ${corpusDir}`;
 
 interface PlaywrightReport {
   suites: PlaywrightSuite[];
@@ -52,10 +57,11 @@ function outcomes(report: PlaywrightReport): [string, string, string][] {
   return found.sort();
 }
 
-describe("convertCaptures on a hostile capture", () => {
+describe("convertCaptures on a hostile capture and the curl corpus", () => {
   let result: ConversionResult;
   let kept: ShopServer;
   let broken: ShopServer;
+  const corpus: { file: string; specs: number; failures: number }[] = [];
 
   before(async () => {
     result = await convertCaptures({
@@ -66,6 +72,22 @@ describe("convertCaptures on a hostile capture", () => {
     await writeConversion({ outDir: specsDir, specs: result.specs, envVars: result.plan.envVars });
     kept = await startShopServer({ contract: "kept" });
     broken = await startShopServer({ contract: "broken" });
+    if (!corpusMissing) {
+      for (const file of readdirSync(corpusDir).filter((name) => name.endsWith(".sh"))) {
+        const text = await readFile(join(corpusDir, file), "utf8");
+        const conversion = await convertCaptures({
+          inputs: [{ name: file, text }],
+          service: "corpus",
+          filesDirectory: corpusDir,
+        });
+        corpus.push({ file, specs: conversion.specs.length, failures: conversion.failures.length });
+        await writeConversion({
+          outDir: join(corpusSpecsDir, file.replace(/\W+/g, "-")),
+          specs: conversion.specs,
+          envVars: [],
+        });
+      }
+    }
   });
 
   after(async () => {
@@ -110,10 +132,21 @@ describe("convertCaptures on a hostile capture", () => {
     assert.match(await readFile(join(specsDir, ".env.example"), "utf8"), /^SHOP_X_API_KEY=$/m);
   });
 
+  it("converts every command of the curl corpus, or says why not", { skip: corpusMissing }, () => {
+    assert.ok(corpus.length > 100, `${corpus.length} corpus files`);
+    const silent = corpus.filter((entry) => entry.specs === 0 && entry.failures === 0);
+    assert.deepEqual(silent, [], "each file gives specs or failures");
+    const converted = corpus.filter((entry) => entry.specs > 0).length;
+    assert.ok(converted >= corpus.length * 0.95, `${converted} of ${corpus.length} converted`);
+  });
+
   it("emits specs that type-check, lint clean, and pass or fail with the contract", async () => {
     await writeFile(
       join(workDir, "tsconfig.json"),
-      JSON.stringify({ extends: "../../../tsconfig.json", include: ["specs/**/*.ts"] }),
+      JSON.stringify({
+        extends: "../../../tsconfig.json",
+        include: ["specs/**/*.ts", "corpus/**/*.ts"],
+      }),
     );
     await writeFile(
       join(workDir, "playwright.config.ts"),
@@ -144,6 +177,7 @@ describe("convertCaptures on a hostile capture", () => {
           "--no-ignore",
           "--max-warnings=0",
           specsDir,
+          ...(corpusMissing ? [] : [corpusSpecsDir]),
         ],
         { cwd: repoRoot },
       ),
