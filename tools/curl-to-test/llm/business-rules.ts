@@ -88,8 +88,36 @@ export function checkBusinessRule(
       };
       break;
     }
+    case "at-least-per-item": {
+      if (proposed.target === proposed.floor) return { rejected: "the field is its own floor" };
+      const problem = itemNumbers(proposed.items, [proposed.target, proposed.floor]);
+      if (problem) return { rejected: problem };
+      rule = {
+        kind: "at-least-per-item",
+        items: proposed.items,
+        target: proposed.target,
+        floor: proposed.floor,
+        description,
+        exact: true,
+      };
+      break;
+    }
+    case "same-per-item": {
+      const shared = sharedItemValue(schema, samples, proposed.items, proposed.field);
+      if (typeof shared === "string") return { rejected: shared };
+      rule = {
+        kind: "same-per-item",
+        items: proposed.items,
+        field: proposed.field,
+        value: shared.value,
+        description,
+        exact: true,
+      };
+      break;
+    }
   }
-  rule.exact = integers.every(Boolean);
+  // Comparisons and equalities are exact; arithmetic over decimals is compared to a tolerance.
+  rule.exact = integers.every(Boolean) || rule.kind === "at-least-per-item";
   for (const [index, sample] of samples.entries()) {
     const failure = ruleFailure(rule, sample);
     if (failure) {
@@ -134,7 +162,63 @@ export function ruleFailure(rule: PlannedRule, body: unknown): string | null {
       }
       return null;
     }
+    case "at-least-per-item": {
+      const items = valueAt(body, rule.items);
+      if (!Array.isArray(items)) return "a value is missing";
+      for (const [index, item] of items.entries()) {
+        const target = numberAt(item, [rule.target]);
+        const floor = numberAt(item, [rule.floor]);
+        if (target === null || floor === null) return `item ${index} lacks a value`;
+        if (target < floor)
+          return `item ${index}: ${rule.target} ${target} < ${rule.floor} ${floor}`;
+      }
+      return null;
+    }
+    case "same-per-item": {
+      const items = valueAt(body, rule.items);
+      if (!Array.isArray(items)) return "a value is missing";
+      const index = items.findIndex((item) => valueAt(item, [rule.field]) !== rule.value);
+      return index === -1
+        ? null
+        : `item ${index}: ${rule.field} is not ${JSON.stringify(rule.value)}`;
+    }
   }
+}
+
+/** Field names whose values must never become an assertion's literal. */
+const secretLike = /token|secret|password|passwd|session|key|jwt|signature/i;
+
+/**
+ * The one value every captured item has in `field` (its type required by the schema), or why
+ * there is none. The value asserted is the capture's: the model names only the field.
+ */
+function sharedItemValue(
+  schema: InferredSchema,
+  samples: readonly unknown[],
+  items: readonly string[],
+  field: string,
+): { value: string | number | boolean } | string {
+  if (secretLike.test(field)) return `${field} may hold a secret`;
+  const array = requiredAt(schema, items);
+  if (typeof array === "string") return array;
+  if (array.type !== "array" || array.items?.type !== "object") {
+    return `${pathText(items)} is not an array of objects`;
+  }
+  const fieldSchema = requiredAt(array.items, [field]);
+  if (typeof fieldSchema === "string") return `items of ${pathText(items)}: ${fieldSchema}`;
+  if (!["string", "number", "boolean"].includes(fieldSchema.type)) {
+    return `${pathText([...items, field])} is not a string, number or boolean`;
+  }
+  const observed = samples.flatMap((sample) => {
+    const list = valueAt(sample, items);
+    return Array.isArray(list) ? list.map((item) => valueAt(item, [field])) : [];
+  });
+  const first = observed[0];
+  if (first === undefined) return `no captured item has ${field}`;
+  if (observed.some((value) => value !== first)) {
+    return `captured items differ in ${field}`;
+  }
+  return { value: first as string | number | boolean };
 }
 
 /** The schema at an object path, when every step is a required, non-null object property. */

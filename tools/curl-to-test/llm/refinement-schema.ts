@@ -44,6 +44,23 @@ const businessRule = z.discriminatedUnion("kind", [
       factors: z.array(z.string()),
     })
     .describe("for every item of the array `items`: item[target] = its factors multiplied"),
+  z
+    .object({
+      kind: z.literal("at-least-per-item"),
+      description: z.string(),
+      items: objectPath,
+      target: z.string(),
+      floor: z.string(),
+    })
+    .describe("for every item of the array `items`: item[target] >= item[floor]"),
+  z
+    .object({
+      kind: z.literal("same-per-item"),
+      description: z.string(),
+      items: objectPath,
+      field: z.string(),
+    })
+    .describe("every item of the array `items` has the value the captured items share in `field`"),
 ]);
 
 const negativeCase = z.discriminatedUnion("kind", [

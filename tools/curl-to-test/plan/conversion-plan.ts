@@ -94,8 +94,9 @@ export interface PlannedExchange {
 /**
  * A business rule over the JSON response body, e.g. `total = subtotal + deliveryFee`. Paths are
  * object keys from the body's root and lead to numbers every observed sample has (never null
- * or optional); `items` leads to an array of objects whose `factors` and `target` are such
- * numbers. Every rule held on every observed sample when it was planned.
+ * or optional); `items` leads to an array of objects whose named fields are such numbers (for
+ * `same-per-item`, a required field of the value's type). Every rule held on every observed
+ * sample when it was planned.
  */
 export type PlannedRule = (
   | { kind: "sum"; target: string[]; terms: string[][] }
@@ -103,10 +104,14 @@ export type PlannedRule = (
   | { kind: "sum-of-products"; target: string[]; items: string[]; factors: string[] }
   /** For every item: its `target` = the product of its `factors`. */
   | { kind: "product-per-item"; items: string[]; target: string; factors: string[] }
+  /** For every item: its `target` ≥ its `floor` (e.g. maxMinutes ≥ minMinutes). */
+  | { kind: "at-least-per-item"; items: string[]; target: string; floor: string }
+  /** For every item: its `field` is `value`, the value every captured item had (status OK). */
+  | { kind: "same-per-item"; items: string[]; field: string; value: string | number | boolean }
 ) & {
   /** The rule in words, shown when the assertion fails. */
   description: string;
-  /** Every operand is an integer: compared exactly; else to six decimal places. */
+  /** Every operand is an integer (or not a number): compared exactly; else to six decimal places. */
   exact: boolean;
 };
 

@@ -1,5 +1,5 @@
 import type { PlannedRule } from "../plan/conversion-plan.ts";
-import { stringLiteral } from "./literal.ts";
+import { numberLiteral, stringLiteral } from "./literal.ts";
 
 /**
  * Statements asserting a business rule over the parsed response `body`. The planner only keeps
@@ -33,7 +33,24 @@ export function ruleAssertionCode(rule: PlannedRule, body: string): string[] {
         check(propertyPath("item", [rule.target]), product("item", rule.factors)),
         "}",
       ];
+    case "at-least-per-item":
+      return [
+        `for (const item of ${propertyPath(body, rule.items)}) {`,
+        `expect(${propertyPath("item", [rule.target])}, ${message}).toBeGreaterThanOrEqual(${propertyPath("item", [rule.floor])});`,
+        "}",
+      ];
+    case "same-per-item":
+      return [
+        `for (const item of ${propertyPath(body, rule.items)}) {`,
+        `expect(${propertyPath("item", [rule.field])}, ${message}).toBe(${valueCode(rule.value)});`,
+        "}",
+      ];
   }
+}
+
+function valueCode(value: string | number | boolean): string {
+  if (typeof value === "string") return stringLiteral(value);
+  return typeof value === "number" ? numberLiteral(value) : String(value);
 }
 
 function product(base: string, factors: readonly string[]): string {

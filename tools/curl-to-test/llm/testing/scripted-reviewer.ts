@@ -160,6 +160,25 @@ function review(
     });
   }
 
+  const etas = Array.isArray(body.etas) ? body.etas.filter(isObject) : [];
+  if (etas.length > 0 && etas.every((eta) => "minMinutes" in eta && "maxMinutes" in eta)) {
+    refined.businessRules.push({
+      kind: "at-least-per-item",
+      description: "an ETA window never ends before it starts",
+      items: ["etas"],
+      target: "maxMinutes",
+      floor: "minMinutes",
+    });
+  }
+  if (items.length > 0 && items.every((item) => item.status === "OK")) {
+    refined.businessRules.push({
+      kind: "same-per-item",
+      description: "only in-stock items are recommended",
+      items: ["items"],
+      field: "status",
+    });
+  }
+
   const sendsToken = exchange.request.headers.some(
     ([header, value]) => header.toLowerCase() === "authorization" && value.includes("{"),
   );
