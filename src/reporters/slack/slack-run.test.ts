@@ -54,7 +54,7 @@ describe("reportRunToSlack against the fake webhook", () => {
     assert.deepEqual(slack.rejected, []);
     for (let index = 1; index < slack.accepted.length; index += 1) {
       const gap = (slack.accepted[index]?.at ?? 0) - (slack.accepted[index - 1]?.at ?? 0);
-      assert.ok(gap >= 950, `messages ${index} and ${index + 1} were ${gap} ms apart`);
+      assert.ok(gap >= 995, `messages ${index} and ${index + 1} were ${gap} ms apart`);
     }
     assert.deepEqual(log.warnings, []);
   });

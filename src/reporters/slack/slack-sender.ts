@@ -59,7 +59,6 @@ export class SlackWebhookSender {
       const wait = lastSentAt + this.#minIntervalMs - Date.now();
       if (index > 0 && wait > 0) await this.#sleep(wait);
       try {
-        lastSentAt = Date.now();
         await withRetry(() => this.#post(message), {
           what: `Slack message ${index + 1}/${messages.length}`,
           policy: this.#retry,
@@ -67,6 +66,8 @@ export class SlackWebhookSender {
           throttle: this.#throttle,
           sleep: this.#sleep,
         });
+        // Counted from Slack's answer, so the next message reaches it a full interval later.
+        lastSentAt = Date.now();
       } catch (error) {
         return {
           sent: index,

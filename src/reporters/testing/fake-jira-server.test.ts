@@ -13,7 +13,7 @@ describe("FakeJiraServer (Cloud)", () => {
   let jira: FakeJiraServer;
   let auth: string;
   before(async () => {
-    jira = await FakeJiraServer.start({ searchLagMs: 300, searchPageSize: 2 });
+    jira = await FakeJiraServer.start({ searchLagMs: 1_500, searchPageSize: 2 });
     auth = `Basic ${Buffer.from(`${jira.credentials.email}:${jira.credentials.apiToken}`).toString("base64")}`;
   });
   after(() => jira.close());
@@ -98,7 +98,7 @@ describe("FakeJiraServer (Cloud)", () => {
     const jql = 'project = QA AND labels = "paged" ORDER BY created ASC';
     const early = await call("POST", "/rest/api/3/search/jql", { jql, fields: ["summary"] });
     assert.deepEqual(early.body.issues, []);
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
     const first = await call("POST", "/rest/api/3/search/jql", {
       jql,
       fields: ["summary"],
