@@ -173,7 +173,9 @@ async function prepareCase(options: {
   const testServer = await startRecordingServer(serverOptions);
   options.servers.push(curlServer, testServer);
 
-  // Files the capture reads (`-d @file`, `-F f=@file`), made up, in both working folders.
+  // Files the capture names (`-d @file`, `-F f=@file`, `< file` as intake reads them) are made
+  // up in both working folders. A file only the shell computes (`< $(…)`) stays absent: what it
+  // holds is not in the capture, so curl cannot send that command from the capture alone.
   const intake = readCaptures([{ name: input.displayName, text: input.text }]);
   const files = new Set(intake.requests.flatMap(filesRead));
 
@@ -182,25 +184,12 @@ async function prepareCase(options: {
   let scopeMismatch: string | undefined;
   if (format === ".sh") {
     await provideFiles(files, [curlDirectory, options.filesDirectory]);
-    let shell = await readShellCurlInvocations({
+    const shell = await readShellCurlInvocations({
       scriptText: input.text,
       workDirectory: curlDirectory,
       callsDirectory: join(caseDirectory, "calls"),
       timeoutMs: shellTimeoutMs,
     });
-    // A redirect from a file the converter did not list (`< body.json`): make it, read again.
-    const missing = missingRedirectFiles(shell.stderr).filter((file) => !files.has(file));
-    if (missing.length > 0) {
-      for (const file of missing) files.add(file);
-      await provideFiles(new Set(missing), [curlDirectory, options.filesDirectory]);
-      await rm(join(caseDirectory, "calls"), { recursive: true, force: true });
-      shell = await readShellCurlInvocations({
-        scriptText: input.text,
-        workDirectory: curlDirectory,
-        callsDirectory: join(caseDirectory, "calls"),
-        timeoutMs: shellTimeoutMs,
-      });
-    }
     invocations = shell.invocations;
     if (shell.timedOut) curlProblems.push("bash timed out reading it");
     // bash names the script by its temporary path; the line number is what helps.
@@ -362,16 +351,6 @@ function isSafeRelativePath(path: string): boolean {
     !path.startsWith("~") &&
     !normalize(path).startsWith("..")
   );
-}
-
-/** `…/capture.sh: line 3: body.json: No such file or directory` → `body.json`. */
-function missingRedirectFiles(stderr: string): string[] {
-  const files: string[] = [];
-  for (const match of stderr.matchAll(/: line \d+: (.+): No such file or directory$/gm)) {
-    const file = match[1];
-    if (file !== undefined && isSafeRelativePath(file)) files.push(file);
-  }
-  return files;
 }
 
 /**

@@ -22,14 +22,29 @@ async function read(scriptText: string) {
 }
 
 describe("readShellCurlInvocations", () => {
-  it("records arguments after bash quoting, $'…' escapes and unset variables", async () => {
+  it("records arguments after bash quoting and $'…' escapes", async () => {
     const reading = await read(
-      '# comment\ncurl \'http://h/a b\' \\\n  -H "X: \\"q\\"" --data-binary $\'a\\r\\n\\u00e9\' -d "$UNSET"\n',
+      '# comment\ncurl \'http://h/a b\' \\\n  -H "X: \\"q\\"" --data-binary $\'a\\r\\n\\u00e9\' -d "$HOME"\n',
     );
+    assert.equal(reading.invocations.length, 1);
+    const [call] = reading.invocations;
+    assert.equal(call?.line, 2);
+    assert.deepEqual(call?.args.slice(0, 5), [
+      "http://h/a b",
+      "-H",
+      'X: "q"',
+      "--data-binary",
+      "a\r\né",
+    ]);
+  });
+
+  it("does not run a command that reads a variable the script does not set", async () => {
+    const reading = await read('curl h -H "Authorization: Bearer $API_TOKEN"\ncurl h2\n');
     assert.deepEqual(
-      reading.invocations.map((call) => [call.line, call.args]),
-      [[2, ["http://h/a b", "-H", 'X: "q"', "--data-binary", "a\r\né", "-d", ""]]],
+      reading.invocations.map((call) => call.args),
+      [["h2"]],
     );
+    assert.match(reading.stderr, /API_TOKEN: unbound variable/);
   });
 
   it("records stdin from heredocs and pipes, and sends nothing itself", async () => {
@@ -50,5 +65,13 @@ describe("readShellCurlInvocations", () => {
     const reading = await read("curl -d @- h < absent.json\n");
     assert.equal(reading.invocations.length, 0);
     assert.match(reading.stderr, /absent\.json: No such file or directory/);
+  });
+});
+
+describe("readShellCurlInvocations with history characters", () => {
+  it("keeps ! in double quotes as written", async () => {
+    const reading = await read('curl h -d "wow!! such!data"\n');
+    assert.deepEqual(reading.invocations[0]?.args, ["h", "-d", "wow!! such!data"]);
+    assert.equal(reading.stderr.trim(), "");
   });
 });

@@ -2,7 +2,8 @@
  * Lets bash itself read a pasted bash script (quoting, `$'…'`, heredocs, redirects, pipes), with
  * `curl` replaced by a function that records each call's arguments and standard input instead
  * of sending anything. The recorded calls are then sent by the real curl with safety options
- * added (see send-with-curl.ts). The script runs: only trusted fixtures go through here.
+ * added (see send-with-curl.ts). Variables the script does not set are errors (`set -u`): their
+ * values are not in the capture. The script runs: only trusted fixtures go through here.
  */
 import { spawn } from "node:child_process";
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
@@ -42,7 +43,11 @@ export async function readShellCurlInvocations(options: {
   const scriptPath = join(options.callsDirectory, "capture.sh");
   await writeFile(scriptPath, options.scriptText);
   const { stderr, timedOut } = await runBash({
-    program: `${recorderFunction}\n. "$1"`,
+    // set -u: a variable the capture does not define stops its command instead of expanding
+    // to nothing, since its value is not part of the capture. The shell is interactive (-i) so
+    // that such an error stops that command only, not the rest of the script; +H turns off the
+    // history expansion interactive shells would otherwise apply to `!`.
+    program: `${recorderFunction}\nset +H -u\n. "$1"`,
     scriptPath,
     workDirectory: options.workDirectory,
     callsDirectory: options.callsDirectory,
@@ -79,7 +84,7 @@ function runBash(options: {
   return new Promise((resolve) => {
     const child = spawn(
       "bash",
-      ["--noprofile", "--norc", "-c", options.program, "bash", options.scriptPath],
+      ["--noprofile", "--norc", "-i", "-c", options.program, "bash", options.scriptPath],
       {
         cwd: options.workDirectory,
         // A clean environment: no proxies, no credentials; unset variables expand to nothing.
@@ -87,6 +92,7 @@ function runBash(options: {
           PATH: "/usr/bin:/bin",
           HOME: options.workDirectory,
           LANG: "C.UTF-8",
+          HISTFILE: "/dev/null",
           QAOPS_CURL_CALLS: options.callsDirectory,
         },
         stdio: ["ignore", "ignore", "pipe"],
@@ -99,7 +105,16 @@ function runBash(options: {
     child.stderr.on("data", (chunk: string) => {
       if (stderr.length < 10_000) stderr += chunk;
     });
-    child.on("close", (_code, signal) => resolve({ stderr, timedOut: signal === "SIGKILL" }));
+    child.on("close", (_code, signal) => {
+      // An interactive shell without a terminal says so; that is not an error of the script.
+      const errors = stderr
+        .split("\n")
+        .filter(
+          (line) => !/no job control in this shell|cannot set terminal process group/.test(line),
+        )
+        .join("\n");
+      resolve({ stderr: errors, timedOut: signal === "SIGKILL" });
+    });
     child.on("error", (error) => resolve({ stderr: error.message, timedOut: false }));
   });
 }
