@@ -504,15 +504,19 @@ function variableNames(
   for (const correlation of correlations) {
     const key = variableKey(correlation.producer, correlation.path);
     if (names.has(key)) continue;
-    const lastKey = correlation.path.findLast((step) => typeof step === "string") ?? "value";
+    const keys = correlation.path.filter((step): step is string => typeof step === "string");
+    const lastKey = keys.at(-1) ?? "value";
     let words = nameWords(lastKey);
     if (/^(id|uuid|guid)$/i.test(lastKey)) {
+      // A bare id is named after what holds it: its parent key, else the endpoint's resource.
       const request = prepared[correlation.producer]!.request;
-      const resource = endpointTemplate({ method: request.method, url: request.url })
-        .nameWords.slice(1)
-        .filter((word) => word !== "by" && !/Id$|^id$/.test(word))
-        .at(-1);
-      if (resource) words = [singularWord(resource), ...words];
+      const owner =
+        keys.at(-2) ??
+        endpointTemplate({ method: request.method, url: request.url })
+          .nameWords.slice(1)
+          .filter((word) => word !== "by" && !/Id$|^id$/.test(word))
+          .at(-1);
+      if (owner) words = [...nameWords(owner).map(singularWord), ...words];
     }
     const base = camelIdentifier(words, "value");
     const root = components.find(correlation.producer);

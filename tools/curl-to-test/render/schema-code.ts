@@ -60,6 +60,8 @@ export function typeScriptTypeCode(schema: InferredSchema | null): string {
       return /^[A-Za-z]+$/.test(items) ? `${items}[]` : `Array<${items}>`;
     }
     case "object": {
+      // `{}` would mean any non-nullish value.
+      if (schema.properties.length === 0) return "Record<string, never>";
       const members = schema.properties.map(
         (property) =>
           `${propertyKey(property.name)}${property.optional ? "?" : ""}: ${typeScriptTypeCode(property.schema)}`,
