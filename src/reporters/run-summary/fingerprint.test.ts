@@ -10,7 +10,7 @@ describe("normaliseError", () => {
     const message =
       "\u001b[31mError: order 3f2a9c1e-4b5d-4e6f-8a7b-9c0d1e2f3a4b failed at 2026-05-04T10:00:01.123Z\u001b[39m\n" +
       "GET http://127.0.0.1:54321/orders/981 answered 503 after 1532ms\n" +
-      "    at /home/ci/work/tests/api/order/orders.spec.ts:41:7\n" +
+      "    at /home/runner/shop/tests/api/order/orders.spec.ts:41:7\n" +
       "trace id 9f86d081884c7d65";
     assert.equal(
       normaliseError(message),
