@@ -24,7 +24,14 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   workers: 2,
-  reporter: [["list"], ["html", { open: "never" }]],
+  // Jira before Slack, so the Slack summary can link the tickets; both stay inactive until their
+  // env is set, and CI's sharded runs leave them to playwright.merge.config.ts.
+  reporter: [
+    ["list"],
+    ["html", { open: "never" }],
+    ["./src/reporters/jira.ts"],
+    ["./src/reporters/slack.ts"],
+  ],
   use: { trace: "retain-on-failure" },
   projects: services.map((service) => ({
     name: service,

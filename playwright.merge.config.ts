@@ -2,5 +2,9 @@
 // result of all shards rather than once per shard.
 export default {
   testDir: "tests/api",
-  reporter: [["html", { open: "never" }]],
+  reporter: [
+    ["html", { open: "never" }],
+    ["./src/reporters/jira.ts"],
+    ["./src/reporters/slack.ts"],
+  ],
 };
