@@ -119,6 +119,33 @@ describe("planConversion: correlation", () => {
     assert.equal(read!.title, "GET /v1/orders/{orderId}?view=full → 200");
   });
 
+  it("puts flows through the same endpoints in one spec and collapses identical ones", () => {
+    const flow = (orderId: string, shopId: number): CapturedRequest[] => [
+      captured("POST", "https://shop.example.com/v1/orders", {
+        headers: [{ name: "Content-Type", value: "application/json" }],
+        body: { kind: "text", text: `{"shopId":${shopId}}`, mimeType: "application/json" },
+        response: json(201, { id: orderId, placedAt: `2024-05-0${shopId}T12:00:00Z` }),
+      }),
+      captured("GET", `https://shop.example.com/v1/orders/${orderId}`, {
+        response: json(200, { id: orderId, shopId }),
+      }),
+    ];
+    const result = plan([
+      ...flow("ord_00000001", 1),
+      ...flow("ord_00000002", 1),
+      ...flow("ord_00000003", 2),
+    ]);
+    assert.equal(result.plan.specs.length, 1);
+    const tests = result.plan.specs[0]!.tests;
+    assert.deepEqual(
+      tests.map((test) => [test.kind === "flow" && test.title, exchanges(test)[0]!.sources.length]),
+      [
+        ["POST /v1/orders → GET /v1/orders/{id} (2 steps)", 2],
+        ["POST /v1/orders → GET /v1/orders/{id} (2 steps) #2", 1],
+      ],
+    );
+  });
+
   it("does not correlate a value the client sent before the response returned it", () => {
     const result = plan([
       captured("POST", "https://shop.example.com/v1/carts", {

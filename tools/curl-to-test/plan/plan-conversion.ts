@@ -248,23 +248,36 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
 
   // Specs in the order their first request was captured.
   const starts: { at: number; build: () => PlannedSpec }[] = [];
+  // Flows through the same endpoints share a spec; identical flows collapse into one test.
+  const flowShapes = new Map<string, Map<string, PreparedExchange[][]>>();
   for (const steps of flowsByRoot.values()) {
+    const shape = steps.map((step) => step.endpoint.title).join("\n");
+    const identity = JSON.stringify(steps.map((step) => step.planned));
+    const byIdentity = flowShapes.get(shape) ?? new Map<string, PreparedExchange[][]>();
+    flowShapes.set(shape, byIdentity);
+    const same = byIdentity.get(identity);
+    if (same) same.push(steps);
+    else byIdentity.set(identity, [steps]);
+  }
+  for (const byIdentity of flowShapes.values()) {
+    const flows = [...byIdentity.values()];
+    const first = flows[0]![0]!;
     starts.push({
-      at: steps[0]!.index,
+      at: first[0]!.index,
       build: () => {
-        const titles = steps.map((step) => step.endpoint.title);
+        const titles = first.map((step) => step.endpoint.title);
         const shown = titles.length > 4 ? [...titles.slice(0, 3), "…"] : titles;
         return {
-          fileName: fileNames.take([...steps[0]!.endpoint.nameWords, "flow"]),
-          title: `flow: ${steps[0]!.endpoint.title}`,
+          fileName: fileNames.take([...first[0]!.endpoint.nameWords, "flow"]),
+          title: `flow: ${first[0]!.endpoint.title}`,
           kind: "flow",
-          tests: uniqueTitles([
-            {
+          tests: uniqueTitles(
+            flows.map((same) => ({
               kind: "flow",
-              title: `${shown.join(" → ")} (${steps.length} steps)`,
-              steps: steps.map((step) => exchangeFor([step])),
-            },
-          ]),
+              title: `${shown.join(" → ")} (${first.length} steps)`,
+              steps: first.map((_, position) => exchangeFor(same.map((flow) => flow[position]!))),
+            })),
+          ),
         };
       },
     });

@@ -84,6 +84,23 @@ class SpecFile {
   usesReadFile = false;
   readonly #names = new Set<string>();
 
+  readonly #declared = new Map<string, string>();
+
+  /**
+   * `const name = code;` or `type name = code;`, declared once per name and code: the flows of
+   * one shape repeat their endpoints' schemas, which are written once. Different endpoints keep
+   * their own names even when their schemas match, so each step reads as its endpoint.
+   */
+  declare(code: string, candidate: string, keyword: "const" | "type"): string {
+    const key = `${keyword} ${candidate} ${code}`;
+    const known = this.#declared.get(key);
+    if (known) return known;
+    const name = this.name(candidate);
+    this.#declared.set(key, name);
+    this.declarations.push(`${keyword} ${name} = ${code};`, "");
+    return name;
+  }
+
   /** A module-level name, unique in the file. */
   name(candidate: string): string {
     let name = candidate;
@@ -252,17 +269,14 @@ function exchangeNames(file: SpecFile, exchange: PlannedExchange): ExchangeNames
   };
 }
 
+/** A module-level zod schema; the same one for the same endpoint is declared once. */
 function declareSchema(file: SpecFile, words: string[], schema: InferredSchema): string {
   file.usesZod = true;
-  const name = file.name(camelIdentifier(words));
-  file.declarations.push(`const ${name} = ${zodSchemaCode(schema)};`, "");
-  return name;
+  return file.declare(zodSchemaCode(schema), camelIdentifier(words), "const");
 }
 
 function declareType(file: SpecFile, words: string[], schema: InferredSchema): string {
-  const name = file.name(pascalIdentifier(words));
-  file.declarations.push(`type ${name} = ${typeScriptTypeCode(schema)};`, "");
-  return name;
+  return file.declare(typeScriptTypeCode(schema), pascalIdentifier(words), "type");
 }
 
 /** Table columns read from `row` instead of being written out. */

@@ -83,5 +83,6 @@ describe("typeScriptTypeCode", () => {
       "{ a: number; b: Array<{ c: string }>; d: string | null; e?: boolean }",
     );
     assert.equal(typeScriptTypeCode(inferSchema([[1, 2]])), "number[]");
+    assert.equal(typeScriptTypeCode(inferSchema([{}])), "Record<string, never>");
   });
 });
