@@ -1,6 +1,7 @@
 // The fidelity check over curlconverter's corpus and the capture fixtures: what real curl sends
 // and what the generated test sends must match, or the converter must have said why.
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -8,11 +9,16 @@ import { describe as describeDifference } from "./classify-case.ts";
 import { runFidelityCheck } from "./fidelity-check.ts";
 import { corpusDirectory, readFidelityCases } from "./fidelity-cases.ts";
 import { formatFidelityReport, mask } from "./fidelity-report.ts";
+import { curlBinary } from "./send-with-curl.ts";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
 describe("curl-to-test fidelity", () => {
   it("sends what curl sends, for every corpus command and capture fixture", async () => {
+    assert.ok(
+      existsSync(curlBinary),
+      `the fidelity check sends with real curl: install ${curlBinary}`,
+    );
     const cases = readFidelityCases(repoRoot);
     const corpusCases = cases.filter((each) => each.id.startsWith("corpus/")).length;
     assert.ok(

@@ -82,6 +82,9 @@ export function pairRequests(
   for (const pair of pairs) {
     for (const rule of pair.curl?.applied ?? []) applied.add(rule);
     for (const rule of pair.test?.applied ?? []) applied.add(rule);
+    if (pair.curl && pair.test && !sameOrder(pair.curl.nameOrder, pair.test.nameOrder)) {
+      applied.add(NORMALISATION_RULES.fieldOrder.id);
+    }
   }
   return { pairs, applied };
 }
@@ -97,6 +100,12 @@ function distinct(
     else seen.set(fingerprint, request);
   }
   return [...seen.values()];
+}
+
+/** Whether the names both requests have came in the same order. */
+function sameOrder(a: string[], b: string[]): boolean {
+  const common = (names: string[], other: string[]) => names.filter((name) => other.includes(name));
+  return common(a, b).join("\n") === common(b, a).join("\n");
 }
 
 function closeness(a: NormalisedRequest, b: NormalisedRequest): number {

@@ -100,6 +100,8 @@ export interface NormalisedRequest {
   target: string;
   /** Lower-case names, sorted; one entry per name, repeated values joined. */
   headers: [string, string][];
+  /** The kept names in the order they arrived, for reporting when the field-order rule mattered. */
+  nameOrder: string[];
   body: NormalisedBody;
   /** Rules that changed something in this request. */
   applied: Set<NormalisationRuleId>;
@@ -149,8 +151,9 @@ export function normaliseRequest(request: RecordedRequest, sender: Sender): Norm
     if (values.length > 1) applied.add(NORMALISATION_RULES.combinedFields.id);
     headers.push([name, values.join(name === "cookie" ? "; " : ", ")]);
   }
+  const nameOrder = [...byName.keys()];
   headers.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return { method: request.method, target, headers, body, applied, removed };
+  return { method: request.method, target, headers, nameOrder, body, applied, removed };
 }
 
 function upperCasePercentEncodings(text: string): string {
