@@ -3,7 +3,7 @@ export class ProgressBar {
   readonly #stream: NodeJS.WriteStream;
   readonly #width = 24;
   readonly #intervalMs = 100;
-  #lastDraw = 0;
+  #lastDraw = Number.NEGATIVE_INFINITY;
   #drawn = false;
 
   constructor(stream: NodeJS.WriteStream) {
