@@ -17,13 +17,14 @@ export function arrivalRateScenario(plan: ArrivalPlan): Scenario {
       duration: `${stage.durationSeconds}s`,
       target: stage.target,
     })),
-    // Little's law: busy VUs = rate × latency. Pre-allocate enough for 100 ms responses at the
+    // Little's law: busy VUs = rate × latency. Pre-allocate enough for 250 ms responses at the
     // peak: k6 drops an iteration when no VU is free at that instant, even while it is still
-    // starting more. Allow up to 500 ms before the pool runs dry and iterations are dropped.
-    preAllocatedVUs: envInteger("PERF_PREALLOCATED_VUS", Math.max(10, Math.ceil(peak * 0.1)), {
+    // starting more, and a pause of a few hundred ms (GC, a busy CPU) is not the service's limit.
+    // Allow up to 1 s before the pool runs dry and iterations are dropped.
+    preAllocatedVUs: envInteger("PERF_PREALLOCATED_VUS", Math.max(10, Math.ceil(peak * 0.25)), {
       min: 1,
     }),
-    maxVUs: envInteger("PERF_MAX_VUS", Math.max(50, Math.ceil(peak * 0.5)), { min: 1 }),
+    maxVUs: envInteger("PERF_MAX_VUS", Math.max(50, Math.ceil(peak)), { min: 1 }),
     gracefulStop: "10s",
   };
 }
