@@ -18,6 +18,11 @@ interface ConvertArgs {
   service: string;
   out?: string;
   record?: string;
+  llm?: boolean;
+  llmDryRun?: boolean;
+  fromPlan?: boolean;
+  k6?: boolean;
+  k6Out?: string;
 }
 
 /** Validated once, at start; each message names the option. */
@@ -36,6 +41,11 @@ const convertOptions = z.object({
     ),
   out: z.string().min(1, "must not be empty").optional(),
   record: z.url({ protocol: /^https?$/, error: "must be an http or https URL" }).optional(),
+  llm: z.boolean().optional(),
+  llmDryRun: z.boolean().optional(),
+  fromPlan: z.boolean().optional(),
+  k6: z.boolean().optional(),
+  k6Out: z.string().min(1, "must not be empty").optional(),
 });
 
 const optionNames: Record<string, string> = {
@@ -43,6 +53,7 @@ const optionNames: Record<string, string> = {
   service: "--service",
   out: "--out",
   record: "--record",
+  k6Out: "--k6-out",
 };
 
 /** Inputs at least this large (total bytes) show a progress bar on a terminal. */
@@ -74,6 +85,30 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
         describe:
           "Replay each request once against this base URL and assert the status and body it returns",
       })
+      .option("llm", {
+        type: "boolean",
+        describe:
+          "Let a model refine the plan (names, business rules, negative cases), checked against the capture; saves <out>/.qaops-plan.json",
+      })
+      .option("llm-dry-run", {
+        type: "boolean",
+        describe: "Print the exact prompts --llm would send; send nothing, write nothing",
+      })
+      .option("from-plan", {
+        type: "boolean",
+        describe: "The inputs are saved .qaops-plan.json files: render them again, no model",
+      })
+      .option("k6", {
+        type: "boolean",
+        describe:
+          "Also write a k6 scenario sending the same requests (default tests/perf/captured/<service>.ts; run it with qaops perf captured/<service>)",
+      })
+      .option("k6-out", {
+        type: "string",
+        describe: "File for the k6 scenario; implies --k6",
+      })
+      .conflicts("llm", "llm-dry-run")
+      .conflicts("from-plan", ["llm", "llm-dry-run", "record"])
       // yargs drops a lone `-` from variadic positionals; put stdin back where it was asked for.
       .middleware((argv) => {
         argv.input = [...stdinArguments(hideBin(process.argv)), ...(argv.input ?? [])];
@@ -102,6 +137,18 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
         "$0 convert orders.sh --service order --record http://127.0.0.1:4310",
         "curl commands carry no response: replay them against the demo platform to assert one",
       )
+      .example(
+        "$0 convert orders.har --service order --k6",
+        "the specs, and tests/perf/captured/order.ts: the same traffic as load (qaops perf captured/order)",
+      )
+      .example(
+        "$0 convert orders.har --service order --llm",
+        "a model (OPENAI_API_KEY, OPENAI_BASE_URL, QAOPS_LLM_MODEL) refines the plan; see docs/convert-llm.md",
+      )
+      .example(
+        "$0 convert tests/api/order/.qaops-plan.json --service order --from-plan",
+        "render a saved (reviewed, edited) plan again, without any model",
+      )
       .epilogue(
         [
           "Each request is sent relative to the project's baseURL (<SERVICE>_BASE_URL), never to the captured host.",
@@ -120,6 +167,34 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     const { responseRecorder } =
       await import("../../../tools/curl-to-test/record/record-responses.ts");
     const outDir = options.out ?? join("tests", "api", options.service);
+    const { defaultK6ScenarioPath, writeK6Scenario } =
+      await import("../../../tools/curl-to-test/write-k6-scenario.ts");
+    const k6Path =
+      options.k6 || options.k6Out ? (options.k6Out ?? defaultK6ScenarioPath(options.service)) : null;
+    const { convertLlmStep, renderPlanFiles } =
+      await import("../../../tools/curl-to-test/llm/convert-llm-step.ts");
+    const { LlmOptionsError } = await import("../../../tools/curl-to-test/llm/llm-options.ts");
+    let llmBar: ProgressBar | null = null;
+    let llm: ReturnType<typeof convertLlmStep> | null;
+    try {
+      llm =
+        options.llm || options.llmDryRun
+          ? convertLlmStep({
+              dryRun: options.llmDryRun === true,
+              onProgress: (progress) => {
+                if (!process.stderr.isTTY) return;
+                llmBar ??= new ProgressBar(process.stderr);
+                const label = progress.retrying
+                  ? `waiting ${Math.ceil(progress.retrying.delayMs / 1000)} s to retry: ${progress.retrying.reason}`
+                  : "asking the model";
+                llmBar.update(label, progress.done, progress.total);
+              },
+            })
+          : null;
+    } catch (error) {
+      if (error instanceof LlmOptionsError) throw new UsageError(error.message);
+      throw error;
+    }
 
     const readFailures: CaptureFailure[] = [];
     const inputs: CaptureInput[] = [];
@@ -134,6 +209,32 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
           message: `cannot read: ${reason}`,
         });
       }
+    }
+
+    if (options.fromPlan) {
+      const rendered = await renderPlanFiles(inputs, options.service);
+      const written = await writeConversion({
+        outDir,
+        specs: rendered.specs,
+        envVars: rendered.envVars,
+      });
+      const failures = [...readFailures, ...rendered.failures];
+      const [firstPlan] = rendered.plans;
+      if (k6Path && firstPlan) {
+        const k6 = await writeK6Scenario({
+          plan: { ...firstPlan, envVars: rendered.envVars, specs: rendered.plans.flatMap((plan) => plan.specs) },
+          path: k6Path,
+          capturedSecrets: new Map(),
+        });
+        for (const warning of k6.warnings) console.error(`warning: ${k6Path}: ${warning}`);
+        if (k6.written) written.push(k6.written);
+      }
+      for (const line of failures.flatMap(failureLines)) console.error(line);
+      for (const path of written) console.log(`wrote ${path}`);
+      if (failures.length > 0) {
+        throw new Error(`${failures.length} plan(s) could not be rendered (see above)`);
+      }
+      return;
     }
 
     const totalBytes = inputs.reduce((sum, input) => sum + input.text.length, 0);
@@ -160,18 +261,43 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
               bar.update(progressLabels[progress.stage], progress.done, progress.total),
           }
         : {}),
+      ...(llm ? { refinePlan: llm.refinePlan } : {}),
     });
     bar?.finish();
+    (llmBar as ProgressBar | null)?.finish();
+
+    if (options.llmDryRun && llm) {
+      for (const line of [...readFailures.flatMap(failureLines), ...diagnosticLines(result)]) {
+        console.error(line);
+      }
+      for (const line of await llm.reportLines()) console.log(line);
+      const failed = readFailures.length + result.failures.length;
+      if (failed > 0) throw new Error(`${failed} capture(s) could not be converted (see above)`);
+      return;
+    }
 
     const written = await writeConversion({
       outDir,
       specs: result.specs,
       envVars: result.plan.envVars,
     });
+    const planPath = llm && result.specs.length > 0 ? await llm.savePlan(outDir, result) : null;
+    if (planPath) written.push(planPath);
+    const k6 = k6Path
+      ? await writeK6Scenario({
+          plan: result.plan,
+          path: k6Path,
+          capturedSecrets: result.capturedSecrets,
+        })
+      : null;
+    if (k6?.written) written.push(k6.written);
+    if (k6?.failure) result.failures.push(k6.failure);
     for (const line of [...readFailures.flatMap(failureLines), ...diagnosticLines(result)]) {
       console.error(line);
     }
+    for (const warning of k6?.warnings ?? []) console.error(`warning: ${k6Path}: ${warning}`);
     for (const line of summaryLines(result, written)) console.log(line);
+    for (const line of llm ? await llm.reportLines() : []) console.log(line);
 
     const failed = readFailures.length + result.failures.length;
     if (failed > 0) {

@@ -38,7 +38,7 @@ const llmOptionsSchema = z.object({
   /** Limit of one attempt, in milliseconds. */
   timeoutMs: z.number().int().min(1).max(600_000).default(60_000),
   /** Attempts per prompt, the first included; 429, 5xx, timeouts and lost connections retry. */
-  maxAttempts: z.number().int().min(1).max(10).default(4),
+  maxAttempts: z.number().int().min(1).max(10).default(3),
   /** First backoff wait when the server gives no Retry-After; doubles per attempt. */
   retryBaseMs: z.number().int().min(0).max(60_000).default(1_000),
   /** A Retry-After longer than this is not waited for: the prompt fails (and falls back). */
