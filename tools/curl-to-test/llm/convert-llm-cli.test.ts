@@ -88,9 +88,7 @@ describe("qaops convert --llm", () => {
       dryRun: cli(convert("dry", "--llm-dry-run"), env(model, "dry-cache")),
       refined: cli(convert("refined", "--llm"), env(model, "cache")),
     };
-    const dryRunSent = model.requests.length;
     Object.assign(runs, { dryRun: await first.dryRun, refined: await first.refined });
-    runs.dryRunSent = { code: dryRunSent, stdout: "", stderr: "" };
     const second = {
       again: cli(convert("again", "--llm"), env(model, "cache")),
       fromPlan: cli(
@@ -151,10 +149,8 @@ describe("qaops convert --llm", () => {
     assert.match(result.stdout, /nothing was sent, no file was written/);
     // Sent: only the --llm run beside it, whose prompt is the one printed here.
     assert.equal(model.requests.length, 1);
-    assert.equal(
-      JSON.parse(model.requests[0]!.bodyText).messages[1].content,
-      sent.messages[1]!.content,
-    );
+    const received = JSON.parse(model.requests[0]!.bodyText) as typeof sent;
+    assert.equal(received.messages[1]!.content, sent.messages[1]!.content);
   });
 
   it("never prints a captured secret or personal data", () => {
