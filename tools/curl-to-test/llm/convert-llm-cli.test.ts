@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
+import * as prettier from "prettier";
 import { convertCaptures } from "../convert-captures.ts";
 import { planFileName } from "./plan-file.ts";
 import { startFakeOpenAiServer } from "./testing/fake-openai-server.ts";
@@ -174,9 +175,13 @@ describe("qaops convert --llm", () => {
       result.stderr,
       /^warning: .*orders\.har:\d+:\d+: llm: model's business rule "grand total" rejected/m,
     );
-    const plan = JSON.parse(await readFile(join(dir, "refined", planFileName), "utf8")) as {
-      refinedBy?: { model: string };
-    };
+    const planText = await readFile(join(dir, "refined", planFileName), "utf8");
+    const prettierOptions = (await prettier.resolveConfig(join(repoRoot, "package.json"))) ?? {};
+    assert.ok(
+      await prettier.check(planText, { ...prettierOptions, filepath: join(dir, planFileName) }),
+      "the plan file is formatted as prettier --check expects",
+    );
+    const plan = JSON.parse(planText) as { refinedBy?: { model: string } };
     assert.deepEqual(plan.refinedBy, { model: "gpt-4o-mini" });
     const spec = await readFile(join(dir, "refined", "post-orders-flow.spec.ts"), "utf8");
     assert.match(spec, /business rule: total = subtotal \+ deliveryFee/);

@@ -94,7 +94,7 @@ function dryRunStep(llm: LlmOptions): ConvertLlmStep {
 
 /** Writes `<out>/.qaops-plan.json`, unless a captured secret value would be in it. */
 async function savePlanFile(outDir: string, result: ConversionResult): Promise<string | null> {
-  const text = planFileText(result.plan);
+  const text = await planFileText(result.plan);
   for (const value of result.capturedSecrets.values()) {
     if (
       value.length >= 4 &&

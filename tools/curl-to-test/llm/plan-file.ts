@@ -4,6 +4,8 @@
  * model by `qaops convert <out>/.qaops-plan.json --service <name> --from-plan`. A plan read back
  * is checked against the plan's shape first; only a valid plan reaches the renderer.
  */
+import { fileURLToPath } from "node:url";
+import * as prettier from "prettier";
 import { z } from "zod";
 import type { ConversionPlan, InferredSchema, JsonTemplate } from "../plan/conversion-plan.ts";
 import { conversionPlanVersion } from "../plan/conversion-plan.ts";
@@ -199,9 +201,17 @@ const planSchema = z.object({
   refinedBy: z.object({ model: z.string() }).optional(),
 }) satisfies z.ZodType<ConversionPlan>;
 
-/** The plan as saved: stable key order (as built), two-space indent, a final newline. */
-export function planFileText(plan: ConversionPlan): string {
-  return `${JSON.stringify(plan, null, 2)}\n`;
+/** The project's Prettier options, found the way `prettier --check` finds them. */
+const projectOptions = prettier.resolveConfig(fileURLToPath(import.meta.url));
+
+/** The plan as saved: keys in the order built, formatted as the project's `prettier --check` expects. */
+export async function planFileText(plan: ConversionPlan): Promise<string> {
+  const options = (await projectOptions) ?? {};
+  return prettier.format(JSON.stringify(plan), {
+    ...options,
+    parser: "json",
+    filepath: planFileName,
+  });
 }
 
 /** A plan read back from its file's text; `name` is the file, for errors. */
