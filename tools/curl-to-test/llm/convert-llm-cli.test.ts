@@ -215,7 +215,10 @@ describe("qaops convert --llm", () => {
     }
     const bad = runs.badPlans!;
     assert.equal(bad.code, 1);
-    assert.match(bad.stderr, /broken-plan\.json: at specs\.0\.fileName/);
+    assert.match(
+      bad.stderr,
+      /broken-plan\.json:1:1: at specs\.0\.fileName: a file name ending in \.spec\.ts/,
+    );
     assert.match(bad.stderr, /the plan is for service "order", not "eta"/);
   });
 

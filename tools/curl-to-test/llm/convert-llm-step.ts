@@ -124,7 +124,7 @@ export async function renderPlanFiles(
   for (const input of inputs) {
     let plan: ConversionPlan;
     try {
-      plan = parsePlanFile(input.text, input.name);
+      plan = parsePlanFile(input.text);
     } catch (error) {
       if (!(error instanceof PlanFileError)) throw error;
       rendered.failures.push({

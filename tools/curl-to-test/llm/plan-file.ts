@@ -214,26 +214,24 @@ export async function planFileText(plan: ConversionPlan): Promise<string> {
   });
 }
 
-/** A plan read back from its file's text; `name` is the file, for errors. */
-export function parsePlanFile(text: string, name: string): ConversionPlan {
+/** A plan read back from its file's text; errors say where in it (the caller names the file). */
+export function parsePlanFile(text: string): ConversionPlan {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new PlanFileError(
-      `${name}: not JSON (${error instanceof Error ? error.message : String(error)})`,
-    );
+    throw new PlanFileError(`not JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   const version = (json as { version?: unknown } | null)?.version;
   if (typeof json === "object" && json !== null && version !== conversionPlanVersion) {
     throw new PlanFileError(
-      `${name}: plan version ${JSON.stringify(version)} is not ${conversionPlanVersion}, the version this qaops renders; convert the capture again`,
+      `plan version ${JSON.stringify(version)} is not ${conversionPlanVersion}, the version this qaops renders; convert the capture again`,
     );
   }
   const parsed = planSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new PlanFileError(`${name}: at ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+    throw new PlanFileError(`at ${issue.path.join(".") || "(root)"}: ${issue.message}`);
   }
   return parsed.data;
 }
