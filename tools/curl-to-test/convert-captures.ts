@@ -144,7 +144,7 @@ export async function convertCaptures(options: ConvertCapturesOptions): Promise<
  * The last guard: the name of an env var whose captured value occurs in the text, raw or as
  * the string literal the renderer would write; null when none does.
  */
-function leakedSecret(text: string, secrets: ReadonlyMap<string, string>): string | null {
+export function leakedSecret(text: string, secrets: ReadonlyMap<string, string>): string | null {
   for (const [name, value] of secrets) {
     if (value.length < minLeakCheckLength || shellReference.test(value)) continue;
     if (text.includes(value) || text.includes(stringLiteral(value).slice(1, -1))) return name;

@@ -170,7 +170,9 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     const { defaultK6ScenarioPath, writeK6Scenario } =
       await import("../../../tools/curl-to-test/write-k6-scenario.ts");
     const k6Path =
-      options.k6 || options.k6Out ? (options.k6Out ?? defaultK6ScenarioPath(options.service)) : null;
+      options.k6 || options.k6Out
+        ? (options.k6Out ?? defaultK6ScenarioPath(options.service))
+        : null;
     const { convertLlmStep, renderPlanFiles } =
       await import("../../../tools/curl-to-test/llm/convert-llm-step.ts");
     const { LlmOptionsError } = await import("../../../tools/curl-to-test/llm/llm-options.ts");
@@ -222,7 +224,11 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       const [firstPlan] = rendered.plans;
       if (k6Path && firstPlan) {
         const k6 = await writeK6Scenario({
-          plan: { ...firstPlan, envVars: rendered.envVars, specs: rendered.plans.flatMap((plan) => plan.specs) },
+          plan: {
+            ...firstPlan,
+            envVars: rendered.envVars,
+            specs: rendered.plans.flatMap((plan) => plan.specs),
+          },
           path: k6Path,
           capturedSecrets: new Map(),
         });
