@@ -5,7 +5,7 @@ import { parseDurationSeconds } from "../../perf/load-shape/duration.ts";
 import { findK6 } from "../../perf/runner/k6-binary.ts";
 import { runPerfScenario } from "../../perf/runner/perf-run.ts";
 import { latestResultsFolder } from "../../perf/runner/results-folder.ts";
-import { listScenarios, scenarioPath } from "../../perf/runner/scenario-files.ts";
+import { runnableScenarioPath, runnableScenarios } from "../../perf/runner/scenario-files.ts";
 import {
   deliverPerfVerdict,
   resolveVerdictChannels,
@@ -37,7 +37,7 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
       .positional("scenario", {
         type: "string",
         demandOption: true,
-        describe: `One of: ${listScenarios().join(", ")}`,
+        describe: `One of: ${runnableScenarios().join(", ")}`,
       })
       .option("duration", {
         type: "string",
@@ -69,7 +69,7 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
         describe: "Run nothing: send the verdict of the scenario's newest results in --out",
       })
       .check((argv) => {
-        const known = listScenarios();
+        const known = runnableScenarios();
         if (!known.includes(argv.scenario)) {
           throw new UsageError(
             `unknown scenario "${argv.scenario}"; tests/perf/scenarios/ has: ${known.join(", ")}`,
@@ -125,7 +125,7 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
 
     const result = await runPerfScenario({
       scenario: argv.scenario,
-      scriptPath: scenarioPath(argv.scenario),
+      scriptPath: runnableScenarioPath(argv.scenario),
       k6Path,
       resultsRoot: argv.out,
       startDemo,
