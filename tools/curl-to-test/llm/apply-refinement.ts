@@ -6,12 +6,14 @@
  * never the model's. Mutates the specs it is given (the caller passes a copy of the plan).
  */
 import type {
+  ConversionPlan,
   JsonPath,
   PlannedExchange,
   PlannedSpec,
   PlannedTest,
 } from "../plan/conversion-plan.ts";
 import { checkBusinessRule } from "./business-rules.ts";
+import { correlate, groupIntoFlow } from "./flow-grouping.ts";
 import { negativeCaseTest } from "./negative-cases.ts";
 import type { ExchangeEntry, SpecEntry } from "./plan-exchanges.ts";
 import type { PlanRefinement, RefinedExchange } from "./refinement-schema.ts";
@@ -26,6 +28,7 @@ const maxTitleLength = 100;
 const maxDescriptionLength = 300;
 
 export function applyRefinement(
+  plan: ConversionPlan,
   specs: readonly SpecEntry[],
   refinement: PlanRefinement,
 ): RefinementNotice[] {
@@ -43,6 +46,36 @@ export function applyRefinement(
         message: `model named spec ${quoted(proposal.specId)}, which this prompt does not have`,
       });
     else if (title !== "") spec.spec.title = title;
+  }
+
+  // Flows first: grouping moves tests, and what follows attaches to where they are now.
+  for (const flow of refinement.flows) {
+    const title = oneLine(flow.title, maxTitleLength);
+    const entries = flow.exchangeIds.map((id) => exchangesById.get(id));
+    const missing = flow.exchangeIds.filter((_, index) => !entries[index]);
+    const found = entries.filter((entry): entry is ExchangeEntry => entry !== undefined);
+    const test = found[0]?.test;
+    let problem: string | null;
+    if (missing.length > 0) problem = `this prompt has no exchange ${missing.join(", ")}`;
+    else if (test?.kind === "flow" && found.every((entry) => entry.test === test)) {
+      if (title !== "") test.title = title;
+      problem = null;
+    } else problem = groupIntoFlow(plan, found, title);
+    if (problem) notices.push({ message: `model's flow ${quoted(title)} rejected: ${problem}` });
+  }
+  for (const proposal of refinement.correlations) {
+    const producer = exchangesById.get(proposal.fromExchangeId);
+    const consumer = exchangesById.get(proposal.toExchangeId);
+    const what = `model's correlation ${proposal.fromExchangeId} ${quoted(pathText(proposal.responsePath))} → ${proposal.toExchangeId} rejected`;
+    const problem =
+      producer && consumer
+        ? correlate(producer, proposal.responsePath, consumer)
+        : "this prompt has no such exchange";
+    if (problem)
+      notices.push({
+        ...(consumer ? { exchange: consumer.exchange } : {}),
+        message: `${what}: ${problem}`,
+      });
   }
 
   const negatives = new Map<PlannedTest, PlannedTest[]>();
@@ -81,20 +114,8 @@ export function applyRefinement(
     }
   }
 
-  for (const flow of refinement.flows) {
-    const entries = flow.exchangeIds.map((id) => exchangesById.get(id));
-    const test = entries[0]?.test;
-    const title = oneLine(flow.title, maxTitleLength);
-    if (!test || test.kind !== "flow" || entries.some((entry) => entry?.test !== test)) {
-      notices.push({
-        message: `model's flow ${quoted(title)} rejected: its exchanges ${flow.exchangeIds.join(", ")} are not steps of one flow of this prompt`,
-      });
-    } else if (title !== "") {
-      test.title = title;
-    }
-  }
-
-  for (const spec of new Set(specs.map((entry) => entry.spec))) {
+  const touched = new Set(specs.flatMap((spec) => spec.exchanges.map((entry) => entry.spec)));
+  for (const spec of touched) {
     spec.tests = spec.tests.flatMap((test) => [test, ...(negatives.get(test) ?? [])]);
     uniqueTitles(spec);
   }
@@ -233,6 +254,13 @@ function oneLine(text: string, max: number): string {
   // eslint-disable-next-line no-control-regex -- control characters are what must go.
   const line = text.replace(/[\u0000-\u001f\u007f\u2028\u2029\s]+/g, " ").trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+function pathText(path: JsonPath): string {
+  return path
+    .map((step) => (typeof step === "number" ? `[${step}]` : `.${step}`))
+    .join("")
+    .replace(/^\./, "");
 }
 
 function quoted(text: string): string {

@@ -12,6 +12,7 @@ import { modelPlanRefiner } from "./refine-plan.ts";
 import type { LlmUsage } from "./refine-plan.ts";
 import { startFakeOpenAiServer } from "./testing/fake-openai-server.ts";
 import type { FakeOpenAiServer, FakeReply } from "./testing/fake-openai-server.ts";
+import { quoteCaptureHar, quoteFlowRefinement } from "./testing/quote-capture-fixture.ts";
 import {
   fixturePersonalData,
   fixtureSecrets,
@@ -395,7 +396,10 @@ describe("batching and concurrency", () => {
         return {
           kind: "slow",
           delayMs: 120,
-          reply: { kind: "json", content: { specs: [], exchanges: [], flows: [] } },
+          reply: {
+            kind: "json",
+            content: { specs: [], exchanges: [], flows: [], correlations: [] },
+          },
         };
       },
     });
@@ -415,5 +419,74 @@ describe("batching and concurrency", () => {
   it("sends at most `concurrency` prompts at a time", async () => {
     assert.equal((await mostInFlight({ exchangesPerPrompt: 1, concurrency: 1 })).most, 1);
     assert.equal((await mostInFlight({ exchangesPerPrompt: 1, concurrency: 2 })).most, 2);
+  });
+});
+
+describe("flows and correlations", () => {
+  it("groups single tests into one flow in capture order and correlates what they reuse", async () => {
+    const server = await startFakeOpenAiServer({
+      replies: [{ kind: "json", content: quoteFlowRefinement }],
+    });
+    try {
+      const refiner = modelPlanRefiner(
+        resolveLlmOptions({ apiKey, baseURL: server.baseURL, cacheDir: null }, {}),
+      );
+      const quoteInputs = [{ name: "quotes.har", text: quoteCaptureHar }];
+      const plain = await convertCaptures({ inputs: quoteInputs, service: "shop" });
+      assert.equal(plain.plan.specs.length, 3, "the planner sees no correlation by itself");
+      const result = await convertCaptures({
+        inputs: quoteInputs,
+        service: "shop",
+        refinePlan: refiner.refinePlan,
+      });
+      assert.deepEqual(
+        result.plan.specs.map((candidate) => candidate.fileName),
+        ["post-quotes-flow.spec.ts"],
+      );
+      const flow = result.plan.specs[0]!.tests[0]!;
+      assert.equal(flow.kind, "flow");
+      assert.equal(flow.title, "a quote is made, read and accepted");
+      assert.deepEqual(
+        flow.steps.map((step) => step.request.method),
+        ["POST", "GET", "POST"],
+      );
+      assert.deepEqual(flow.steps[0]!.exports, [
+        { variable: "quoteHandle", path: ["quote", "handle"] },
+      ]);
+      assert.deepEqual(flow.steps[1]!.request.url, [
+        { kind: "literal", text: "/v1/quotes/" },
+        { kind: "variable", name: "quoteHandle", encoding: "uri-component" },
+        { kind: "literal", text: "?view=full" },
+      ]);
+      const text = result.specs[0]!.text;
+      assert.match(text, /quote: quoteHandle,/);
+      assert.match(text, /note: "sunny-basket is mine"/, "only whole values become the variable");
+      assert.deepEqual(
+        result.warnings.map((warning) => warning.message),
+        [
+          `llm: model's correlation e1 "quote.amount" → e3 rejected: the request of e3 does not send "12000" as a whole path segment, query value or JSON value`,
+        ],
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("refuses to group table rows or steps of another flow, and backward correlations", async () => {
+    const result = await withServer([good], (server) => convertWithModel(server));
+    const messages = result.result.warnings.map((warning) => warning.message);
+    assert.ok(
+      messages.includes(
+        `llm: model's flow "a flow of a row and a step" rejected: e1 is not a test of its own (a table row or a flow step)`,
+      ),
+      messages.join("\n"),
+    );
+    assert.ok(
+      messages.includes(
+        `llm: model's correlation e2 "total" → e1 rejected: e2 does not come before e1`,
+      ),
+    );
+    // The planner's own correlation of the order id, confirmed by the model: no warning.
+    assert.ok(!messages.some((message) => message.includes(`correlation e1 "id"`)));
   });
 });

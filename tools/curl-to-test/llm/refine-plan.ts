@@ -194,7 +194,7 @@ export async function refinePlan(input: RefinePlanInput): Promise<RefinePlanResu
       usage.completionTokens += outcome.answer.completionTokens;
     }
     applied += 1;
-    for (const notice of applyRefinement(specs, outcome.refinement)) {
+    for (const notice of applyRefinement(draft, specs, outcome.refinement)) {
       const message = `llm: ${notice.message}`;
       if (notice.exchange) {
         notice.exchange.todos.push(message);

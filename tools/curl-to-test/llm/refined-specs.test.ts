@@ -1,5 +1,6 @@
 // Specs rendered from a refined plan type-check, lint clean and pass against the demo platform,
-// and their business rules catch a contract break that no value assertion covers.
+// and their business rules catch a contract break that no value assertion covers. A flow the
+// model grouped and correlated type-checks and lints too.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { readFile, rm, writeFile } from "node:fs/promises";
@@ -19,6 +20,7 @@ import { startFakeOpenAiServer } from "./testing/fake-openai-server.ts";
 import type { FakeOpenAiServer } from "./testing/fake-openai-server.ts";
 import { startMutatingProxy } from "./testing/mutating-proxy.ts";
 import type { MutatingProxy } from "./testing/mutating-proxy.ts";
+import { quoteCaptureHar, quoteFlowRefinement } from "./testing/quote-capture-fixture.ts";
 import { reviewDemoCapture } from "./testing/scripted-reviewer.ts";
 
 const run = promisify(execFile);
@@ -57,7 +59,12 @@ describe("specs of a refined plan, run against the demo platform", () => {
   before(async () => {
     platform = await startDemoPlatform({ port: 0, apiToken: token });
     model = await startFakeOpenAiServer({
-      replies: (request) => ({ kind: "json", content: reviewDemoCapture(request) }),
+      replies: (request) => ({
+        kind: "json",
+        content: request.bodyText.includes("/v1/quotes")
+          ? quoteFlowRefinement
+          : reviewDemoCapture(request),
+      }),
     });
     // One line of every order is priced wrong: a break only a business rule can see.
     broken = await startMutatingProxy({
@@ -77,7 +84,14 @@ describe("specs of a refined plan, run against the demo platform", () => {
       resolveLlmOptions({ apiKey: "k", baseURL: model.baseURL, cacheDir: null }, {}),
     );
     refined = await convertCaptures({ inputs, service: "order", refinePlan: refiner.refinePlan });
+    // A flow the model grouped and correlated: type-checked and linted with the rest.
+    const quotes = await convertCaptures({
+      inputs: [{ name: "quotes.har", text: quoteCaptureHar }],
+      service: "shop",
+      refinePlan: refiner.refinePlan,
+    });
     await rm(workDir, { recursive: true, force: true });
+    await writeConversion({ outDir: join(workDir, "quotes"), specs: quotes.specs, envVars: [] });
     await writeConversion({
       outDir: join(workDir, "refined"),
       specs: refined.specs,

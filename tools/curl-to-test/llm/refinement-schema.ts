@@ -106,13 +106,25 @@ export const planRefinementSchema = z.object({
   ),
   flows: z
     .array(z.object({ title: z.string(), exchangeIds: z.array(z.string()) }))
-    .describe("names for the flow tests (exchanges already grouped as steps of one flow)"),
+    .describe(
+      "a title for the steps of an existing flow, or single tests to run as one flow, in capture order",
+    ),
+  correlations: z
+    .array(
+      z.object({
+        fromExchangeId: z.string(),
+        responsePath: jsonPath,
+        toExchangeId: z.string(),
+      }),
+    )
+    .describe("a value of one step's response that a later step of the same flow sends"),
 });
 
 export type PlanRefinement = z.infer<typeof planRefinementSchema>;
 export type RefinedExchange = PlanRefinement["exchanges"][number];
 export type ProposedRule = RefinedExchange["businessRules"][number];
 export type ProposedNegativeCase = RefinedExchange["negativeCases"][number];
+export type ProposedCorrelation = PlanRefinement["correlations"][number];
 
 /** The `response_format` of every chat completion request: a strict JSON schema. */
 export const planRefinementResponseFormat = zodResponseFormat(

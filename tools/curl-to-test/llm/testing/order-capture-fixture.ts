@@ -214,5 +214,12 @@ export const goodOrderRefinement: PlanRefinement = {
       negativeCases: [],
     },
   ],
-  flows: [{ title: "a member places an order and reads it back", exchangeIds: ["e1", "e2"] }],
+  flows: [
+    { title: "a member places an order and reads it back", exchangeIds: ["e1", "e2"] },
+    { title: "a flow of a row and a step", exchangeIds: ["e1", "e3"] },
+  ],
+  correlations: [
+    { fromExchangeId: "e1", responsePath: ["id"], toExchangeId: "e2" },
+    { fromExchangeId: "e2", responsePath: ["total"], toExchangeId: "e1" },
+  ],
 };

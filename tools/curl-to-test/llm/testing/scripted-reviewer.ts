@@ -79,7 +79,7 @@ const names: { method: string; url: RegExp; title: string; description: string; 
 
 export function reviewDemoCapture(request: ReceivedChatRequest): PlanRefinement {
   const exchanges = promptExchanges(request);
-  const refinement: PlanRefinement = { specs: [], exchanges: [], flows: [] };
+  const refinement: PlanRefinement = { specs: [], exchanges: [], flows: [], correlations: [] };
   const namedSpecs = new Set<string>();
   for (const exchange of exchanges) {
     const name = names.find(
