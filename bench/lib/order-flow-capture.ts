@@ -4,6 +4,7 @@
  * events. Each exchange keeps the request as sent and the response as received.
  */
 import { createHash } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 
 export interface CapturedExchange {
   request: {
@@ -72,9 +73,22 @@ export async function captureOrderFlows(options: {
       throw new Error(`placing order ${flow} answered ${placed.response?.status ?? "nothing"}`);
     }
     await send({ method: "GET", path: `/v1/orders/${orderId}`, headers: [accept, auth] });
+    // The relay publishes events shortly after the order: read them once they settled, so the
+    // capture does not freeze a passing PENDING state that later runs will not see.
+    await waitForPublishedEvents(`${options.baseUrl}/v1/orders/${orderId}/events`, auth.value);
     await send({ method: "GET", path: `/v1/orders/${orderId}/events`, headers: [accept, auth] });
   }
   return exchanges;
+}
+
+async function waitForPublishedEvents(url: string, authorization: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const response = await fetch(url, { headers: { authorization } });
+    const body = (await response.json()) as { events?: { publish?: { status?: string } }[] };
+    if (body.events?.every((event) => event.publish?.status === "PUBLISHED")) return;
+    await sleep(20);
+  }
+  throw new Error(`the events at ${url} were not published within 2 s`);
 }
 
 /** A UUID-shaped key per flow, the same on every run, so replays are idempotent. */
