@@ -142,7 +142,9 @@ export function classifyCase(evidence: CaseEvidence): CaseVerdict {
   if (compared === 0) {
     return { verdict: "refused", reason: refusedBy[0] ?? "nothing to compare", unexplained: [] };
   }
-  const partly = refusedBy.length > 0 ? `; part refused: ${refusedBy[0] ?? ""}` : "";
+  // What neither side sent still deserves a mention beside an otherwise equal verdict.
+  const leftOut = refusedBy[0] ?? evidence.failures[0] ?? evidence.curlProblems[0];
+  const partly = leftOut === undefined ? "" : `; part refused: ${leftOut}`;
   if (warnedBy.length > 0) {
     return { verdict: "warned", reason: `${warnedBy[0] ?? ""}${partly}`, unexplained: [] };
   }
