@@ -92,6 +92,13 @@ export function renderLatencyChart(input: LatencyChartInput): string {
     ...timeAxis(lastSecond, x),
   ];
 
+  parts.push(
+    polyline(
+      achieved.map((p) => [x(p.second), yRate(p.value)]),
+      rateColor,
+    ),
+  );
+  // The plan goes on top: where the achieved rate follows it, its dashes still show.
   if (planned.length > 0) {
     parts.push(
       polyline(
@@ -101,12 +108,6 @@ export function renderLatencyChart(input: LatencyChartInput): string {
       ),
     );
   }
-  parts.push(
-    polyline(
-      achieved.map((p) => [x(p.second), yRate(p.value)]),
-      rateColor,
-    ),
-  );
   for (const b of buckets.filter((bucket) => bucket.droppedIterations > 0)) {
     parts.push(
       `<rect x="${fixed(x(b.startSecond))}" y="${rateTop + rateHeight - 6}" width="${fixed(Math.max(1, x(b.startSecond + b.widthSeconds) - x(b.startSecond)))}" height="6" fill="${droppedColor}"><title>${b.droppedIterations} dropped iterations</title></rect>`,
