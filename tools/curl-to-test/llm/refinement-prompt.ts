@@ -70,7 +70,7 @@ const minSecretLength = 4;
 export function buildRefinementPrompt(input: BuildPromptInput): RefinementPrompt {
   const masker = new PersonalDataMasker(input.masking);
   const specLines = input.specs.map((spec) =>
-    JSON.stringify({ specId: spec.id, title: masker.maskText(spec.spec.title) }),
+    JSON.stringify({ specId: spec.id, title: masker.maskText(safeDecode(spec.spec.title)) }),
   );
   const exchangeLines = input.specs.flatMap((spec) =>
     spec.exchanges.map((entry) => JSON.stringify(exchangeDigest(entry, masker))),
@@ -79,7 +79,7 @@ export function buildRefinementPrompt(input: BuildPromptInput): RefinementPrompt
     spec.spec.tests.flatMap((test) => {
       if (test.kind !== "flow") return [];
       const ids = spec.exchanges.filter((entry) => entry.test === test).map((entry) => entry.id);
-      return [JSON.stringify({ title: masker.maskText(test.title), exchangeIds: ids })];
+      return [JSON.stringify({ title: masker.maskText(safeDecode(test.title)), exchangeIds: ids })];
     }),
   );
   const user = [
@@ -110,7 +110,7 @@ function exchangeDigest(entry: ExchangeEntry, masker: PersonalDataMasker): objec
     id: entry.id,
     specId: entry.specId,
     role: entry.role,
-    title: masker.maskText(exchange.title),
+    title: masker.maskText(safeDecode(exchange.title)),
     request: {
       method: request.method,
       url: masker.maskText(safeDecode(templateText(request.url))),
@@ -145,7 +145,7 @@ function bodyDigest(body: PlannedBody, masker: PersonalDataMasker): { body?: unk
     case "json":
       return { body: masker.maskJson(jsonTemplateValue(body.value)) };
     case "text":
-      return { body: masker.maskText(truncatedText(templateText(body.text))) };
+      return { body: masker.maskText(truncatedText(safeDecode(templateText(body.text)))) };
     case "binary":
       return { body: `(binary, ${Math.floor((body.base64.length * 3) / 4)} bytes)` };
     case "file":
@@ -244,8 +244,8 @@ function withoutSecretValues(text: string, secrets: ReadonlyMap<string, string>)
 
 function safeDecode(text: string): string {
   try {
-    // Fully decoded, so masking sees `a%40b.com` as the email it is.
-    return decodeURIComponent(text);
+    // Fully decoded (forms write spaces as +), so masking sees `a%40b.com` as the email it is.
+    return decodeURIComponent(text.replace(/\+/g, " "));
   } catch {
     return text;
   }

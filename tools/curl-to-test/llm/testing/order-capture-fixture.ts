@@ -88,7 +88,7 @@ export const orderCaptureExchanges: CapturedExchange[] = [
   {
     request: {
       method: "GET",
-      url: `${host}/v1/shops/1/menu`,
+      url: `${host}/v1/shops/1/menu?contact=${encodeURIComponent(fixturePersonalData.email)}`,
       headers: { "x-api-key": fixtureSecrets.apiKey },
     },
     response: {
