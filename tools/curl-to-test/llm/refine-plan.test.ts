@@ -189,7 +189,10 @@ describe("refinePlan with a valid answer", () => {
     assert.match(text, /test\("refuses an order without credentials → 401"/);
     assert.match(text, /expect\(response\.status\(\)\)\.toBe\(401\)/);
     assert.match(text, /quantity: 0/);
-    assert.match(specText(result, "get-shops-by-id-menu.spec.ts"), /"\/v1\/shops\/999999\/menu\?contact=/);
+    assert.match(
+      specText(result, "get-shops-by-id-menu.spec.ts"),
+      /"\/v1\/shops\/999999\/menu\?contact=/,
+    );
   });
 
   it("counts the tokens the endpoint reported", () => {
