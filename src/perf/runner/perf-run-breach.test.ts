@@ -125,10 +125,12 @@ describe("qaops perf against a platform with a fault on", () => {
       issue?.summary ?? "",
       /^\[perf\] objectives › http_req_duration\{endpoint:recommendation\} max<1000: Objective not met/,
     );
-    assert.deepEqual(issue?.attachments.map((a) => a.filename).sort(), [
-      "latency.svg",
-      "perf-summary.md",
-    ]);
+    const attached = issue?.attachments ?? [];
+    assert.equal(attached.length, 2);
+    const chart = attached.find((a) => a.filename.endsWith(".svg"));
+    assert.ok(chart?.content.toString("utf8").startsWith("<svg"), "the latency chart");
+    const markdown = attached.find((a) => a.filename.endsWith(".md"));
+    assert.match(markdown?.content.toString("utf8") ?? "", /^### ❌ k6 `smoke`/);
     assert.equal(delivery.tickets[0]?.key, issue?.key);
     assert.ok(text.includes(issue?.key ?? "none"), "Slack links the ticket");
   });
