@@ -195,7 +195,9 @@ async function prepareCase(options: {
     // bash names the script by its temporary path; the line number is what helps.
     const firstError = shell.stderr.split("\n").find((line) => line.trim() !== "");
     if (firstError !== undefined) {
-      curlProblems.push(`bash: ${firstError.replace(/^.*?capture\.sh: /, "")}`);
+      curlProblems.push(
+        `bash: ${firstError.replace(/^.*?capture\.sh: /, "").replace(/^bash: /, "")}`,
+      );
     }
   } else if (har !== undefined) {
     invocations = har.invocations;
