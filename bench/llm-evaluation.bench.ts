@@ -6,12 +6,9 @@
 // one response field each. Prints the share of tests that compile and pass, the tests each
 // break makes fail, and prompt tokens per request converted (o200k_base, schema included).
 //   node bench/llm-evaluation.bench.ts
-import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { serviceNames, startDemoPlatform } from "../src/demo-platform/platform.ts";
 import type { DemoPlatform, ServiceName } from "../src/demo-platform/platform.ts";
 import { convertCaptures } from "../tools/curl-to-test/convert-captures.ts";
@@ -23,11 +20,19 @@ import { startFakeOpenAiServer } from "../tools/curl-to-test/llm/testing/fake-op
 import { startMutatingProxy } from "../tools/curl-to-test/llm/testing/mutating-proxy.ts";
 import type { ResponseMutation } from "../tools/curl-to-test/llm/testing/mutating-proxy.ts";
 import { reviewDemoCapture } from "../tools/curl-to-test/llm/testing/scripted-reviewer.ts";
+import {
+  runPlaywrightConfig,
+  writePlaywrightConfig,
+} from "../tools/curl-to-test/testing/playwright-projects.ts";
+import type { SpecProject } from "../tools/curl-to-test/testing/playwright-projects.ts";
+import {
+  repositoryRoot,
+  repositoryWorkDir,
+  typeCheck,
+} from "../tools/curl-to-test/testing/repository-tools.ts";
 import { writeConversion } from "../tools/curl-to-test/write-conversion.ts";
 
-const run = promisify(execFile);
-const repoRoot = fileURLToPath(new URL("../", import.meta.url));
-const workDir = join(repoRoot, ".qaops", "tmp", `llm-evaluation-${process.pid}`);
+const workDir = repositoryWorkDir("llm-evaluation");
 const token = "llm-evaluation-token";
 const variants = ["deterministic", "refined"] as const;
 
@@ -198,7 +203,7 @@ try {
   await writeFile(
     join(workDir, "tsconfig.json"),
     JSON.stringify({
-      extends: relative(workDir, join(repoRoot, "tsconfig.json")),
+      extends: relative(workDir, join(repositoryRoot, "tsconfig.json")),
       include: ["**/*.ts"],
     }),
   );
@@ -347,74 +352,23 @@ function fileOf(key: string): string {
 }
 
 async function filesWithTypeErrors(): Promise<Set<string>> {
+  const { output } = await typeCheck(workDir);
   const files = new Set<string>();
-  try {
-    await run(
-      process.execPath,
-      [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", workDir],
-      {
-        cwd: repoRoot,
-      },
-    );
-  } catch (error) {
-    const stdout = String((error as { stdout?: string }).stdout ?? "");
-    for (const match of stdout.matchAll(/^(.+?\.ts)\(\d+,\d+\): error/gm)) {
-      files.add(relative(workDir, join(repoRoot, match[1]!)).split(sep).join("/"));
-    }
+  for (const match of output.matchAll(/^(.+?\.ts)\(\d+,\d+\): error/gm)) {
+    files.add(relative(workDir, join(repositoryRoot, match[1]!)).split(sep).join("/"));
   }
   return files;
 }
 
-interface ReportSuite {
-  title?: string;
-  suites?: ReportSuite[];
-  specs?: { title: string; tests: { projectName: string; results: { status: string }[] }[] }[];
-}
-
 /** Every test's last status, keyed `project|file|title` (project is `variant|service|when`). */
-async function runPlaywright(
-  projects: readonly { name: string; testDir: string; baseURL: string }[],
-): Promise<Map<string, string>> {
-  const config = join(workDir, "playwright.config.ts");
-  await writeFile(
+async function runPlaywright(projects: readonly SpecProject[]): Promise<Map<string, string>> {
+  const config = await writePlaywrightConfig({ dir: workDir, projects, timeoutMs: 15_000 });
+  // Failing tests are what the breaks are for; the report says which.
+  const { tests } = await runPlaywrightConfig(
     config,
-    [
-      'import { defineConfig } from "@playwright/test";',
-      "export default defineConfig({",
-      "  workers: 2,",
-      "  timeout: 15_000,",
-      '  reporter: [["json", { outputFile: "report.json" }]],',
-      `  projects: ${JSON.stringify(projects.map((p) => ({ name: p.name, testDir: p.testDir, use: { baseURL: p.baseURL } })))},`,
-      "});",
-      "",
-    ].join("\n"),
+    Object.fromEntries(serviceNames.map((s) => [`${s.toUpperCase()}_AUTHORIZATION_TOKEN`, token])),
   );
-  const env = {
-    ...process.env,
-    CI: "",
-    ...Object.fromEntries(
-      serviceNames.map((s) => [`${s.toUpperCase()}_AUTHORIZATION_TOKEN`, token]),
-    ),
-  };
-  await run(
-    process.execPath,
-    [join(repoRoot, "node_modules/@playwright/test/cli.js"), "test", "-c", config],
-    { cwd: repoRoot, env, maxBuffer: 64 * 1024 * 1024 },
-  ).catch(() => {
-    // Failing tests are what the breaks are for; the report says which.
-  });
-  const report = JSON.parse(await readFile(join(workDir, "report.json"), "utf8")) as {
-    suites: ReportSuite[];
-  };
-  const found = new Map<string, string>();
-  const walk = (suite: ReportSuite, file: string): void => {
-    for (const spec of suite.specs ?? []) {
-      for (const test of spec.tests) {
-        found.set(`${test.projectName}|${file}|${spec.title}`, test.results.at(-1)?.status ?? "");
-      }
-    }
-    for (const child of suite.suites ?? []) walk(child, file);
-  };
-  for (const suite of report.suites) walk(suite, (suite.title ?? "").split("/").at(-1) ?? "");
-  return found;
+  return new Map(
+    tests.map((test) => [`${test.project}|${test.file}|${test.title}`, test.status ?? ""]),
+  );
 }

@@ -1,11 +1,8 @@
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { convertCaptures } from "./convert-captures.ts";
 import type { ConversionResult } from "./convert-captures.ts";
 import {
@@ -19,43 +16,16 @@ import {
 } from "./fixtures/hostile-shop-capture.ts";
 import { startShopServer } from "./fixtures/shop-server.ts";
 import type { ShopServer } from "./fixtures/shop-server.ts";
+import { runPlaywrightConfig, writePlaywrightConfig } from "./testing/playwright-projects.ts";
+import { lint, repositoryRoot, repositoryWorkDir, typeCheck } from "./testing/repository-tools.ts";
 import { writeConversion } from "./write-conversion.ts";
 
-const run = promisify(execFile);
-const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
-// Inside the repository so the specs resolve @playwright/test and zod from its node_modules.
-const workDir = join(repoRoot, ".qaops", "tmp", `convert-captures-${process.pid}`);
+const workDir = repositoryWorkDir("convert-captures");
 const specsDir = join(workDir, "specs");
 const corpusSpecsDir = join(workDir, "corpus");
 // curlconverter's own fixture commands (MIT), beside the repository; see docs/convert.md.
-const corpusDir = join(repoRoot, "..", "shared", "corpus", "curlconverter");
+const corpusDir = join(repositoryRoot, "..", "shared", "corpus", "curlconverter");
 const corpusMissing = existsSync(corpusDir) ? false : `no curl corpus at ${corpusDir}`;
-
-interface PlaywrightReport {
-  suites: PlaywrightSuite[];
-}
-interface PlaywrightSuite {
-  suites?: PlaywrightSuite[];
-  specs?: {
-    title: string;
-    tests: { projectName: string; results: { status: string; error?: { message?: string } }[] }[];
-  }[];
-}
-
-/** Every test of a Playwright JSON report as [project, title, status]. */
-function outcomes(report: PlaywrightReport): [string, string, string][] {
-  const found: [string, string, string][] = [];
-  const walk = (suite: PlaywrightSuite): void => {
-    for (const spec of suite.specs ?? []) {
-      for (const test of spec.tests) {
-        found.push([test.projectName, spec.title, test.results.at(-1)?.status ?? "not run"]);
-      }
-    }
-    for (const child of suite.suites ?? []) walk(child);
-  };
-  report.suites.forEach(walk);
-  return found.sort();
-}
 
 describe("convertCaptures on a hostile capture and the curl corpus", () => {
   let result: ConversionResult;
@@ -148,63 +118,27 @@ describe("convertCaptures on a hostile capture and the curl corpus", () => {
         include: ["specs/**/*.ts", "corpus/**/*.ts"],
       }),
     );
-    await writeFile(
-      join(workDir, "playwright.config.ts"),
-      [
-        'import { defineConfig } from "@playwright/test";',
-        "export default defineConfig({",
-        '  testDir: "./specs",',
-        "  workers: 2,",
-        '  reporter: [["json", { outputFile: "report.json" }]],',
-        "  projects: [",
-        `    { name: "kept", use: { baseURL: ${JSON.stringify(kept.url)} } },`,
-        `    { name: "broken", use: { baseURL: ${JSON.stringify(broken.url)} } },`,
-        "  ],",
-        "});",
-        "",
-      ].join("\n"),
-    );
-    const node = process.execPath;
-    const secretsEnv = Object.fromEntries(result.capturedSecrets);
-    const [typeCheck, lint, playwright] = await Promise.allSettled([
-      run(node, [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", workDir], {
-        cwd: repoRoot,
-      }),
-      run(
-        node,
-        [
-          join(repoRoot, "node_modules/eslint/bin/eslint.js"),
-          "--no-ignore",
-          "--max-warnings=0",
-          specsDir,
-          ...(corpusMissing ? [] : [corpusSpecsDir]),
-        ],
-        { cwd: repoRoot },
-      ),
-      run(
-        node,
-        [
-          join(repoRoot, "node_modules/@playwright/test/cli.js"),
-          "test",
-          "-c",
-          join(workDir, "playwright.config.ts"),
-        ],
-        { cwd: repoRoot, env: { ...process.env, ...secretsEnv, CI: "" } },
-      ),
+    const config = await writePlaywrightConfig({
+      dir: workDir,
+      projects: [
+        { name: "kept", testDir: "./specs", baseURL: kept.url },
+        { name: "broken", testDir: "./specs", baseURL: broken.url },
+      ],
+    });
+    const [typeCheckRun, lintRun, playwright] = await Promise.all([
+      typeCheck(workDir),
+      lint([specsDir, ...(corpusMissing ? [] : [corpusSpecsDir])]),
+      runPlaywrightConfig(config, Object.fromEntries(result.capturedSecrets)),
     ]);
-    const output = (settled: PromiseSettledResult<{ stdout: string }>): string =>
-      settled.status === "fulfilled"
-        ? ""
-        : String((settled.reason as { stdout?: string }).stdout ?? settled.reason);
-    assert.equal(typeCheck.status, "fulfilled", output(typeCheck));
-    assert.equal(lint.status, "fulfilled", output(lint));
+    assert.equal(typeCheckRun.code, 0, typeCheckRun.output);
+    assert.equal(lintRun.code, 0, lintRun.output);
     // The broken contract makes some tests fail, so Playwright itself exits 1.
-    assert.equal(playwright.status, "rejected");
+    assert.notEqual(playwright.code, 0);
 
-    const report = JSON.parse(
-      await readFile(join(workDir, "report.json"), "utf8"),
-    ) as PlaywrightReport;
-    assert.deepEqual(outcomes(report), [
+    const outcomes = playwright.tests
+      .map((test) => [test.project, test.title, test.status ?? "not run"])
+      .sort();
+    assert.deepEqual(outcomes, [
       ["broken", "GET /v1/shops/{id}/menus → GET /v1/menus/{id} (2 steps)", "passed"],
       ["broken", "GET /v1/shops?region=busan → 200", "failed"],
       ["broken", "GET /v1/shops?region=seoul → 200", "failed"],

@@ -2,13 +2,10 @@
 // scenario of tests/perf, runs in real k6 against loopback servers and sends what the capture
 // sent (secrets from the environment, flow values from the responses, bodies from files).
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import type { PerfSummary } from "../../src/perf/summary/k6-summary-data.ts";
 import { convertCaptures } from "./convert-captures.ts";
 import type { ConversionResult } from "./convert-captures.ts";
@@ -26,12 +23,11 @@ import type { RecordingServer } from "./fidelity/recording-server.ts";
 import { runK6Scenario } from "./fixtures/k6-run.ts";
 import { startShopServer } from "./fixtures/shop-server.ts";
 import type { RecordedRequest, ShopServer } from "./fixtures/shop-server.ts";
+import { lint, repositoryWorkDir, typeCheck } from "./testing/repository-tools.ts";
 import { writeK6Scenario } from "./write-k6-scenario.ts";
 
-const run = promisify(execFile);
-const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 // Inside the repository, as generated scenarios are: their imports reach tests/perf/lib.
-const workDir = join(repoRoot, ".qaops", "tmp", `k6-scenario-${process.pid}`);
+const workDir = repositoryWorkDir("k6-scenario");
 
 after(() => rm(workDir, { recursive: true, force: true }));
 
@@ -80,35 +76,18 @@ describe("writeK6Scenario on the hostile shop capture", () => {
       join(workDir, "shop", "tsconfig.json"),
       JSON.stringify({ extends: "../../../../tests/perf/tsconfig.json", include: ["*.ts"] }),
     );
-    const node = process.execPath;
-    const [typeCheck, lint, k6Run] = await Promise.allSettled([
-      run(node, [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", join(workDir, "shop")], {
-        cwd: repoRoot,
-      }),
-      run(
-        node,
-        [
-          join(repoRoot, "node_modules/eslint/bin/eslint.js"),
-          "--no-ignore",
-          "--max-warnings=0",
-          scriptPath,
-        ],
-        { cwd: repoRoot },
-      ),
+    const [typeCheckRun, lintRun, k6Run] = await Promise.all([
+      typeCheck(join(workDir, "shop")),
+      lint([scriptPath]),
       runK6Scenario(scriptPath, {
         ...Object.fromEntries(result.capturedSecrets),
         SHOP_BASE_URL: server.url,
         PERF_RESULTS_DIR: resultsDir,
       }),
     ]);
-    const output = (settled: PromiseSettledResult<{ stdout: string }>): string =>
-      settled.status === "fulfilled"
-        ? ""
-        : String((settled.reason as { stdout?: string }).stdout ?? settled.reason);
-    assert.equal(typeCheck.status, "fulfilled", output(typeCheck));
-    assert.equal(lint.status, "fulfilled", output(lint));
-    assert.equal(k6Run.status, "fulfilled");
-    assert.equal(k6Run.value.code, 0, k6Run.value.output);
+    assert.equal(typeCheckRun.code, 0, typeCheckRun.output);
+    assert.equal(lintRun.code, 0, lintRun.output);
+    assert.equal(k6Run.code, 0, k6Run.output);
 
     const summary = JSON.parse(
       await readFile(join(resultsDir, "summary.json"), "utf8"),

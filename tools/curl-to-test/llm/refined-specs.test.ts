@@ -2,16 +2,15 @@
 // and their business rules catch a contract break that no value assertion covers. A flow the
 // model grouped and correlated type-checks and lints too.
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { startDemoPlatform } from "../../../src/demo-platform/platform.ts";
 import type { DemoPlatform } from "../../../src/demo-platform/platform.ts";
 import { convertCaptures } from "../convert-captures.ts";
 import type { ConversionResult } from "../convert-captures.ts";
+import { runPlaywrightConfig, writePlaywrightConfig } from "../testing/playwright-projects.ts";
+import { lint, repositoryWorkDir, typeCheck } from "../testing/repository-tools.ts";
 import { writeConversion } from "../write-conversion.ts";
 import { resolveLlmOptions } from "./llm-options.ts";
 import { modelPlanRefiner } from "./refine-plan.ts";
@@ -23,32 +22,9 @@ import type { MutatingProxy } from "./testing/mutating-proxy.ts";
 import { quoteCaptureHar, quoteFlowRefinement } from "./testing/quote-capture-fixture.ts";
 import { reviewDemoCapture } from "./testing/scripted-reviewer.ts";
 
-const run = promisify(execFile);
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 // Inside the repository so the specs resolve @playwright/test and zod from its node_modules.
-const workDir = join(repoRoot, ".qaops", "tmp", `llm-refined-specs-${process.pid}`);
+const workDir = repositoryWorkDir("llm-refined-specs");
 const token = "refined-specs-token";
-
-interface ReportSuite {
-  suites?: ReportSuite[];
-  specs?: { title: string; tests: { projectName: string; results: { status: string }[] }[] }[];
-}
-
-function outcomes(report: { suites: ReportSuite[] }): Map<string, string> {
-  const found = new Map<string, string>();
-  const walk = (suite: ReportSuite, file: string): void => {
-    for (const spec of suite.specs ?? []) {
-      for (const test of spec.tests) {
-        found.set(`${test.projectName} ${file} ${spec.title}`, test.results.at(-1)?.status ?? "");
-      }
-    }
-    for (const child of suite.suites ?? []) walk(child, file);
-  };
-  for (const suite of report.suites) {
-    walk(suite, ((suite as { title?: string }).title ?? "").split("/").at(-1) ?? "");
-  }
-  return found;
-}
 
 describe("specs of a refined plan, run against the demo platform", () => {
   let platform: DemoPlatform;
@@ -117,58 +93,27 @@ describe("specs of a refined plan, run against the demo platform", () => {
       join(workDir, "tsconfig.json"),
       JSON.stringify({ extends: "../../../tsconfig.json", include: ["**/*.ts"] }),
     );
-    const projects = [
-      `{ name: "refined@platform", testDir: "./refined", use: { baseURL: ${JSON.stringify(platform.services.order.url)} } },`,
-      `{ name: "refined@broken", testDir: "./refined", use: { baseURL: ${JSON.stringify(broken.url)} } },`,
-    ];
-    await writeFile(
-      join(workDir, "playwright.config.ts"),
-      [
-        'import { defineConfig } from "@playwright/test";',
-        "export default defineConfig({",
-        "  workers: 2,",
-        '  reporter: [["json", { outputFile: "report.json" }]],',
-        `  projects: [${projects.join("\n")}],`,
-        "});",
-        "",
-      ].join("\n"),
-    );
-    const node = process.execPath;
-    const [typeCheck, lint, playwright] = await Promise.allSettled([
-      run(node, [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", workDir], {
-        cwd: repoRoot,
-      }),
-      run(
-        node,
-        [
-          join(repoRoot, "node_modules/eslint/bin/eslint.js"),
-          "--no-ignore",
-          "--max-warnings=0",
-          workDir,
-        ],
-        { cwd: repoRoot },
-      ),
-      run(
-        node,
-        [
-          join(repoRoot, "node_modules/@playwright/test/cli.js"),
-          "test",
-          "-c",
-          join(workDir, "playwright.config.ts"),
-        ],
-        { cwd: repoRoot, env: { ...process.env, ORDER_AUTHORIZATION_TOKEN: token, CI: "" } },
-      ),
+    const config = await writePlaywrightConfig({
+      dir: workDir,
+      projects: [
+        { name: "refined@platform", testDir: "./refined", baseURL: platform.services.order.url },
+        { name: "refined@broken", testDir: "./refined", baseURL: broken.url },
+      ],
+    });
+    const [typeCheckRun, lintRun, playwright] = await Promise.all([
+      typeCheck(workDir),
+      lint([workDir]),
+      runPlaywrightConfig(config, { ORDER_AUTHORIZATION_TOKEN: token }),
     ]);
-    const output = (settled: PromiseSettledResult<unknown>): string =>
-      settled.status === "fulfilled"
-        ? ""
-        : String((settled.reason as { stdout?: string }).stdout ?? settled.reason);
-    assert.equal(typeCheck.status, "fulfilled", output(typeCheck));
-    assert.equal(lint.status, "fulfilled", output(lint));
-    assert.equal(playwright.status, "rejected", "the broken platform fails a test");
+    assert.equal(typeCheckRun.code, 0, typeCheckRun.output);
+    assert.equal(lintRun.code, 0, lintRun.output);
+    assert.notEqual(playwright.code, 0, "the broken platform fails a test");
 
-    const report = outcomes(
-      JSON.parse(await readFile(join(workDir, "report.json"), "utf8")) as { suites: ReportSuite[] },
+    const report = new Map(
+      playwright.tests.map((test) => [
+        `${test.project} ${test.file} ${test.title}`,
+        test.status ?? "",
+      ]),
     );
     const failed = [...report].filter(([, status]) => status !== "passed").map(([key]) => key);
     assert.deepEqual(failed, [
