@@ -52,6 +52,7 @@ function testOf(threshold: ThresholdResult, input: PerfRunSummaryInput): TestRec
     testKey: testKeyOf(identity),
     ...identity,
     location: { file: `tests/perf/scenarios/${input.scenario}.ts`, line: 1, column: 1 },
+    reproduce: `npx qaops perf ${input.scenario}`,
     outcome: failed ? "failed" : "passed",
     attempts: 1,
     durationMs: Math.round((input.verdict?.traffic.durationSeconds ?? 0) * 1000),
@@ -60,10 +61,7 @@ function testOf(threshold: ThresholdResult, input: PerfRunSummaryInput): TestRec
     ...(failed
       ? {
           error: {
-            message: [
-              `Objective not met: ${threshold.metricKey} ${threshold.expression}, measured ${formatValue(threshold.actual, threshold.unit)}`,
-              `Reproduce: npx qaops perf ${input.scenario}`,
-            ].join("\n"),
+            message: `Objective not met: ${threshold.metricKey} ${threshold.expression}, measured ${formatValue(threshold.actual, threshold.unit)}`,
           },
         }
       : {}),

@@ -25,4 +25,14 @@ describe("reproduceCommand", () => {
       `npx playwright test 'tests/my suite/a.spec.ts' -g "works" --project='my project'`,
     );
   });
+
+  it("prefers the record's own command, as a k6 objective has", () => {
+    const command = reproduceCommand({
+      location: { file: "tests/perf/scenarios/smoke.ts", line: 1, column: 1 },
+      titlePath: ["objectives", "http_req_duration p(95)<20"],
+      project: "perf",
+      reproduce: "npx qaops perf smoke",
+    });
+    assert.equal(command, "npx qaops perf smoke");
+  });
 });

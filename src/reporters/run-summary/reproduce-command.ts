@@ -1,9 +1,13 @@
 import type { TestRecord } from "./run-summary.ts";
 
-/** `npx playwright test tests/api/order/orders.spec.ts -g "rejects a bad id" --project=order` */
+/**
+ * The record's own command, else
+ * `npx playwright test tests/api/order/orders.spec.ts -g "rejects a bad id" --project=order`.
+ */
 export function reproduceCommand(
-  test: Pick<TestRecord, "location" | "titlePath" | "project">,
+  test: Pick<TestRecord, "location" | "titlePath" | "project" | "reproduce">,
 ): string {
+  if (test.reproduce !== undefined) return test.reproduce;
   const title = test.titlePath.at(-1) ?? "";
   return [
     "npx playwright test",

@@ -41,6 +41,8 @@ export interface TestRecord {
   titlePath: string[];
   /** Where the test is declared, relative to the working directory, for a reproduce command. */
   location: SourceLocation;
+  /** The command that runs this test again, when it is not a Playwright test (a k6 objective). */
+  reproduce?: string;
   outcome: TestOutcome;
   attempts: number;
   durationMs: number;
