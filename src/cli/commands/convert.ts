@@ -108,7 +108,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
         describe: "File for the k6 scenario; implies --k6",
       })
       .conflicts("llm", "llm-dry-run")
-      .conflicts("from-plan", ["llm", "llm-dry-run", "record", "k6", "k6-out"])
+      .conflicts("from-plan", ["llm", "llm-dry-run", "record"])
       // yargs drops a lone `-` from variadic positionals; put stdin back where it was asked for.
       .middleware((argv) => {
         argv.input = [...stdinArguments(hideBin(process.argv)), ...(argv.input ?? [])];
