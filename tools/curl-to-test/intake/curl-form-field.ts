@@ -4,6 +4,7 @@
  * from a file), `filename=` and `type=` modifiers, and quoted values holding `;`.
  */
 import type { MultipartPart } from "../model/captured-request.ts";
+import { curlUploadContentType } from "./curl-upload-content-type.ts";
 
 export interface FormFieldReading {
   part: MultipartPart;
@@ -80,6 +81,12 @@ export function readFormField(
         `${options.flag} field "${name}": text after ";" that is not type=, filename=, headers= or encoder= is dropped by curl, and by the test`,
       );
     }
+  }
+  if (source === "upload" && part.contentType === undefined) {
+    part.contentType = curlUploadContentType({
+      filename: part.filename ?? "",
+      path: first.value,
+    });
   }
   return { part, warnings };
 }

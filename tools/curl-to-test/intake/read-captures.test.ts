@@ -149,7 +149,12 @@ describe("readCaptures on curl options", () => {
       kind: "multipart",
       parts: [
         { name: "meta", value: '{"a":1}', contentType: "application/json" },
-        { name: "file", filePath: "receipt.pdf", filename: "r.pdf" },
+        {
+          name: "file",
+          filePath: "receipt.pdf",
+          filename: "r.pdf",
+          contentType: "application/pdf",
+        },
         { name: "note", filePath: "note.txt" },
         { name: "tag", value: "a" },
         { name: "tag", value: "b" },

@@ -53,7 +53,10 @@ export interface MultipartPart {
   value?: string;
   filePath?: string;
   filename?: string;
-  /** Only when the capture names it (`;type=…`, HAR part contentType). */
+  /**
+   * As sent, when the capture says: `;type=…`, HAR part contentType, or for a curl `-F name=@file`
+   * upload the type curl picks from the file name (application/octet-stream when it knows none).
+   */
   contentType?: string;
 }
 

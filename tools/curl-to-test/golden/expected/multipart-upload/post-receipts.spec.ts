@@ -11,7 +11,11 @@ test.describe("POST /v1/receipts", () => {
     const form = new FormData();
     form.append("orderId", "ord-1");
     form.append("meta", '{"source":"app"}');
-    form.append("scan", new Blob([await readFile("receipt.pdf")]), "receipt.pdf");
+    form.append(
+      "scan",
+      new Blob([await readFile("receipt.pdf")], { type: "application/pdf" }),
+      "receipt.pdf",
+    );
     const response = await request.post("/v1/receipts", { multipart: form });
     expect(response.ok(), "a 2xx status").toBe(true);
   });
