@@ -441,3 +441,39 @@ describe("planConversion: secrets and bytes", () => {
     );
   });
 });
+
+describe("planConversion: what Playwright sends its own way", () => {
+  it("says so when the captured method is not upper-case", () => {
+    const result = plan([captured("wHat", "http://localhost:8080/")]);
+    const exchange = allExchanges(result.plan.specs)[0]!;
+    assert.equal(exchange.request.method, "wHat");
+    assert.ok(
+      exchange.todos.includes(
+        "method wHat: Playwright sends methods upper-case, so the test sends WHAT",
+      ),
+    );
+    assert.ok(result.warnings.some((warning) => warning.message === exchange.todos[0]));
+  });
+
+  it("says so when a multipart body had a content type other than multipart/form-data", () => {
+    const body: CapturedRequest["body"] = { kind: "multipart", parts: [{ name: "a", value: "1" }] };
+    const result = plan([
+      captured("POST", "http://localhost:8080/related", {
+        headers: [{ name: "Content-Type", value: "multipart/related; boundary=xyz" }],
+        body,
+      }),
+      captured("POST", "http://localhost:8080/form", {
+        headers: [{ name: "Content-Type", value: "multipart/form-data; boundary=xyz" }],
+        body,
+      }),
+    ]);
+    const [related, form] = allExchanges(result.plan.specs);
+    assert.deepEqual(related!.request.headers, []);
+    assert.equal(
+      related!.todos[0],
+      "Content-Type multipart/related: the test sends the body as multipart/form-data with its own boundary",
+    );
+    assert.deepEqual(form!.request.headers, []);
+    assert.equal(form!.todos.length, 1, "only the no-response TODO");
+  });
+});

@@ -48,7 +48,15 @@ export function requestTemplate(input: RequestTemplateInput): RequestTemplate {
   request.headers.forEach((header, index) => {
     if (input.isNoiseHeader(header.name, header.value)) return;
     // Playwright writes its own multipart boundary; the captured one would not match the body.
-    if (request.body.kind === "multipart" && /^content-type$/i.test(header.name)) return;
+    if (request.body.kind === "multipart" && /^content-type$/i.test(header.name)) {
+      const mediaType = header.value.split(";")[0]!.trim().toLowerCase();
+      if (mediaType !== "multipart/form-data") {
+        todos.push(
+          `${header.name} ${mediaType}: the test sends the body as multipart/form-data with its own boundary`,
+        );
+      }
+      return;
+    }
     const value = fillText(header.value, slotsIn(input, { kind: "header", index }));
     const key = header.name.toLowerCase();
     const earlier = seen.get(key);
@@ -71,6 +79,12 @@ export function requestTemplate(input: RequestTemplateInput): RequestTemplate {
   }
 
   todos.push(...clientDefaultTodos(request, headers));
+  const method = request.method.toUpperCase();
+  if (method !== request.method) {
+    todos.push(
+      `method ${request.method}: Playwright sends methods upper-case, so the test sends ${method}`,
+    );
+  }
   const status = request.response?.status;
   return {
     request: {
