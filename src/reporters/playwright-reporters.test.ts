@@ -2,18 +2,13 @@
 // `playwright merge-reports`, an outage replayed with the real `qaops report replay`.
 import assert from "node:assert/strict";
 import { cp } from "node:fs/promises";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import { runQaops } from "../cli/testing/run-qaops.ts";
 import { Outbox } from "./delivery/outbox.ts";
 import { FakeJiraServer } from "./testing/fake-jira-server.ts";
 import type { FakeIssue } from "./testing/fake-jira-server.ts";
 import { FakeSlackServer } from "./testing/fake-slack-server.ts";
-import {
-  InlineProject,
-  reporterPaths,
-  repositoryRoot,
-  runCommand,
-} from "./testing/playwright-project.ts";
+import { InlineProject, reporterPaths, withoutReporterEnv } from "./testing/playwright-project.ts";
 
 /** Three distinct failures (their messages vary in numbers and ids), one flaky test, two passing. */
 const spec = `
@@ -196,14 +191,10 @@ describe("Jira and Slack reporters in Playwright", { timeout: 180_000 }, () => {
       );
 
       jira.setDown(false);
-      const replay = await runCommand(
-        process.execPath,
-        [path.join(repositoryRoot, "bin", "qaops.js"), "report", "replay"],
-        {
-          cwd: project.dir,
-          env: env(),
-        },
-      );
+      const replay = await runQaops(["report", "replay"], {
+        cwd: project.dir,
+        env: withoutReporterEnv(env()),
+      });
       assert.equal(replay.code, 0, replay.stderr);
       assert.match(replay.stdout, /replay: 1 record\(s\) delivered, 0 left/);
       assert.equal(jira.issues().length, 3);

@@ -1,22 +1,22 @@
 // qaops convert --k6 end to end: a capture of the demo platform becomes specs and a k6 scenario;
 // in k6, each read carries the id its own create returned, as the server sees it.
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { convertCaptures } from "../../../tools/curl-to-test/convert-captures.ts";
 import { hostileShopHar } from "../../../tools/curl-to-test/fixtures/hostile-shop-capture.ts";
 import { runK6Scenario } from "../../../tools/curl-to-test/fixtures/k6-run.ts";
+import {
+  repositoryRoot,
+  repositoryWorkDir,
+} from "../../../tools/curl-to-test/testing/repository-tools.ts";
 import { startDemoPlatform } from "../../demo-platform/platform.ts";
 import type { DemoPlatform } from "../../demo-platform/platform.ts";
+import { runQaops } from "../testing/run-qaops.ts";
 
-const run = promisify(execFile);
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 // Inside the repository, as generated scenarios are: their imports reach tests/perf/lib.
-const workDir = join(repoRoot, ".qaops", "tmp", `convert-k6-${process.pid}`);
+const workDir = repositoryWorkDir("convert-k6");
 
 after(() => rm(workDir, { recursive: true, force: true }));
 
@@ -66,10 +66,8 @@ describe("qaops convert --k6 on a capture of the demo platform", () => {
   it("writes the scenario --k6-out names; in k6 each read carries the id its own create returned", async () => {
     const orderUrl = platform.services.order.url;
     const scriptPath = join(dir, "order-load.ts");
-    const convert = await run(
-      process.execPath,
+    const convert = await runQaops(
       [
-        join(repoRoot, "bin/qaops.js"),
         "convert",
         join(dir, "order.sh"),
         "--service",
@@ -81,8 +79,9 @@ describe("qaops convert --k6 on a capture of the demo platform", () => {
         "--k6-out",
         scriptPath,
       ],
-      { cwd: repoRoot },
+      { cwd: repositoryRoot, env: process.env },
     );
+    assert.equal(convert.code, 0, convert.stderr);
     assert.match(convert.stdout, new RegExp(`wrote ${scriptPath.replaceAll("/", "\\/")}`));
     const text = await readFile(scriptPath, "utf8");
     assert.ok(!text.includes(apiToken), "the token is read from ORDER_AUTHORIZATION_TOKEN");
@@ -119,8 +118,11 @@ describe("qaops convert --k6 defaults", () => {
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  const qaops = (args: string[]) =>
-    run(process.execPath, [join(repoRoot, "bin/qaops.js"), ...args], { cwd: dir });
+  const qaops = async (args: string[]) => {
+    const run = await runQaops(args, { cwd: dir, env: process.env });
+    assert.equal(run.code, 0, run.stderr);
+    return run;
+  };
 
   it("writes tests/perf/captured/<service>.ts under the working folder, and again from a saved plan", async () => {
     const converted = await qaops(["convert", "shop.har", "--service", "shop", "--k6"]);

@@ -1,38 +1,19 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 import {
   hostileShopHar,
   shopSecrets,
 } from "../../../tools/curl-to-test/fixtures/hostile-shop-capture.ts";
 import { startShopServer } from "../../../tools/curl-to-test/fixtures/shop-server.ts";
+import type { CommandResult } from "../../testing/run-command.ts";
+import { runQaops } from "../testing/run-qaops.ts";
 
-const entry = fileURLToPath(new URL("../../../bin/qaops.js", import.meta.url));
-
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function qaops(args: string[], options: { cwd: string; stdin?: string }): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry, ...args], {
-      cwd: options.cwd,
-      env: { ...process.env, FORCE_COLOR: "0" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.stdin ?? "");
-  });
+/** `qaops <args>` as a user runs it, colours off. */
+function qaops(args: string[], options: { cwd: string; stdin?: string }): Promise<CommandResult> {
+  return runQaops(args, { ...options, env: { ...process.env, FORCE_COLOR: "0" } });
 }
 
 const pastedCurl = [
@@ -51,7 +32,7 @@ describe("qaops convert", () => {
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  async function outputs(run: CliRun, outDir: string): Promise<string> {
+  async function outputs(run: CommandResult, outDir: string): Promise<string> {
     const files = await readdir(outDir).catch(() => []);
     const texts = await Promise.all(files.map((file) => readFile(join(outDir, file), "utf8")));
     return [run.stdout, run.stderr, ...texts].join("\n");

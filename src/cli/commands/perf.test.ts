@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { FakeSlackServer } from "../../reporters/testing/fake-slack-server.ts";
+import type { CommandResult } from "../../testing/run-command.ts";
+import { runQaops } from "../testing/run-qaops.ts";
 
-const entry = fileURLToPath(new URL("../../../bin/qaops.js", import.meta.url));
 const fixture = fileURLToPath(
   new URL("../../perf/summary/fixtures/smoke-breach.summary.json", import.meta.url),
 );
@@ -22,25 +22,11 @@ after(async () => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** `qaops perf …` as a user runs it, with only the env a test names (no Slack or Jira leaks in). */
-function qaopsPerf(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry, "perf", ...args], {
-      cwd: workDir,
-      env: { PATH: process.env.PATH ?? "", HOME: workDir, ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+function qaopsPerf(args: string[], env: Record<string, string> = {}): Promise<CommandResult> {
+  return runQaops(["perf", ...args], {
+    cwd: workDir,
+    env: { PATH: process.env.PATH ?? "", HOME: workDir, ...env },
   });
 }
 

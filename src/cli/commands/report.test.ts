@@ -4,9 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { Outbox } from "../../reporters/delivery/outbox.ts";
-import { repositoryRoot, runCommand } from "../../reporters/testing/playwright-project.ts";
-
-const cli = path.join(repositoryRoot, "bin", "qaops.js");
+import { withoutReporterEnv } from "../../reporters/testing/playwright-project.ts";
+import { runQaops } from "../testing/run-qaops.ts";
 
 describe("qaops report replay", () => {
   let dir: string;
@@ -16,7 +15,7 @@ describe("qaops report replay", () => {
   after(() => rm(dir, { recursive: true, force: true }));
 
   const replay = (args: string[], env: Record<string, string> = {}) =>
-    runCommand(process.execPath, [cli, "report", "replay", ...args], { cwd: dir, env });
+    runQaops(["report", "replay", ...args], { cwd: dir, env: withoutReporterEnv(env) });
 
   it("says when nothing is waiting", async () => {
     const result = await replay(["--outbox", path.join(dir, "empty")]);
@@ -59,10 +58,7 @@ describe("qaops report replay", () => {
   });
 
   it("rejects an unknown action as bad usage", async () => {
-    const result = await runCommand(process.execPath, [cli, "report", "resend"], {
-      cwd: dir,
-      env: {},
-    });
+    const result = await runQaops(["report", "resend"], { cwd: dir, env: withoutReporterEnv({}) });
     assert.equal(result.code, 2);
   });
 });

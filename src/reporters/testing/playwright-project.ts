@@ -1,7 +1,8 @@
-import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { runCommand } from "../../testing/run-command.ts";
+import type { CommandResult } from "../../testing/run-command.ts";
 
 const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const playwrightCli = path.join(repositoryRoot, "node_modules", "@playwright", "test", "cli.js");
@@ -43,7 +44,10 @@ export class InlineProject {
 
   /** `playwright <args>` in the project folder, with only the given env on top of a clean one. */
   run(args: string[], env: Record<string, string> = {}): Promise<CommandResult> {
-    return runCommand(process.execPath, [playwrightCli, ...args], { cwd: this.dir, env });
+    return runCommand(process.execPath, [playwrightCli, ...args], {
+      cwd: this.dir,
+      env: withoutReporterEnv(env),
+    });
   }
 
   async remove(): Promise<void> {
@@ -51,43 +55,11 @@ export class InlineProject {
   }
 }
 
-export interface CommandResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Reporter env a developer may have set must not leak into a test's runs. */
 const reporterEnv = /^(JIRA_|SLACK_|QAOPS_|CI$|GITHUB_|PLAYWRIGHT_|PW_)/;
 
-export function runCommand(
-  command: string,
-  args: string[],
-  options: { cwd: string; env: Record<string, string>; timeoutMs?: number },
-): Promise<CommandResult> {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !reporterEnv.test(name)),
-  );
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: { ...env, FORCE_COLOR: "0", ...options.env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 60_000);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+/** This process's env without any reporter setting, without colours, and `env` on top. */
+export function withoutReporterEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const inherited = Object.entries(process.env).filter(([name]) => !reporterEnv.test(name));
+  return { ...Object.fromEntries(inherited), FORCE_COLOR: "0", ...env };
 }
-
-export { repositoryRoot };

@@ -1,14 +1,15 @@
 // `qaops convert --llm`, `--llm-dry-run` and `--from-plan` through the real CLI, with
 // OPENAI_BASE_URL pointing at the fake OpenAI-compatible server.
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 import * as prettier from "prettier";
+import { runQaops } from "../../../src/cli/testing/run-qaops.ts";
+import type { CommandResult } from "../../../src/testing/run-command.ts";
 import { convertCaptures } from "../convert-captures.ts";
+import { repositoryRoot } from "../testing/repository-tools.ts";
 import { planFileName } from "./plan-file.ts";
 import { startFakeOpenAiServer } from "./testing/fake-openai-server.ts";
 import type { FakeOpenAiServer } from "./testing/fake-openai-server.ts";
@@ -19,27 +20,11 @@ import {
   orderCaptureHar,
 } from "./testing/order-capture-fixture.ts";
 
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-const qaops = join(repoRoot, "bin", "qaops.js");
-
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI without blocking this process, which serves the fake model. */
-function cli(args: readonly string[], env: Record<string, string>): Promise<CliRun> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [qaops, ...args],
-      { cwd: repoRoot, env: { ...process.env, OPENAI_API_KEY: "", ...env } },
-      (error, stdout, stderr) => {
-        const code = error ? Number((error as { code?: unknown }).code ?? 1) : 0;
-        done({ code, stdout, stderr });
-      },
-    );
+/** The CLI with no API key but the one a test names. */
+function cli(args: readonly string[], env: Record<string, string>): Promise<CommandResult> {
+  return runQaops(args, {
+    cwd: repositoryRoot,
+    env: { ...process.env, OPENAI_API_KEY: "", ...env },
   });
 }
 
@@ -48,7 +33,7 @@ describe("qaops convert --llm", () => {
   let capture: string;
   let model: FakeOpenAiServer;
   let garbageModel: FakeOpenAiServer;
-  const runs: Record<string, CliRun> = {};
+  const runs: Record<string, CommandResult> = {};
 
   const env = (server: FakeOpenAiServer, cacheName: string): Record<string, string> => ({
     OPENAI_API_KEY: "test-key",
@@ -176,7 +161,8 @@ describe("qaops convert --llm", () => {
       /^warning: .*orders\.har:\d+:\d+: llm: model's business rule "grand total" rejected/m,
     );
     const planText = await readFile(join(dir, "refined", planFileName), "utf8");
-    const prettierOptions = (await prettier.resolveConfig(join(repoRoot, "package.json"))) ?? {};
+    const prettierOptions =
+      (await prettier.resolveConfig(join(repositoryRoot, "package.json"))) ?? {};
     assert.ok(
       await prettier.check(planText, { ...prettierOptions, filepath: join(dir, planFileName) }),
       "the plan file is formatted as prettier --check expects",
