@@ -3,6 +3,7 @@ import type { AdfDocument } from "./adf.ts";
 import type { FoundIssue, JiraGateway, UploadFile, WorkflowTransition } from "./jira-gateway.ts";
 import { searchPageLimit, searchPageSize } from "./jira-gateway.ts";
 import type { TicketFields } from "./jira-operations.ts";
+import { foundIssueOf, workflowTransitionOf } from "./rest-answers.ts";
 
 type CloudClient = ReturnType<typeof createCloudClient>;
 
@@ -90,12 +91,7 @@ export class CloudJiraGateway implements JiraGateway {
 
   async listTransitions(key: string): Promise<WorkflowTransition[]> {
     const result = await this.#jira.issues.getTransitions({ issueIdOrKey: key });
-    return (result.transitions ?? []).map((transition) => ({
-      id: transition.id ?? "",
-      name: transition.name ?? "",
-      toStatus: transition.to?.name ?? "",
-      toCategory: transition.to?.statusCategory?.key ?? "",
-    }));
+    return (result.transitions ?? []).map(workflowTransitionOf);
   }
 
   async transition(key: string, transitionId: string, comment: AdfDocument): Promise<void> {
@@ -151,20 +147,4 @@ export class CloudJiraGateway implements JiraGateway {
     this.#accountId.catch(() => (this.#accountId = undefined));
     return this.#accountId;
   }
-}
-
-function foundIssueOf(issue: {
-  key?: string;
-  fields?: Record<string, unknown>;
-  properties?: Record<string, unknown>;
-}): FoundIssue {
-  const fields = issue.fields ?? {};
-  const status = (fields.status ?? {}) as { name?: string; statusCategory?: { key?: string } };
-  return {
-    key: issue.key ?? "",
-    labels: Array.isArray(fields.labels) ? (fields.labels as string[]) : [],
-    statusName: status.name ?? "",
-    statusCategory: status.statusCategory?.key ?? "",
-    properties: issue.properties ?? {},
-  };
 }

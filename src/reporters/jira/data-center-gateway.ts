@@ -5,22 +5,16 @@ import { adfToWikiMarkup } from "./adf-to-wiki.ts";
 import type { FoundIssue, JiraGateway, UploadFile, WorkflowTransition } from "./jira-gateway.ts";
 import { searchPageLimit, searchPageSize } from "./jira-gateway.ts";
 import type { TicketFields } from "./jira-operations.ts";
+import { foundIssueOf, workflowTransitionOf } from "./rest-answers.ts";
+import type { RestIssue, RestTransition } from "./rest-answers.ts";
 
 interface V2SearchPage {
-  issues?: {
-    key?: string;
-    fields?: Record<string, unknown>;
-    properties?: Record<string, unknown>;
-  }[];
+  issues?: RestIssue[];
   total?: number;
 }
 
 interface V2Transitions {
-  transitions?: {
-    id?: string;
-    name?: string;
-    to?: { name?: string; statusCategory?: { key?: string } };
-  }[];
+  transitions?: RestTransition[];
 }
 
 /**
@@ -56,20 +50,7 @@ export class DataCenterJiraGateway implements JiraGateway {
         },
       });
       const issues = result.issues ?? [];
-      for (const issue of issues) {
-        const fields = issue.fields ?? {};
-        const status = (fields.status ?? {}) as {
-          name?: string;
-          statusCategory?: { key?: string };
-        };
-        found.push({
-          key: issue.key ?? "",
-          labels: Array.isArray(fields.labels) ? (fields.labels as string[]) : [],
-          statusName: status.name ?? "",
-          statusCategory: status.statusCategory?.key ?? "",
-          properties: issue.properties ?? {},
-        });
-      }
+      for (const issue of issues) found.push(foundIssueOf(issue));
       if (issues.length === 0 || found.length >= (result.total ?? 0)) break;
     }
     return found;
@@ -124,12 +105,7 @@ export class DataCenterJiraGateway implements JiraGateway {
       url: `/rest/api/2/issue/${encodeURIComponent(key)}/transitions`,
       method: "GET",
     });
-    return (result.transitions ?? []).map((transition) => ({
-      id: transition.id ?? "",
-      name: transition.name ?? "",
-      toStatus: transition.to?.name ?? "",
-      toCategory: transition.to?.statusCategory?.key ?? "",
-    }));
+    return (result.transitions ?? []).map(workflowTransitionOf);
   }
 
   async transition(key: string, transitionId: string, comment: AdfDocument): Promise<void> {
