@@ -187,14 +187,7 @@ export async function replayJiraRecord(options: {
       now,
     });
     const context = deliveryContextOf(runOptions);
-    const report = await sender(context, gateway).deliver(plan.operations);
-    const savedTo = await settle({
-      report,
-      context,
-      attempts: record.attempts + 1,
-      replacing: record,
-    });
-    return verdictOf(report, savedTo);
+    return redeliver({ operations: plan.operations, context, gateway, record });
   }
   if (record.kind === "jira-operations") {
     const saved = operationsRecordSchema.parse(record.payload);
@@ -214,14 +207,7 @@ export async function replayJiraRecord(options: {
     } catch (error) {
       return { delivered: false, reason: messageOf(error) };
     }
-    const report = await sender(context, gateway).deliver(operations);
-    const savedTo = await settle({
-      report,
-      context,
-      attempts: record.attempts + 1,
-      replacing: record,
-    });
-    return verdictOf(report, savedTo);
+    return redeliver({ operations, context, gateway, record });
   }
   return { delivered: false, reason: `unknown Jira record kind "${record.kind}"` };
 }
@@ -468,7 +454,21 @@ function mergeLinks(
   return [...links.values()];
 }
 
-function verdictOf(report: JiraDeliveryReport, savedTo: string | undefined): ReplayVerdict {
+/** A saved record's operations, delivered again; what is still left replaces the record. */
+async function redeliver(options: {
+  operations: JiraOperation[];
+  context: DeliveryContext;
+  gateway: JiraGateway;
+  record: OutboxRecord;
+}): Promise<ReplayVerdict> {
+  const { context, record } = options;
+  const report = await sender(context, options.gateway).deliver(options.operations);
+  const savedTo = await settle({
+    report,
+    context,
+    attempts: record.attempts + 1,
+    replacing: record,
+  });
   return savedTo
     ? { delivered: false, reason: report.problems[0] ?? "not delivered" }
     : { delivered: true };
