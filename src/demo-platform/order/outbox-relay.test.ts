@@ -20,56 +20,55 @@ describe("OutboxRelay", () => {
   let store: ShardedOrderStore;
   afterEach(() => store.close());
 
-  it("publishes every shard's pending events once", () => {
-    store = new ShardedOrderStore(3);
+  /** A relay over a fresh store, on a clock the test moves by hand. */
+  const relayOverShards = (shardCount: number) => {
+    store = new ShardedOrderStore(shardCount);
     const broker = new DemoEventBroker();
-    let nowMs = Date.UTC(2026, 0, 1);
+    const clock = { nowMs: Date.UTC(2026, 0, 1) };
     const relay = new OutboxRelay({
       shards: store.shards,
       publisher: broker,
-      clock: () => new Date(nowMs),
+      clock: () => new Date(clock.nowMs),
     });
-    const ids = [1, 2, 3, 4].map((member) => store.place(draft(member), nowMs).id);
-    nowMs += 10;
+    return { broker, clock, relay };
+  };
+
+  it("publishes every shard's pending events once", () => {
+    const { broker, clock, relay } = relayOverShards(3);
+    const ids = [1, 2, 3, 4].map((member) => store.place(draft(member), clock.nowMs).id);
+    clock.nowMs += 10;
     assert.deepEqual(relay.runOnce(), { published: 4, failed: 0 });
     assert.deepEqual(relay.runOnce(), { published: 0, failed: 0 });
     for (const id of ids) {
       const [event] = store.eventsOf(id);
       assert.equal(event?.status, "PUBLISHED");
       assert.equal(event?.attempts, 1);
-      assert.equal(event?.publishedAtMs, nowMs);
+      assert.equal(event?.publishedAtMs, clock.nowMs);
     }
     assert.equal(broker.stats().accepted, 4);
   });
 
   it("marks refused events FAILED and retries them with backoff until the broker accepts", () => {
-    store = new ShardedOrderStore(2);
-    const broker = new DemoEventBroker();
-    let nowMs = Date.UTC(2026, 0, 1);
-    const relay = new OutboxRelay({
-      shards: store.shards,
-      publisher: broker,
-      clock: () => new Date(nowMs),
-    });
+    const { broker, clock, relay } = relayOverShards(2);
     broker.failPublishesFor(5);
-    const failing = store.place(draft(5), nowMs).id;
-    const healthy = store.place(draft(6), nowMs).id;
+    const failing = store.place(draft(5), clock.nowMs).id;
+    const healthy = store.place(draft(6), clock.nowMs).id;
 
     assert.deepEqual(relay.runOnce(), { published: 1, failed: 1 });
     let [event] = store.eventsOf(failing);
     assert.equal(event?.status, "FAILED");
     assert.match(event?.lastError ?? "", /publish failure injected/);
-    assert.equal(event?.nextAttemptAtMs, nowMs + retryDelayMs(1));
+    assert.equal(event?.nextAttemptAtMs, clock.nowMs + retryDelayMs(1));
     assert.equal(store.eventsOf(healthy)[0]?.status, "PUBLISHED");
 
     // Not due yet: the relay leaves it alone.
-    nowMs += retryDelayMs(1) - 1;
+    clock.nowMs += retryDelayMs(1) - 1;
     assert.deepEqual(relay.runOnce(), { published: 0, failed: 0 });
-    nowMs += 1;
+    clock.nowMs += 1;
     assert.deepEqual(relay.runOnce(), { published: 0, failed: 1 });
 
     broker.stopFailingFor(5);
-    nowMs += retryDelayMs(2);
+    clock.nowMs += retryDelayMs(2);
     assert.deepEqual(relay.runOnce(), { published: 1, failed: 0 });
     [event] = store.eventsOf(failing);
     assert.equal(event?.status, "PUBLISHED");
