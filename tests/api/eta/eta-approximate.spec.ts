@@ -1,6 +1,7 @@
 import { expect, test } from "../support/api-fixture.ts";
+import { problemSchema } from "../support/problem-schema.ts";
 import { freshDestination, getPrecise } from "./eta-client.ts";
-import { approximateEtaSchema, cacheHeaderSchema, problemSchema } from "./schemas.ts";
+import { approximateEtaSchema, cacheHeaderSchema } from "./schemas.ts";
 
 // Read-only: these tests use shops whose settings no other test changes (1–17).
 const gangnamStation = { lat: 37.4979, lng: 127.0276 };

@@ -1,6 +1,6 @@
 import { expect, test } from "../support/api-fixture.ts";
+import { problemSchema } from "../support/problem-schema.ts";
 import { getSettings } from "./eta-client.ts";
-import { problemSchema } from "./schemas.ts";
 
 const precise = "/v1/eta/precise?shopId=1&lat=37.5&lng=127.03";
 

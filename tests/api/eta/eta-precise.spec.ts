@@ -1,6 +1,6 @@
 import { expect, test } from "../support/api-fixture.ts";
+import { problemSchema } from "../support/problem-schema.ts";
 import { freshDestination, getPrecise, getSettings } from "./eta-client.ts";
-import { problemSchema } from "./schemas.ts";
 
 // Read-only: these tests use shops whose settings no other test changes (1–34).
 const nearGangnam = { lat: 37.501, lng: 127.031 };

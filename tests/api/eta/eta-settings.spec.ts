@@ -1,7 +1,7 @@
 import { expect, test } from "../support/api-fixture.ts";
+import { problemSchema } from "../support/problem-schema.ts";
 import { freshDestination, getPrecise, getSettings, putSettings } from "./eta-client.ts";
 import type { EtaSettings } from "./schemas.ts";
-import { problemSchema } from "./schemas.ts";
 
 // Each test that changes settings owns its shop (41, 43, 45, 47) and restores it, because tests
 // run in parallel against one platform.

@@ -1,6 +1,6 @@
 import { expect, test } from "../support/api-fixture.ts";
+import { problemSchema } from "../support/problem-schema.ts";
 import { coldStartMembers, getFeedback, getRecommendations } from "./recommendation-client.ts";
-import { problemSchema } from "./schemas.ts";
 
 const fruit = { service: "grocery", feature: "fruit" };
 

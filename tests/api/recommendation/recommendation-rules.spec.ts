@@ -1,7 +1,8 @@
 import { expect, test } from "../support/api-fixture.ts";
+import { problemSchema } from "../support/problem-schema.ts";
 import { getRecommendations, recentDislikes } from "./recommendation-client.ts";
 import type { RecommendedItem } from "./recommendation-client.ts";
-import { problemSchema, rulesStateSchema } from "./schemas.ts";
+import { rulesStateSchema } from "./schemas.ts";
 
 const fruit = { service: "grocery", feature: "fruit" };
 const snack = { service: "grocery", feature: "snack" };
