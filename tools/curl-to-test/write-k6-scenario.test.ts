@@ -244,7 +244,7 @@ describe("writeK6Scenario on bodies k6 builds from files and forms", () => {
     };
     assert.deepEqual(parts("/v1/receipts"), [
       { name: "orderId", filename: undefined, contentType: undefined, bytes: "ord-1" },
-      { name: "meta", filename: undefined, contentType: undefined, bytes: '{"a":1}' },
+      { name: "meta", filename: undefined, contentType: "application/json", bytes: '{"a":1}' },
     ]);
     assert.deepEqual(parts("/v1/scans"), [
       { name: "orderId", filename: undefined, contentType: undefined, bytes: "ord-1" },

@@ -79,7 +79,12 @@ const body = z.discriminatedUnion("kind", [
     kind: z.literal("multipart"),
     parts: z.array(
       z.discriminatedUnion("kind", [
-        z.object({ kind: z.literal("field"), name: z.string(), value: valueTemplate }),
+        z.object({
+          kind: z.literal("field"),
+          name: z.string(),
+          value: valueTemplate,
+          contentType: z.string().optional(),
+        }),
         z.object({ kind: z.literal("field-from-file"), name: z.string(), path: z.string() }),
         z.object({
           kind: z.literal("file"),

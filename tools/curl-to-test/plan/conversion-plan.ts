@@ -189,7 +189,8 @@ export type JsonTemplate =
   | { kind: "variable"; name: string; asString: boolean };
 
 export type PlannedMultipartPart =
-  | { kind: "field"; name: string; value: ValueTemplate }
+  /** `contentType`: a typed text part (`-F 'meta={…};type=application/json'`), no filename. */
+  | { kind: "field"; name: string; value: ValueTemplate; contentType?: string }
   /** A text field whose value is read from a file when the test runs (`-F name=<path`). */
   | { kind: "field-from-file"; name: string; path: string }
   | {

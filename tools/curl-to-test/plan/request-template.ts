@@ -151,13 +151,13 @@ function plannedBody(input: RequestTemplateInput, todos: string[]): PlannedBody 
                 : { kind: "text", text: part.value ?? "" },
           };
         }
-        if (part.contentType) {
-          todos.push(
-            `part ${part.name} had content type ${part.contentType}; the test sends it as a plain field`,
-          );
-        }
         const value = fillText(part.value ?? "", slotsIn(input, { kind: "multipart", index }));
-        return { kind: "field", name: part.name, value: mergeLiterals(value) };
+        return {
+          kind: "field",
+          name: part.name,
+          value: mergeLiterals(value),
+          ...(part.contentType ? { contentType: part.contentType } : {}),
+        };
       });
       return { kind: "multipart", parts };
     }

@@ -452,6 +452,16 @@ function multipartCode(input: {
         module.todo(exchange, "k6 sends one part per field name; repeated fields keep the last"),
       );
     }
+    for (const part of parts) {
+      if (part.kind === "field" && part.contentType !== undefined) {
+        lines.push(
+          module.todo(
+            exchange,
+            `part ${part.name} had content type ${part.contentType}; beside a file k6 sends it as a plain field`,
+          ),
+        );
+      }
+    }
     const entries = parts.map((part) => {
       const value = textOf(part);
       if (part.kind !== "file") return `${propertyKey(part.name)}: ${value}`;
@@ -464,11 +474,9 @@ function multipartCode(input: {
   module.use("multipartText");
   const entries = parts.map((part) => {
     const fields = [`name: ${stringLiteral(part.name)}`, `value: ${textOf(part)}`];
-    if (part.kind === "file") {
-      fields.push(`filename: ${stringLiteral(part.filename)}`);
-      if (part.contentType !== undefined) {
-        fields.push(`contentType: ${stringLiteral(part.contentType)}`);
-      }
+    if (part.kind === "file") fields.push(`filename: ${stringLiteral(part.filename)}`);
+    if (part.kind !== "field-from-file" && part.contentType !== undefined) {
+      fields.push(`contentType: ${stringLiteral(part.contentType)}`);
     }
     return `{ ${fields.join(", ")} }`;
   });

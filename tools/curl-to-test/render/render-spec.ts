@@ -6,6 +6,7 @@ import type {
   PlannedExchange,
   PlannedExpectation,
   PlannedFlowTest,
+  PlannedMultipartPart,
   PlannedRequest,
   PlannedSpec,
   PlannedTableTest,
@@ -82,6 +83,7 @@ class SpecFile {
   usesDefined = false;
   usesZod = false;
   usesReadFile = false;
+  usesMultipartBody = false;
   readonly #names = new Set<string>();
 
   readonly #declared = new Map<string, string>();
@@ -112,6 +114,7 @@ class SpecFile {
   imports(): string[] {
     return [
       'import { expect, test } from "@playwright/test";',
+      ...(this.usesMultipartBody ? ['import { randomUUID } from "node:crypto";'] : []),
       ...(this.usesReadFile ? ['import { readFile } from "node:fs/promises";'] : []),
       ...(this.usesZod ? ['import { z } from "zod";'] : []),
     ];
@@ -140,6 +143,29 @@ class SpecFile {
         '    throw new Error("The response has no " + what + " for the next steps.");',
         "  }",
         "  return value;",
+        "}",
+        "",
+      );
+    }
+    if (this.usesMultipartBody) {
+      helpers.push(
+        "/**",
+        " * A multipart/form-data body written here, as curl wrote it: Playwright's FormData cannot",
+        " * give a text part a Content-Type of its own. Names are escaped as curl escapes them.",
+        " */",
+        "function multipartBody(",
+        "  parts: { name: string; filename?: string; contentType?: string; content: string | Buffer }[],",
+        "): { contentType: string; body: Buffer } {",
+        '  const boundary = "----qaops" + randomUUID().replaceAll("-", "");',
+        '  const quoted = (text: string) => text.replace(/[\\r\\n"]/g, (char) => encodeURIComponent(char));',
+        "  const chunks = parts.flatMap((part) => {",
+        '    let head = `--${boundary}\\r\\nContent-Disposition: form-data; name="${quoted(part.name)}"`;',
+        '    if (part.filename !== undefined) head += `; filename="${quoted(part.filename)}"`;',
+        "    if (part.contentType !== undefined) head += `\\r\\nContent-Type: ${part.contentType}`;",
+        '    return [Buffer.from(`${head}\\r\\n\\r\\n`), Buffer.from(part.content), Buffer.from("\\r\\n")];',
+        "  });",
+        "  chunks.push(Buffer.from(`--${boundary}--\\r\\n`));",
+        "  return { contentType: `multipart/form-data; boundary=${boundary}`, body: Buffer.concat(chunks) };",
         "}",
         "",
       );
@@ -332,10 +358,17 @@ function sendAndCheck(
   const request = exchange.request;
   const lines: string[] = [];
   const options: string[] = [];
-  if (row.headers) options.push(`headers: ${row.headers}`);
-  else if (request.headers.length > 0) options.push(`headers: ${headersCode(file, request)}`);
-
   const body = request.body;
+  const multipart = body.kind === "multipart" && !row.body ? multipartCode(file, body.parts) : null;
+  const extraHeaders = multipart?.contentType ? [`"content-type": ${multipart.contentType}`] : [];
+  if (row.headers) {
+    options.push(
+      `headers: ${extraHeaders.length > 0 ? `{ ...${row.headers}, ${extraHeaders.join(", ")} }` : row.headers}`,
+    );
+  } else if (request.headers.length + extraHeaders.length > 0) {
+    options.push(`headers: ${headersCode(file, request, extraHeaders)}`);
+  }
+
   if (row.body) {
     options.push(`data: ${row.body}`);
   } else if (body.kind === "json") {
@@ -351,31 +384,9 @@ function sendAndCheck(
   } else if (body.kind === "file") {
     file.usesReadFile = true;
     options.push(`data: ${fileBodyCode(body)}`);
-  } else if (body.kind === "multipart") {
-    lines.push("const form = new FormData();");
-    for (const part of body.parts) {
-      if (part.kind === "field") {
-        lines.push(`form.append(${stringLiteral(part.name)}, ${templateCode(file, part.value)});`);
-        continue;
-      }
-      if (part.kind === "field-from-file") {
-        file.usesReadFile = true;
-        lines.push(
-          `form.append(${stringLiteral(part.name)}, await readFile(${stringLiteral(part.path)}, "utf8"));`,
-        );
-        continue;
-      }
-      if (part.content.kind === "path") file.usesReadFile = true;
-      const content =
-        part.content.kind === "path"
-          ? `await readFile(${stringLiteral(part.content.path)})`
-          : stringLiteral(part.content.text);
-      const type = part.contentType ? `, { type: ${stringLiteral(part.contentType)} }` : "";
-      lines.push(
-        `form.append(${stringLiteral(part.name)}, new Blob([${content}]${type}), ${stringLiteral(part.filename)});`,
-      );
-    }
-    options.push("multipart: form");
+  } else if (multipart) {
+    lines.push(...multipart.lines);
+    options.push(multipart.option);
   }
   if (!request.followRedirects) options.push("maxRedirects: 0");
 
@@ -387,6 +398,57 @@ function sendAndCheck(
   lines.push(`const response = await ${call};`);
   lines.push(...responseChecks(exchange, names, row));
   return lines;
+}
+
+/**
+ * A multipart body through Playwright's FormData; built by the spec's own helper instead when a
+ * text part has a content type of its own, which FormData cannot send.
+ */
+function multipartCode(
+  file: SpecFile,
+  parts: readonly PlannedMultipartPart[],
+): { lines: string[]; option: string; contentType?: string } {
+  /** A part's content: text as a string, or a file read when the test runs. */
+  const contentOf = (part: PlannedMultipartPart, fileAs: "text" | "bytes"): string => {
+    if (part.kind === "field") return templateCode(file, part.value);
+    const content =
+      part.kind === "file" ? part.content : { kind: "path" as const, path: part.path };
+    if (content.kind === "text") return stringLiteral(content.text);
+    file.usesReadFile = true;
+    const path = stringLiteral(content.path);
+    return fileAs === "text" ? `await readFile(${path}, "utf8")` : `await readFile(${path})`;
+  };
+
+  if (parts.some((part) => part.kind === "field" && part.contentType !== undefined)) {
+    file.usesMultipartBody = true;
+    const entries = parts.map((part) => {
+      const fields = [`name: ${stringLiteral(part.name)}`];
+      if (part.kind === "file") fields.push(`filename: ${stringLiteral(part.filename)}`);
+      if (part.kind !== "field-from-file" && part.contentType !== undefined) {
+        fields.push(`contentType: ${stringLiteral(part.contentType)}`);
+      }
+      fields.push(`content: ${contentOf(part, "bytes")}`);
+      return `{ ${fields.join(", ")} }`;
+    });
+    return {
+      lines: [`const form = multipartBody([${entries.join(", ")}]);`],
+      option: "data: form.body",
+      contentType: "form.contentType",
+    };
+  }
+
+  const lines = ["const form = new FormData();"];
+  for (const part of parts) {
+    if (part.kind !== "file") {
+      lines.push(`form.append(${stringLiteral(part.name)}, ${contentOf(part, "text")});`);
+      continue;
+    }
+    const type = part.contentType ? `, { type: ${stringLiteral(part.contentType)} }` : "";
+    lines.push(
+      `form.append(${stringLiteral(part.name)}, new Blob([${contentOf(part, "bytes")}]${type}), ${stringLiteral(part.filename)});`,
+    );
+  }
+  return { lines, option: "multipart: form" };
 }
 
 /** The file's bytes, transformed the way curl's option turned them into the body. */
@@ -465,11 +527,16 @@ function valuesCode(values: readonly PlannedValue[]): string {
   return root.children.size === 0 ? "{}" : code(root);
 }
 
-function headersCode(file: SpecFile, request: PlannedRequest): string {
+/** The request's headers as an object literal, `extra` entries (code) after them. */
+function headersCode(
+  file: SpecFile,
+  request: PlannedRequest,
+  extra: readonly string[] = [],
+): string {
   const entries = request.headers.map(
     (header) => `${propertyKey(header.name)}: ${templateCode(file, header.value)}`,
   );
-  return `{ ${entries.join(", ")} }`;
+  return `{ ${[...entries, ...extra].join(", ")} }`;
 }
 
 /** A string expression: literal text joined with env vars and flow variables. */
