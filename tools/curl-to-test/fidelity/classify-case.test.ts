@@ -110,6 +110,31 @@ describe("classifyCase", () => {
     );
   });
 
+  it("counts a request only the test sent as refused when curl failed, whatever a warning says", () => {
+    const verdict = classifyCase(
+      evidence({
+        curlProblems: ["curl exit 58: could not load PEM client certificate"],
+        pairs: [
+          pair(),
+          pair({
+            curlSent: false,
+            differences: [
+              { aspect: "request", subject: "GET /me", curl: "not sent", test: "sent" },
+            ],
+            warnings: ["-k: curl skipped TLS certificate checks"],
+          }),
+        ],
+      }),
+    );
+    assert.deepEqual(
+      [verdict.verdict, verdict.reason],
+      [
+        "equal",
+        "equal; part refused: curl could not send it: curl exit 58: could not load PEM client certificate",
+      ],
+    );
+  });
+
   it("is silently-different when the converter produced nothing and said nothing", () => {
     const lone = pair({
       testSent: false,

@@ -128,12 +128,19 @@ export function classifyCase(evidence: CaseEvidence): CaseVerdict {
   for (const pair of evidence.pairs) {
     if (pair.curlSent && pair.testSent) compared++;
     for (const difference of pair.differences) {
+      // A request one side could not send is refused, as documented, before any warning is
+      // read: a word such as "skipped" in a warning about another matter must not claim it.
+      if (!pair.testSent && pair.failures.length > 0) {
+        refusedBy.push(pair.failures[0] ?? "");
+        continue;
+      }
+      if (!pair.curlSent && evidence.curlProblems.length > 0) {
+        refusedBy.push(`curl could not send it: ${evidence.curlProblems[0] ?? ""}`);
+        continue;
+      }
       const warning = pair.warnings.find((message) => explains(message, difference));
       if (warning !== undefined) warnedBy.push(warning);
-      else if (!pair.testSent && pair.failures.length > 0) refusedBy.push(pair.failures[0] ?? "");
-      else if (!pair.curlSent && evidence.curlProblems.length > 0) {
-        refusedBy.push(`curl could not send it: ${evidence.curlProblems[0] ?? ""}`);
-      } else unexplained.push(difference);
+      else unexplained.push(difference);
     }
   }
   if (unexplained.length > 0) {
