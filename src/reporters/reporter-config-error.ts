@@ -45,3 +45,15 @@ export function envList(value: string | undefined): string[] | undefined {
     .map((item) => item.trim())
     .filter(Boolean);
 }
+
+/** `*_DRY_RUN`: 1 or true for the default file, 0, false or empty for none, else a file name. */
+export function envDryRun(value: string | undefined): boolean | string | undefined {
+  if (value === undefined || value === "" || value === "0" || value === "false") return undefined;
+  return value === "1" || value === "true" ? true : value;
+}
+
+/** Where a dry run writes, from the parsed `dryRun` setting; undefined when it is off. */
+export function dryRunFileOf(dryRun: boolean | string, defaultFile: string): string | undefined {
+  if (dryRun === false) return undefined;
+  return dryRun === true ? defaultFile : dryRun;
+}

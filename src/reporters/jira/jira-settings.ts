@@ -2,7 +2,13 @@ import { z } from "zod";
 import { defaultRetryPolicy } from "../delivery/retry.ts";
 import type { RetryPolicy } from "../delivery/retry.ts";
 import { resolveOutboxDir } from "../delivery/outbox.ts";
-import { envList, envNumber, parseSettings } from "../reporter-config-error.ts";
+import {
+  dryRunFileOf,
+  envDryRun,
+  envList,
+  envNumber,
+  parseSettings,
+} from "../reporter-config-error.ts";
 import type { SettingNames } from "../reporter-config-error.ts";
 
 /** A rule that routes tickets of matching tests to an owner. */
@@ -194,7 +200,6 @@ export function resolveJiraSettings(
 ): JiraSettingsResolution {
   const pick = <T>(option: T | undefined, fromEnv: T | undefined, fallback?: T) =>
     option ?? fromEnv ?? fallback;
-  const dryRunEnv = env.JIRA_DRY_RUN;
   const raw = {
     baseUrl: pick(options.baseUrl, env.JIRA_BASE_URL || undefined),
     email: pick(options.email, env.JIRA_EMAIL || undefined),
@@ -217,15 +222,7 @@ export function resolveJiraSettings(
     owners: options.owners ?? [],
     attachments: options.attachments ?? ["api-exchanges", "error-context", "trace"],
     maxAttachmentBytes: options.maxAttachmentBytes ?? 5 * 1024 * 1024,
-    dryRun: pick<boolean | string>(
-      options.dryRun,
-      dryRunEnv === undefined || dryRunEnv === "" || dryRunEnv === "0" || dryRunEnv === "false"
-        ? undefined
-        : dryRunEnv === "1" || dryRunEnv === "true"
-          ? true
-          : dryRunEnv,
-      false,
-    ),
+    dryRun: pick<boolean | string>(options.dryRun, envDryRun(env.JIRA_DRY_RUN), false),
     outboxDir: resolveOutboxDir(options.outboxDir, env),
     retry: options.retry ?? {},
     concurrency: options.concurrency ?? 4,
@@ -234,12 +231,7 @@ export function resolveJiraSettings(
     reportUrl: pick(options.reportUrl, env.QAOPS_REPORT_URL || undefined),
   };
   const parsed = parseSettings({ reporter: "jira", schema, raw, names });
-  const dryRunFile =
-    parsed.dryRun === false
-      ? undefined
-      : parsed.dryRun === true
-        ? defaultDryRunFile
-        : parsed.dryRun;
+  const dryRunFile = dryRunFileOf(parsed.dryRun, defaultDryRunFile);
 
   const dataCenter = parsed.deployment === "data-center";
   const required: [string, string | undefined][] = dataCenter

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { resolveOutboxDir } from "../delivery/outbox.ts";
 import { defaultRetryPolicy } from "../delivery/retry.ts";
 import type { RetryPolicy } from "../delivery/retry.ts";
-import { parseSettings } from "../reporter-config-error.ts";
+import { dryRunFileOf, envDryRun, parseSettings } from "../reporter-config-error.ts";
 import type { SettingNames } from "../reporter-config-error.ts";
 import { defaultSlackSummaryOptions } from "./slack-payload.ts";
 import type { SendOn } from "./slack-payload.ts";
@@ -86,7 +86,6 @@ export function resolveSlackSettings(
   options: SlackReporterOptions,
   env: Record<string, string | undefined>,
 ): SlackSettingsResolution {
-  const dryRunEnv = env.SLACK_DRY_RUN;
   const raw = {
     webhookUrl: options.webhookUrl ?? (env.SLACK_WEBHOOK_URL || undefined),
     sendOn: options.sendOn ?? (env.SLACK_SEND_ON || "always"),
@@ -94,13 +93,7 @@ export function resolveSlackSettings(
     maxFailuresListed: options.maxFailuresListed ?? defaultSlackSummaryOptions.maxFailuresListed,
     maxMessages: options.maxMessages ?? defaultSlackSummaryOptions.maxMessages,
     minIntervalMs: options.minIntervalMs ?? 1_000,
-    dryRun:
-      options.dryRun ??
-      (dryRunEnv === undefined || dryRunEnv === "" || dryRunEnv === "0" || dryRunEnv === "false"
-        ? false
-        : dryRunEnv === "1" || dryRunEnv === "true"
-          ? true
-          : dryRunEnv),
+    dryRun: options.dryRun ?? envDryRun(env.SLACK_DRY_RUN) ?? false,
     outboxDir: resolveOutboxDir(options.outboxDir, env),
     retry: options.retry ?? {},
     runOnShards: options.runOnShards ?? false,
@@ -108,12 +101,7 @@ export function resolveSlackSettings(
     reportUrl: options.reportUrl ?? (env.QAOPS_REPORT_URL || undefined),
   };
   const parsed = parseSettings({ reporter: "slack", schema, raw, names });
-  const dryRunFile =
-    parsed.dryRun === false
-      ? undefined
-      : parsed.dryRun === true
-        ? defaultSlackDryRunFile
-        : parsed.dryRun;
+  const dryRunFile = dryRunFileOf(parsed.dryRun, defaultSlackDryRunFile);
   if (!parsed.webhookUrl && !dryRunFile) {
     return { active: false, reason: "inactive: set SLACK_WEBHOOK_URL" };
   }
