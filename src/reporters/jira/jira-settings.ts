@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RunReporterResolution } from "../base.ts";
 import { defaultRetryPolicy } from "../delivery/retry.ts";
 import type { RetryPolicy } from "../delivery/retry.ts";
 import { resolveOutboxDir } from "../delivery/outbox.ts";
@@ -93,8 +94,7 @@ export interface JiraSettings {
   reportUrl?: string;
 }
 
-export type JiraSettingsResolution =
-  { active: true; settings: JiraSettings } | { active: false; reason: string };
+export type JiraSettingsResolution = RunReporterResolution<JiraSettings>;
 
 export const defaultDryRunFile = ".qaops/jira-plan.json";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RunReporterResolution } from "../base.ts";
 import { resolveOutboxDir } from "../delivery/outbox.ts";
 import { defaultRetryPolicy } from "../delivery/retry.ts";
 import type { RetryPolicy } from "../delivery/retry.ts";
@@ -40,8 +41,7 @@ export interface SlackSettings {
   reportUrl?: string;
 }
 
-export type SlackSettingsResolution =
-  { active: true; settings: SlackSettings } | { active: false; reason: string };
+export type SlackSettingsResolution = RunReporterResolution<SlackSettings>;
 
 export const defaultSlackDryRunFile = ".qaops/slack-payload.json";
 
