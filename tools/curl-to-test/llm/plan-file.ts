@@ -59,6 +59,7 @@ const inferredSchema: z.ZodType<InferredSchema> = z.lazy(() =>
     z.object({ type: z.literal("number"), integer: z.boolean() }),
     z.object({ type: z.literal("boolean") }),
     z.object({ type: z.literal("null") }),
+    z.object({ type: z.literal("unknown") }),
     z.object({ type: z.literal("array"), items: inferredSchema.nullable() }),
     z.object({
       type: z.literal("object"),

@@ -83,7 +83,13 @@ describe("specs of a refined plan, run against the demo platform", () => {
   });
 
   it("refines the plan with no warning", () => {
-    assert.deepEqual(refined.warnings, []);
+    // The deterministic plan's only ones: no captured order was cancelled.
+    assert.deepEqual(
+      refined.warnings.filter(
+        (warning) => !warning.message.startsWith("response fields seen only as null"),
+      ),
+      [],
+    );
     assert.deepEqual(refined.failures, []);
     assert.deepEqual(refined.plan.refinedBy, { model: "gpt-4o-mini" });
   });

@@ -233,6 +233,11 @@ export type InferredSchema =
   | { type: "number"; integer: boolean }
   | { type: "boolean" }
   | { type: "null" }
+  /**
+   * A response field seen only as null: the type of its value, once it has one, is not known,
+   * so any value passes.
+   */
+  | { type: "unknown" }
   /** `items` is null when only empty arrays were seen. */
   | { type: "array"; items: InferredSchema | null }
   | { type: "object"; properties: InferredProperty[] }

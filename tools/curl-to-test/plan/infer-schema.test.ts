@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { inferSchema } from "./infer-schema.ts";
+import { inferResponseSchema, inferSchema } from "./infer-schema.ts";
 
 describe("inferSchema", () => {
   it("merges objects: a key missing from some samples is optional", () => {
@@ -69,6 +69,37 @@ describe("inferSchema", () => {
     assert.deepEqual(inferSchema([1, "1", true]), {
       type: "union",
       anyOf: [{ type: "string" }, { type: "number", integer: true }, { type: "boolean" }],
+    });
+  });
+
+  it("types a response field seen only as null as unknown, and says where", () => {
+    const inferred = inferResponseSchema([
+      { note: null, cancelledAt: null, items: [{ error: null }], tip: null },
+      { note: null, cancelledAt: null, items: [], tip: 500 },
+    ]);
+    assert.deepEqual(inferred?.nullOnly, ["note", "cancelledAt", "items[].error"]);
+    const properties = inferred?.schema.type === "object" ? inferred.schema.properties : [];
+    assert.deepEqual(
+      properties.map((property) => [property.name, property.schema]),
+      [
+        ["note", { type: "unknown" }],
+        ["cancelledAt", { type: "unknown" }],
+        [
+          "items",
+          {
+            type: "array",
+            items: {
+              type: "object",
+              properties: [{ name: "error", optional: false, schema: { type: "unknown" } }],
+            },
+          },
+        ],
+        ["tip", { type: "union", anyOf: [{ type: "number", integer: true }, { type: "null" }] }],
+      ],
+    );
+    assert.deepEqual(inferResponseSchema([null]), {
+      schema: { type: "unknown" },
+      nullOnly: ["(body)"],
     });
   });
 });

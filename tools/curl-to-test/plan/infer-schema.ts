@@ -57,6 +57,47 @@ export function inferSchema(samples: readonly unknown[]): InferredSchema | null 
   return { type: "union", anyOf: members };
 }
 
+/**
+ * A response body's schema: as inferSchema, except that a field seen only as null is `unknown`
+ * (a null says nothing of the type its value will have), with where such fields are, written
+ * `a.b`, `items[].c` (`(body)` for the body itself).
+ */
+export function inferResponseSchema(
+  samples: readonly unknown[],
+): { schema: InferredSchema; nullOnly: string[] } | null {
+  const inferred = inferSchema(samples);
+  if (inferred === null) return null;
+  const nullOnly: string[] = [];
+  const widen = (schema: InferredSchema, path: string): InferredSchema => {
+    switch (schema.type) {
+      case "null":
+        nullOnly.push(path === "" ? "(body)" : path);
+        return { type: "unknown" };
+      case "array":
+        return { type: "array", items: schema.items && widen(schema.items, `${path}[]`) };
+      case "object":
+        return {
+          type: "object",
+          properties: schema.properties.map((property) => ({
+            ...property,
+            schema: widen(
+              property.schema,
+              path === "" ? property.name : `${path}.${property.name}`,
+            ),
+          })),
+        };
+      case "union":
+        // A null beside another type is a nullable field of that type.
+        return { type: "union", anyOf: schema.anyOf.map((member) => widenMember(member, path)) };
+      default:
+        return schema;
+    }
+  };
+  const widenMember = (member: InferredSchema, path: string): InferredSchema =>
+    member.type === "null" ? member : widen(member, path);
+  return { schema: widen(inferred, ""), nullOnly };
+}
+
 function inferObject(objects: readonly Record<string, unknown>[]): InferredSchema {
   const valuesByKey = new Map<string, unknown[]>();
   for (const object of objects) {

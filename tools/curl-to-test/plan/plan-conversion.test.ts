@@ -204,6 +204,25 @@ describe("planConversion: grouping", () => {
     ]);
   });
 
+  it("neither types nor asserts a response field seen only as null, and says so", () => {
+    const result = plan([
+      captured("GET", "https://api.example.com/v1/orders/7", {
+        response: json(200, { status: "PLACED", note: null, tip: null }),
+      }),
+    ]);
+    const exchange = allExchanges(result.plan.specs)[0]!;
+    assert.ok(exchange.expect.body.kind === "json", "a JSON body expectation");
+    assert.deepEqual(exchange.expect.body.values, [{ path: ["status"], value: "PLACED" }]);
+    assert.deepEqual(
+      exchange.expect.body.dynamic.map((field) => field.path),
+      [["note"], ["tip"]],
+    );
+    const todo =
+      "response fields seen only as null (note, tip): their schema accepts any value; give them their type once known";
+    assert.ok(exchange.todos.includes(todo));
+    assert.ok(result.warnings.some((warning) => warning.message === todo));
+  });
+
   it("puts one endpoint's different requests in one table test", () => {
     const result = plan([
       captured("GET", "https://api.example.com/v1/shops?region=seoul", {

@@ -18,7 +18,7 @@ import { conversionPlanVersion } from "./conversion-plan.ts";
 import { findCorrelations } from "./correlate.ts";
 import type { Correlation } from "./correlate.ts";
 import { endpointTemplate } from "./endpoint-template.ts";
-import { inferSchema } from "./infer-schema.ts";
+import { inferResponseSchema, inferSchema } from "./infer-schema.ts";
 import type { EndpointTemplate } from "./endpoint-template.ts";
 import type { RequestSlot } from "./request-slots.ts";
 import { requestSlots } from "./request-slots.ts";
@@ -358,7 +358,10 @@ function endpointTests(
       {
         kind: "table",
         nameWords: endpoint.nameWords,
-        responseSchema: cases[0]!.expect.body.kind === "json" ? inferSchema(responseSamples) : null,
+        responseSchema:
+          cases[0]!.expect.body.kind === "json"
+            ? (inferResponseSchema(responseSamples)?.schema ?? null)
+            : null,
         requestBodySchema:
           firstBody.kind === "json" && requestBodies.length === cases.length
             ? inferSchema(requestBodies)

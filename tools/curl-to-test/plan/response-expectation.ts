@@ -5,10 +5,13 @@ import type {
   PlannedExpectation,
   PlannedValue,
 } from "./conversion-plan.ts";
-import { inferSchema } from "./infer-schema.ts";
+import { inferResponseSchema } from "./infer-schema.ts";
 
 /** Value assertions per response, in body order; the schema still covers every field. */
 export const maxValueAssertions = 50;
+
+/** Fields named in the TODO about fields seen only as null. */
+const maxNullOnlyNamed = 6;
 
 export interface ResponseExpectation {
   expect: PlannedExpectation;
@@ -57,7 +60,15 @@ export function responseExpectation(
     return { expect: { status: first.status, body: { kind: "unchecked" } }, todos };
   }
   const values = json.map((item) => item.value);
-  const schema = withoutSecretEnums(inferSchema(values)!, secretPaths);
+  const inferred = inferResponseSchema(values)!;
+  const schema = withoutSecretEnums(inferred.schema, secretPaths);
+  if (inferred.nullOnly.length > 0) {
+    const named = inferred.nullOnly.slice(0, maxNullOnlyNamed).join(", ");
+    const more = inferred.nullOnly.length > maxNullOnlyNamed ? ", …" : "";
+    todos.push(
+      `response fields seen only as null (${named}${more}): their schema accepts any value; give them their type once known`,
+    );
+  }
   const secrets = new Set(secretPaths.map((path) => JSON.stringify(path)));
   const dynamic = dynamicFields(values, schema, secrets);
   return {
@@ -101,6 +112,9 @@ function dynamicReason(
   if (idName.test(key)) return "its name marks an id";
   if (timeName.test(key)) return "its name marks a time";
   if (tokenName.test(key)) return "its name marks a token";
+  if (observed.length > 0 && observed.every((value) => value === null)) {
+    return "it was only ever null, so its type is unknown";
+  }
   if (schema?.type === "string" && (schema.format === "uuid" || schema.format === "date-time")) {
     return `its values are ${schema.format === "uuid" ? "uuids" : "timestamps"}`;
   }

@@ -85,4 +85,12 @@ describe("typeScriptTypeCode", () => {
     assert.equal(typeScriptTypeCode(inferSchema([[1, 2]])), "number[]");
     assert.equal(typeScriptTypeCode(inferSchema([{}])), "Record<string, never>");
   });
+
+  it("lets a field seen only as null take any value later", () => {
+    const schema = runInNewContext(zodSchemaCode({ type: "unknown" }), { z }) as z.ZodType;
+    for (const value of [null, "ring twice", 3, { a: 1 }]) {
+      assert.ok(schema.safeParse(value).success, JSON.stringify(value));
+    }
+    assert.equal(typeScriptTypeCode({ type: "unknown" }), "unknown");
+  });
 });

@@ -22,6 +22,8 @@ export function zodSchemaCode(schema: InferredSchema | null): string {
       return "z.boolean()";
     case "null":
       return "z.null()";
+    case "unknown":
+      return "z.unknown()";
     case "array":
       return `z.array(${zodSchemaCode(schema.items)})`;
     case "object": {
@@ -55,6 +57,8 @@ export function typeScriptTypeCode(schema: InferredSchema | null): string {
       return "boolean";
     case "null":
       return "null";
+    case "unknown":
+      return "unknown";
     case "array": {
       const items = typeScriptTypeCode(schema.items);
       return /^[A-Za-z]+$/.test(items) ? `${items}[]` : `Array<${items}>`;
