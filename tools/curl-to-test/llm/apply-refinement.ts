@@ -12,6 +12,7 @@ import type {
   PlannedSpec,
   PlannedTest,
 } from "../plan/conversion-plan.ts";
+import { jsonPathText } from "../plan/json-path-text.ts";
 import { checkBusinessRule } from "./business-rules.ts";
 import { correlate, groupIntoFlow } from "./flow-grouping.ts";
 import { negativeCaseTest } from "./negative-cases.ts";
@@ -66,7 +67,7 @@ export function applyRefinement(
   for (const proposal of refinement.correlations) {
     const producer = exchangesById.get(proposal.fromExchangeId);
     const consumer = exchangesById.get(proposal.toExchangeId);
-    const what = `model's correlation ${proposal.fromExchangeId} ${quoted(pathText(proposal.responsePath))} → ${proposal.toExchangeId} rejected`;
+    const what = `model's correlation ${proposal.fromExchangeId} ${quoted(jsonPathText(proposal.responsePath))} → ${proposal.toExchangeId} rejected`;
     const problem =
       producer && consumer
         ? correlate(producer, proposal.responsePath, consumer)
@@ -254,13 +255,6 @@ function oneLine(text: string, max: number): string {
   // eslint-disable-next-line no-control-regex -- control characters are what must go.
   const line = text.replace(/[\u0000-\u001f\u007f\u2028\u2029\s]+/g, " ").trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}
-
-function pathText(path: JsonPath): string {
-  return path
-    .map((step) => (typeof step === "number" ? `[${step}]` : `.${step}`))
-    .join("")
-    .replace(/^\./, "");
 }
 
 function quoted(text: string): string {

@@ -4,6 +4,7 @@
  * must hold on every observed response. What passes becomes a `PlannedRule`.
  */
 import type { InferredSchema, PlannedRule } from "../plan/conversion-plan.ts";
+import { jsonPathText } from "../plan/json-path-text.ts";
 import type { ProposedRule } from "./refinement-schema.ts";
 
 /** Relative tolerance for rules over non-integer numbers (money in decimals). */
@@ -20,7 +21,7 @@ export function checkBusinessRule(
   const number = (path: readonly string[]): string | null => {
     const found = requiredAt(schema, path);
     if (typeof found === "string") return found;
-    if (found.type !== "number") return `${pathText(path)} is not a number`;
+    if (found.type !== "number") return `${jsonPathText(path)} is not a number`;
     integers.push(found.integer);
     return null;
   };
@@ -28,12 +29,12 @@ export function checkBusinessRule(
     const array = requiredAt(schema, items);
     if (typeof array === "string") return array;
     if (array.type !== "array" || array.items?.type !== "object") {
-      return `${pathText(items)} is not an array of objects`;
+      return `${jsonPathText(items)} is not an array of objects`;
     }
     for (const key of keys) {
       const found = requiredAt(array.items, [key]);
-      if (typeof found === "string") return `items of ${pathText(items)}: ${found}`;
-      if (found.type !== "number") return `${pathText([...items, key])} is not a number`;
+      if (typeof found === "string") return `items of ${jsonPathText(items)}: ${found}`;
+      if (found.type !== "number") return `${jsonPathText([...items, key])} is not a number`;
       integers.push(found.integer);
     }
     return null;
@@ -136,7 +137,7 @@ export function ruleFailure(rule: PlannedRule, body: unknown): string | null {
       const target = numberAt(body, rule.target);
       const terms = rule.terms.map((term) => numberAt(body, term));
       if (target === null || terms.some((term) => term === null)) return "a value is missing";
-      return compare(target, sum(terms as number[]), pathText(rule.target));
+      return compare(target, sum(terms as number[]), jsonPathText(rule.target));
     }
     case "sum-of-products": {
       const target = numberAt(body, rule.target);
@@ -144,7 +145,7 @@ export function ruleFailure(rule: PlannedRule, body: unknown): string | null {
       if (target === null || !Array.isArray(items)) return "a value is missing";
       const products = items.map((item) => product(item, rule.factors));
       if (products.some((value) => value === null)) return "an item lacks a factor";
-      return compare(target, sum(products as number[]), pathText(rule.target));
+      return compare(target, sum(products as number[]), jsonPathText(rule.target));
     }
     case "product-per-item": {
       const items = valueAt(body, rule.items);
@@ -156,7 +157,7 @@ export function ruleFailure(rule: PlannedRule, body: unknown): string | null {
         const problem = compare(
           target,
           expected,
-          `${pathText(rule.items)}[${index}].${rule.target}`,
+          `${jsonPathText(rule.items)}[${index}].${rule.target}`,
         );
         if (problem) return problem;
       }
@@ -202,12 +203,12 @@ function sharedItemValue(
   const array = requiredAt(schema, items);
   if (typeof array === "string") return array;
   if (array.type !== "array" || array.items?.type !== "object") {
-    return `${pathText(items)} is not an array of objects`;
+    return `${jsonPathText(items)} is not an array of objects`;
   }
   const fieldSchema = requiredAt(array.items, [field]);
-  if (typeof fieldSchema === "string") return `items of ${pathText(items)}: ${fieldSchema}`;
+  if (typeof fieldSchema === "string") return `items of ${jsonPathText(items)}: ${fieldSchema}`;
   if (!["string", "number", "boolean"].includes(fieldSchema.type)) {
-    return `${pathText([...items, field])} is not a string, number or boolean`;
+    return `${jsonPathText([...items, field])} is not a string, number or boolean`;
   }
   const observed = samples.flatMap((sample) => {
     const list = valueAt(sample, items);
@@ -226,14 +227,14 @@ function requiredAt(schema: InferredSchema, path: readonly string[]): InferredSc
   let node = schema;
   for (const [index, key] of path.entries()) {
     if (node.type !== "object")
-      return `${pathText(path.slice(0, index)) || "the body"} is not an object`;
+      return `${jsonPathText(path.slice(0, index)) || "the body"} is not an object`;
     const property = node.properties.find((candidate) => candidate.name === key);
-    if (!property) return `the capture has no field ${pathText(path.slice(0, index + 1))}`;
+    if (!property) return `the capture has no field ${jsonPathText(path.slice(0, index + 1))}`;
     if (property.optional)
-      return `${pathText(path.slice(0, index + 1))} is missing from some responses`;
+      return `${jsonPathText(path.slice(0, index + 1))} is missing from some responses`;
     node = property.schema;
   }
-  if (node.type === "union") return `${pathText(path)} is nullable or of mixed types`;
+  if (node.type === "union") return `${jsonPathText(path)} is nullable or of mixed types`;
   return node;
 }
 
@@ -272,10 +273,6 @@ function close(actual: number, expected: number, exact: boolean): boolean {
 
 function samePath(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((key, index) => key === b[index]);
-}
-
-function pathText(path: readonly string[]): string {
-  return path.join(".");
 }
 
 function cleanDescription(text: string): string {

@@ -15,6 +15,8 @@ import type {
   TemplatePart,
   ValueTemplate,
 } from "../plan/conversion-plan.ts";
+import { jsonPathText } from "../plan/json-path-text.ts";
+import { percentDecodedOrKept } from "../plan/percent-decoding.ts";
 import { camelIdentifier } from "../render/literal.ts";
 import type { ExchangeEntry } from "./plan-exchanges.ts";
 
@@ -70,7 +72,7 @@ export function correlate(
   }
   const value = valueAt(producer.samples[0], path);
   if (typeof value !== "string" && typeof value !== "number") {
-    return `the captured response of ${producer.id} has no string or number at ${pathText(path)}`;
+    return `the captured response of ${producer.id} has no string or number at ${jsonPathText(path)}`;
   }
   const known = producer.exchange.exports.find(
     (candidate) => JSON.stringify(candidate.path) === JSON.stringify(path),
@@ -134,7 +136,7 @@ function replaceInUrl(url: ValueTemplate, text: string, variable: string): Value
       const previous = parts.at(-1);
       const separatorBefore =
         previous?.kind === "literal" ? /[/=]$/.test(previous.text) : previous === undefined;
-      const wholeValue = piece !== "" && safeDecode(piece) === text && separatorBefore;
+      const wholeValue = piece !== "" && percentDecodedOrKept(piece) === text && separatorBefore;
       if (
         wholeValue &&
         (inQuery ? previous?.kind === "literal" && previous.text.endsWith("=") : true)
@@ -242,19 +244,4 @@ function valueAt(sample: unknown, path: JsonPath): unknown {
     current = (current as Record<string | number, unknown>)[key];
   }
   return current;
-}
-
-function pathText(path: JsonPath): string {
-  return path
-    .map((step) => (typeof step === "number" ? `[${step}]` : `.${step}`))
-    .join("")
-    .replace(/^\./, "");
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

@@ -14,6 +14,8 @@ import type {
   TemplatePart,
   ValueTemplate,
 } from "../plan/conversion-plan.ts";
+import { jsonPathText } from "../plan/json-path-text.ts";
+import { percentDecodedOrKept } from "../plan/percent-decoding.ts";
 import type { ProposedNegativeCase } from "./refinement-schema.ts";
 
 export function negativeCaseTest(
@@ -81,7 +83,7 @@ function brokenRequest(request: PlannedRequest, proposed: ProposedNegativeCase):
         return { rejected: "the invalid value is not a string, number, boolean or null" };
       const replaced = replaceLeaf(request.body.value, proposed.field, value);
       if (typeof replaced === "string") return { rejected: replaced };
-      const field = fieldText(proposed.field);
+      const field = jsonPathText(proposed.field);
       return {
         request: {
           ...request,
@@ -99,7 +101,9 @@ function brokenRequest(request: PlannedRequest, proposed: ProposedNegativeCase):
       const segments = pathSegments(request.url);
       const wanted = proposed.pathSegment.replace(/^\/+|\/+$/g, "");
       const matches = segments.flatMap((segment, index) =>
-        index > 0 && (segment === wanted || safeDecode(segment) === wanted) ? [index] : [],
+        index > 0 && (segment === wanted || percentDecodedOrKept(segment) === wanted)
+          ? [index]
+          : [],
       );
       if (matches.length === 0)
         return { rejected: `the URL has no path segment ${JSON.stringify(wanted)}` };
@@ -139,7 +143,7 @@ function replaceLeaf(
   }
   if (typeof step === "string" && template.kind === "object") {
     const index = template.entries.findIndex((entry) => entry.key === step);
-    if (index === -1) return `the request body has no field ${fieldText(path)}`;
+    if (index === -1) return `the request body has no field ${jsonPathText(path)}`;
     const child = replaceLeaf(template.entries[index]!.value, rest, value);
     if (typeof child === "string") return child;
     const entries = [...template.entries];
@@ -155,7 +159,7 @@ function replaceLeaf(
     items[step] = child;
     return { kind: "array", items };
   }
-  return `the request body has no field ${fieldText(path)}`;
+  return `the request body has no field ${jsonPathText(path)}`;
 }
 
 /** The body's type, widened at `path` so the invalid value still type-checks. */
@@ -273,18 +277,4 @@ function usesFlowVariables(request: PlannedRequest): boolean {
     (body.kind === "multipart" &&
       body.parts.some((part) => part.kind === "field" && inTemplate(part.value)))
   );
-}
-
-function fieldText(path: readonly (string | number)[]): string {
-  return path
-    .map((step, i) => (typeof step === "number" ? `[${step}]` : i === 0 ? step : `.${step}`))
-    .join("");
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

@@ -7,6 +7,7 @@
  */
 import type { CapturedRequest } from "../model/captured-request.ts";
 import type { JsonTemplate, PlannedBody, ValueTemplate } from "../plan/conversion-plan.ts";
+import { formDecodedOrKept } from "../plan/percent-decoding.ts";
 import { findSecrets } from "../plan/secret-finder.ts";
 import type { PersonalDataMaskerOptions } from "./personal-data-masker.ts";
 import { PersonalDataMasker } from "./personal-data-masker.ts";
@@ -70,7 +71,7 @@ const minSecretLength = 4;
 export function buildRefinementPrompt(input: BuildPromptInput): RefinementPrompt {
   const masker = new PersonalDataMasker(input.masking);
   const specLines = input.specs.map((spec) =>
-    JSON.stringify({ specId: spec.id, title: masker.maskText(safeDecode(spec.spec.title)) }),
+    JSON.stringify({ specId: spec.id, title: masker.maskText(formDecodedOrKept(spec.spec.title)) }),
   );
   const exchangeLines = input.specs.flatMap((spec) =>
     spec.exchanges.map((entry) => JSON.stringify(exchangeDigest(entry, masker))),
@@ -79,7 +80,9 @@ export function buildRefinementPrompt(input: BuildPromptInput): RefinementPrompt
     spec.spec.tests.flatMap((test) => {
       if (test.kind !== "flow") return [];
       const ids = spec.exchanges.filter((entry) => entry.test === test).map((entry) => entry.id);
-      return [JSON.stringify({ title: masker.maskText(safeDecode(test.title)), exchangeIds: ids })];
+      return [
+        JSON.stringify({ title: masker.maskText(formDecodedOrKept(test.title)), exchangeIds: ids }),
+      ];
     }),
   );
   const user = [
@@ -110,10 +113,10 @@ function exchangeDigest(entry: ExchangeEntry, masker: PersonalDataMasker): objec
     id: entry.id,
     specId: entry.specId,
     role: entry.role,
-    title: masker.maskText(safeDecode(exchange.title)),
+    title: masker.maskText(formDecodedOrKept(exchange.title)),
     request: {
       method: request.method,
-      url: masker.maskText(safeDecode(templateText(request.url))),
+      url: masker.maskText(formDecodedOrKept(templateText(request.url))),
       headers: request.headers.map((header) => [
         header.name,
         masker.maskField(header.name, templateText(header.value)),
@@ -145,7 +148,7 @@ function bodyDigest(body: PlannedBody, masker: PersonalDataMasker): { body?: unk
     case "json":
       return { body: masker.maskJson(jsonTemplateValue(body.value)) };
     case "text":
-      return { body: masker.maskText(truncatedText(safeDecode(templateText(body.text)))) };
+      return { body: masker.maskText(truncatedText(formDecodedOrKept(templateText(body.text)))) };
     case "binary":
       return { body: `(binary, ${Math.floor((body.base64.length * 3) / 4)} bytes)` };
     case "file":
@@ -240,13 +243,4 @@ function withoutSecretValues(text: string, secrets: ReadonlyMap<string, string>)
     }
   }
   return clean;
-}
-
-function safeDecode(text: string): string {
-  try {
-    // Fully decoded (forms write spaces as +), so masking sees `a%40b.com` as the email it is.
-    return decodeURIComponent(text.replace(/\+/g, " "));
-  } catch {
-    return text;
-  }
 }

@@ -1,6 +1,7 @@
 import type { CapturedRequest, NameValue } from "../model/captured-request.ts";
 import type { JsonPath, ValueEncoding } from "./conversion-plan.ts";
 import { jsonTextLeaves } from "./json-text-leaves.ts";
+import { percentDecodedOrKept } from "./percent-decoding.ts";
 
 /**
  * The places in a request where a value sits that could come from somewhere else: a secret
@@ -92,7 +93,7 @@ function urlSlots(url: string): RequestSlot[] {
       slots.push({
         area: { kind: "url" },
         ...percentDecoded(url.slice(pair.valueStart, pair.end), pair.valueStart),
-        place: { kind: "query", name: safeDecode(pair.name) },
+        place: { kind: "query", name: percentDecodedOrKept(pair.name) },
       });
     }
   }
@@ -174,7 +175,7 @@ function textBodySlots(
     return pairs(text, 0, text.length, "&").map((pair) => ({
       area,
       ...percentDecoded(text.slice(pair.valueStart, pair.end), pair.valueStart),
-      place: { kind: "form", name: safeDecode(pair.name) },
+      place: { kind: "form", name: percentDecodedOrKept(pair.name) },
     }));
   }
   return [...text.matchAll(jwtShape)].map((match) => ({
@@ -222,16 +223,8 @@ function percentDecoded(
 ): Pick<RequestSlot, "start" | "end" | "value" | "encoding"> {
   const end = start + raw.length;
   if (!raw.includes("%")) return { start, end, value: raw, encoding: "none" };
-  const decoded = safeDecode(raw);
+  const decoded = percentDecodedOrKept(raw);
   return encodeURIComponent(decoded) === raw
     ? { start, end, value: decoded, encoding: "uri-component" }
     : { start, end, value: raw, encoding: "none" };
-}
-
-function safeDecode(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
 }

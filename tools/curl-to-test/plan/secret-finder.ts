@@ -7,6 +7,8 @@
  * header curl sends, found here as a credential header.
  */
 import type { CapturedRequest, NameValue } from "../model/captured-request.ts";
+import { jsonPathText } from "./json-path-text.ts";
+import { formDecodedOrKept } from "./percent-decoding.ts";
 
 export type SecretJsonPath = (string | number)[];
 
@@ -116,14 +118,6 @@ function looksLikeOpaqueToken(value: string): boolean {
   );
 }
 
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, " "));
-  } catch {
-    return text;
-  }
-}
-
 export function findSecrets(request: CapturedRequest): SecretFinding[] {
   const findings: SecretFinding[] = [];
   findUrlSecrets(request.url, findings);
@@ -148,7 +142,7 @@ function findUrlSecrets(url: string, findings: SecretFinding[]): void {
     });
   }
   (match[3] ?? "").split("/").forEach((segment, index) => {
-    if (JWT.test(safeDecode(segment))) {
+    if (JWT.test(formDecodedOrKept(segment))) {
       findings.push({
         place: { kind: "path-segment", index },
         name: `path segment ${index}`,
@@ -164,8 +158,8 @@ function findUrlSecrets(url: string, findings: SecretFinding[]): void {
   for (const pair of query.split("&")) {
     const equals = pair.indexOf("=");
     if (equals === -1) continue;
-    const name = safeDecode(pair.slice(0, equals));
-    const value = safeDecode(pair.slice(equals + 1));
+    const name = formDecodedOrKept(pair.slice(0, equals));
+    const value = formDecodedOrKept(pair.slice(equals + 1));
     if (value === "" || seen.has(name)) continue;
     const byName = isSecretName(name, value);
     if (byName || JWT.test(value)) {
@@ -286,8 +280,8 @@ function findBodySecrets(request: CapturedRequest, findings: SecretFinding[]): v
     for (const pair of body.text.split("&")) {
       const equals = pair.indexOf("=");
       if (equals === -1) continue;
-      const field = safeDecode(pair.slice(0, equals));
-      const value = safeDecode(pair.slice(equals + 1));
+      const field = formDecodedOrKept(pair.slice(0, equals));
+      const value = formDecodedOrKept(pair.slice(equals + 1));
       if (value === "" || seen.has(field)) continue;
       const byName = isSecretName(field, value);
       if (byName || JWT.test(value)) {
@@ -331,18 +325,9 @@ function jsonFinding(
     name: key,
     jsonPath: path,
     reason: byName ? "secret-named body field" : "JWT",
-    description: `${where === "json" ? "body" : "response body"} field ${formatJsonPath(path)}`,
+    description: `${where === "json" ? "body" : "response body"} field ${jsonPathText(path) || "(root)"}`,
     envName: envNameOf(where === "json" ? "body" : "response", ...namedPath),
   });
-}
-
-function formatJsonPath(path: SecretJsonPath): string {
-  return (
-    path
-      .map((step) => (typeof step === "number" ? `[${step}]` : `.${step}`))
-      .join("")
-      .replace(/^\./, "") || "(root)"
-  );
 }
 
 function parseJson(text: string): unknown {

@@ -9,6 +9,7 @@ import type {
   TemplatePart,
   ValueTemplate,
 } from "../plan/conversion-plan.ts";
+import { jsonPathText } from "../plan/json-path-text.ts";
 import {
   camelIdentifier,
   commentText,
@@ -300,22 +301,13 @@ function renderExchange(
     const path = entry.path.map((step) =>
       typeof step === "number" ? numberLiteral(step) : stringLiteral(step),
     );
-    const what = `${route} → ${pathText(entry.path)}`;
+    const what = `${route} → ${jsonPathText(entry.path)}`;
     lines.push(
       `const ${local} = flowValue(${response}, [${path.join(", ")}], ${stringLiteral(what)});`,
       `if (${local} === undefined) return;`,
     );
   }
   return lines;
-}
-
-/** `items[0].id`, as a check names the value. */
-function pathText(path: readonly (string | number)[]): string {
-  return path
-    .map((step, index) =>
-      typeof step === "number" ? `[${step}]` : index === 0 ? step : `.${step}`,
-    )
-    .join("");
 }
 
 function isFreshKeyHeader(header: PlannedHeader): boolean {
