@@ -22,7 +22,7 @@ const demo = spawn(process.execPath, ["bin/qaops.js", "demo", "--quiet", "--port
 });
 const urls = await readServiceUrls();
 
-const shopCount = 60;
+const openShops = await findOpenShops();
 const features = ["grocery/fruit", "grocery/vegetable", "grocery/snack", "food/home"];
 const targets = [
   { name: "health (floor)", objective: undefined, url: () => `${urls.eta}/health` },
@@ -30,7 +30,7 @@ const targets = [
     name: "precise ETA",
     objective: { metric: "p95", ms: 20 },
     url: (n: number) =>
-      `${urls.eta}/v1/eta/precise?shopId=${(n % shopCount) + 1}&lat=${(37.5 + (n % 97) / 1000).toFixed(4)}&lng=127.0000`,
+      `${urls.eta}/v1/eta/precise?shopId=${openShops[n % openShops.length]}&lat=${(37.5 + (n % 97) / 1000).toFixed(4)}&lng=127.0000`,
   },
   {
     name: "recommendation",
@@ -76,6 +76,18 @@ console.log(JSON.stringify({ bench: "demo-platform", rate, durationSeconds, resu
 
 function auth(): Record<string, string> {
   return { authorization: `Bearer ${token}` };
+}
+
+/** A closed shop answers 409 by design; the load goes to the shops that can deliver. */
+async function findOpenShops(): Promise<number[]> {
+  const open: number[] = [];
+  for (let shopId = 1; shopId <= 60; shopId++) {
+    const response = await fetch(`${urls.eta}/v1/shops/${shopId}/eta-settings`, {
+      headers: auth(),
+    });
+    if (response.ok && ((await response.json()) as { open: boolean }).open) open.push(shopId);
+  }
+  return open;
 }
 
 async function readServiceUrls(): Promise<Record<string, string>> {
