@@ -1,9 +1,13 @@
 import type { JsonPath } from "./conversion-plan.ts";
 import { looksLikeId } from "./endpoint-template.ts";
 import type { RequestSlot } from "./request-slots.ts";
+import { relativeUrl } from "./request-slots.ts";
+import { kindsMatch, producedKinds, sentKinds } from "./value-kind.ts";
+import type { ValueKind } from "./value-kind.ts";
 
-/** A request as correlation sees it: what it sent, and the JSON its response returned. */
+/** A request as correlation sees it: where it went, what it sent, the JSON it got back. */
 export interface CorrelationInput {
+  request: { url: string };
   slots: readonly RequestSlot[];
   /** Parsed JSON response body; undefined when none or not JSON. */
   responseJson: unknown;
@@ -28,27 +32,44 @@ const idName =
   /^(id|uuid|guid)$|(Id|ID|_id|Uuid|_uuid|Guid|Token|_token|Key|_key|Code|_code|Ref|_ref)$|^(token|code|key|ref|slug|number)$/;
 const tokenShape = /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9+/_.=-]{16,}$/;
 
+/** Shorter values repeat by chance across unrelated things (see isDistinctive). */
+const minDistinctiveText = 8;
+const minDistinctiveNumber = 100_000;
+
 interface Produced {
   producer: number;
   path: JsonPath;
   value: string | number;
+  kinds: ValueKind[];
 }
+
+/** The kinds of thing a value was sent as, each once (`[]` when its place named none). */
+type SentKinds = Map<string, ValueKind>;
 
 /**
  * Values that one response returns and a later request sends (the order id from
  * `POST /orders` in `GET /orders/{id}`), in capture order. A value counts only when it reads
- * like an identifier or token, and only when no request sent it before the response returned
- * it (a value the client already knew did not come from the response).
+ * like an identifier or token, and only when the client had not sent it before a response
+ * first returned it (a value the client already knew did not come from a response). A value
+ * that is not distinctive (a small number, a short code) also needs the same kind on both
+ * sides: a menu item id never feeds an order id that happens to be equal. The latest response
+ * that returned a value is its source, unless that response merely echoed what its own request
+ * sent.
  */
 export function findCorrelations(requests: readonly CorrelationInput[]): Correlation[] {
   const correlations: Correlation[] = [];
-  const produced = new Map<string, Produced>();
-  const sentBefore = new Set<string>();
+  const produced = new Map<string, Produced[]>();
+  const sentBefore = new Map<string, SentKinds>();
 
   requests.forEach((request, consumer) => {
+    const url = relativeUrl(request.request.url);
+    const sentNow = new Map<string, SentKinds>();
     request.slots.forEach((slot, slotIndex) => {
       if (slot.value === null || typeof slot.value === "boolean") return;
-      const source = produced.get(String(slot.value));
+      const key = String(slot.value);
+      const kinds = sentKinds(slot.place, url);
+      noteSent(sentNow, key, kinds);
+      const source = latestMatching(produced.get(key), kinds);
       if (!source || !fitsConsumer(source, slot)) return;
       if (typeof slot.value === "number" && typeof source.value !== "number") return;
       correlations.push({
@@ -59,15 +80,63 @@ export function findCorrelations(requests: readonly CorrelationInput[]): Correla
         asString: typeof slot.value === "string" && typeof source.value === "number",
       });
     });
-    for (const slot of request.slots) {
-      if (slot.value !== null) sentBefore.add(String(slot.value));
-    }
+    for (const [key, kinds] of sentNow) noteSent(sentBefore, key, [...kinds.values()]);
+
     for (const leaf of correlatableLeaves(request.responseJson)) {
       const key = String(leaf.value);
-      if (!sentBefore.has(key)) produced.set(key, { producer: consumer, ...leaf });
+      const candidate: Produced = {
+        producer: consumer,
+        ...leaf,
+        kinds: producedKinds(leaf.path, url),
+      };
+      if (!isDistinctive(leaf.value) && candidate.kinds.length === 0) continue;
+      if (wasSent(sentNow.get(key), candidate)) continue;
+      const earlier = produced.get(key) ?? [];
+      const same = earlier.findIndex((entry) => sameThing(entry, candidate));
+      if (same !== -1) {
+        // Returned again: the nearer response is the likelier source of what follows.
+        earlier.splice(same, 1);
+      } else if (wasSent(sentBefore.get(key), candidate)) {
+        continue;
+      }
+      earlier.push(candidate);
+      produced.set(key, earlier);
     }
   });
   return correlations;
+}
+
+/**
+ * Long strings with digits, UUIDs, tokens and numbers of six digits or more: unlikely to repeat
+ * by chance, so they correlate whatever the names around them.
+ */
+function isDistinctive(value: string | number): boolean {
+  if (typeof value === "number") return Math.abs(value) >= minDistinctiveNumber;
+  return value.length >= minDistinctiveText && (looksLikeId(value) || tokenShape.test(value));
+}
+
+function sameThing(a: Produced, b: Produced): boolean {
+  return isDistinctive(a.value) || kindsMatch(a.kinds, b.kinds);
+}
+
+function noteSent(sent: Map<string, SentKinds>, key: string, kinds: readonly ValueKind[]): void {
+  const known = sent.get(key) ?? new Map<string, ValueKind>();
+  sent.set(key, known);
+  for (const kind of kinds.length > 0 ? kinds : [[]]) known.set(kind.join(" "), kind);
+}
+
+/** Was the produced value sent before, as the same kind of thing? */
+function wasSent(sent: SentKinds | undefined, candidate: Produced): boolean {
+  if (!sent) return false;
+  return isDistinctive(candidate.value) || kindsMatch([...sent.values()], candidate.kinds);
+}
+
+/** The latest response value a slot of these kinds can take. */
+function latestMatching(
+  entries: readonly Produced[] | undefined,
+  kinds: readonly ValueKind[],
+): Produced | undefined {
+  return entries?.findLast((entry) => isDistinctive(entry.value) || kindsMatch(entry.kinds, kinds));
 }
 
 /**

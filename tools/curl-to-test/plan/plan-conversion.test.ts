@@ -166,6 +166,79 @@ describe("planConversion: correlation", () => {
   });
 });
 
+describe("planConversion: correlation of small values", () => {
+  const headers = [{ name: "Content-Type", value: "application/json" }];
+  /** Menu, order from it, read the order: the demo platform's numeric ids. */
+  const orderFlow = (shopId: number, menuItemId: number, orderId: number): CapturedRequest[] => [
+    captured("GET", `http://localhost:3000/v1/shops/${shopId}/menu`, {
+      response: json(200, { shopId, items: [{ menuItemId, price: 9000 }] }),
+    }),
+    captured("POST", "http://localhost:3000/v1/orders", {
+      headers,
+      body: {
+        kind: "text",
+        text: `{"shopId":${shopId},"items":[{"menuItemId":${menuItemId},"quantity":1}]}`,
+        mimeType: "application/json",
+      },
+      response: json(201, { id: orderId, shopId, items: [{ menuItemId }] }),
+    }),
+    captured("GET", `http://localhost:3000/v1/orders/${orderId}`, {
+      response: json(200, { id: orderId, shopId }),
+    }),
+  ];
+  const flowSteps = (result: PlannedConversion): string[][] =>
+    result.plan.specs.flatMap((spec) =>
+      spec.tests.flatMap((test) =>
+        test.kind === "flow" ? [test.steps.map((step) => step.title)] : [],
+      ),
+    );
+
+  it("reuses a numeric order id in GET /v1/orders/{id}, and a menu item id in the order", () => {
+    const result = plan(orderFlow(1, 3, 12));
+    assert.deepEqual(flowSteps(result), [
+      ["GET /v1/shops/1/menu → 200", "POST /v1/orders → 201", "GET /v1/orders/{orderId} → 200"],
+    ]);
+    const [, place, read] = exchanges(result.plan.specs[0]!.tests[0]!);
+    assert.deepEqual(place!.exports, [{ variable: "orderId", path: ["id"] }]);
+    assert.deepEqual(read!.request.url, [
+      { kind: "literal", text: "/v1/orders/" },
+      { kind: "variable", name: "orderId", encoding: "none" },
+    ]);
+  });
+
+  it("never joins flows through equal small numbers that name different things", () => {
+    // Order 7 of the first flow, then shop 7 and menu item 7 and order 12 in the second.
+    const result = plan([...orderFlow(1, 3, 7), ...orderFlow(7, 7, 12)]);
+    assert.deepEqual(
+      flowSteps(result).map((steps) => steps.length),
+      [3, 3],
+    );
+  });
+
+  it("takes a value from the latest response that returned it", () => {
+    // The same shop twice: the second order's menu item comes from the second menu read, so
+    // the two flows stay apart, alike enough to collapse into one test.
+    const result = plan([...orderFlow(1, 3, 7), ...orderFlow(1, 3, 8)]);
+    const tests = result.plan.specs.flatMap((spec) => spec.tests);
+    assert.deepEqual(
+      tests.map((test) => exchanges(test).map((step) => step.sources.length)),
+      [[2, 2, 2]],
+    );
+  });
+
+  it("still joins distinctive values whatever the names around them", () => {
+    const result = plan([
+      captured("POST", "http://localhost:3000/v1/sessions", {
+        response: json(201, { handle: "sess_4f9a2c81d0" }),
+      }),
+      captured("GET", "http://localhost:3000/v1/carts?owner=sess_4f9a2c81d0", {
+        response: json(200, {}),
+      }),
+    ]);
+    assert.equal(flowSteps(result)[0]?.length, 2);
+  });
+});
+
 describe("planConversion: grouping", () => {
   it("collapses identical requests and asserts fields that differed by type only", () => {
     const result = plan([
