@@ -12,7 +12,7 @@ import type {
   ConversionWarning,
 } from "../../tools/curl-to-test/convert-captures.ts";
 
-export function locationText(source: SourceLocation): string {
+function locationText(source: SourceLocation): string {
   return source.line > 0 ? `${source.file}:${source.line}:${source.column}` : source.file;
 }
 
@@ -25,7 +25,7 @@ export function failureLines(failure: CaptureFailure): string[] {
   return lines;
 }
 
-export function warningLine(warning: ConversionWarning): string {
+function warningLine(warning: ConversionWarning): string {
   const where = warning.source ? `${locationText(warning.source)}: ` : "";
   return `warning: ${where}${oneLine(warning.message)}`;
 }

@@ -16,7 +16,3 @@ export function publishTicketLinks(entries: readonly TicketLink[]): void {
 export function ticketLinkFor(fingerprint: string): TicketLink | undefined {
   return links.get(fingerprint);
 }
-
-export function publishedTicketLinks(): ReadonlyMap<string, TicketLink> {
-  return links;
-}

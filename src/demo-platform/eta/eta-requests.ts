@@ -18,7 +18,7 @@ const shopId = z
   .transform(Number)
   .refine((value) => value >= 1, "must be a positive integer");
 
-export const maxShopsPerRequest = 50;
+const maxShopsPerRequest = 50;
 
 const shopIds = z
   .string(required)
@@ -48,4 +48,3 @@ export const etaSettingsBodySchema = z
       });
     }
   });
-export type EtaSettingsBody = z.infer<typeof etaSettingsBodySchema>;

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { parseId } from "./order-requests.ts";
 
 /** Names the member a client acts for; without it the bearer token acts as staff. */
-export const actingMemberHeader = "x-member-id";
+const actingMemberHeader = "x-member-id";
 
 export type Actor = { kind: "staff" } | { kind: "member"; memberId: number };
 

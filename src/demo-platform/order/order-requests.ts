@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Limits a request must keep to before the catalogue is even consulted (else 400). */
-export const orderLimits = {
+const orderLimits = {
   maxLines: 30,
   maxQuantity: 50,
   maxAddressLength: 200,
@@ -62,7 +62,6 @@ export const cancelOrderBodySchema = z.strictObject(
   },
   { error: "the body must be a JSON object with a reason" },
 );
-export type CancelOrderBody = z.infer<typeof cancelOrderBodySchema>;
 
 const idText = /^[1-9]\d{0,15}$/;
 

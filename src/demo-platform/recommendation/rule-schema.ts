@@ -1,10 +1,9 @@
 import { z } from "zod";
 
-export const itemStatuses = ["OK", "OUT_OF_STOCK", "DISCONTINUED"] as const;
+const itemStatuses = ["OK", "OUT_OF_STOCK", "DISCONTINUED"] as const;
 export type ItemStatus = (typeof itemStatuses)[number];
 
-export const abBuckets = ["A", "B"] as const;
-export type AbBucket = (typeof abBuckets)[number];
+export type AbBucket = "A" | "B";
 
 /** `remove` drops a penalised item; `roll` keeps it but moves it to the end of the page. */
 const filterMode = z.enum(["remove", "roll"]).default("remove");

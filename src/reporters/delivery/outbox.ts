@@ -4,7 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 
 /** Where undelivered work waits for `qaops report replay`, unless an option or env says otherwise. */
-export const defaultOutboxDir = ".qaops/outbox";
+const defaultOutboxDir = ".qaops/outbox";
 
 export function resolveOutboxDir(
   option: string | undefined,

@@ -86,7 +86,7 @@ export function link(text: string, href: string): AdfText {
   return { type: "text", text, marks: [{ type: "link", attrs: { href } }] };
 }
 
-export function capText(text: string, maxChars: number): string {
+function capText(text: string, maxChars: number): string {
   if (text.length <= maxChars) return text;
   return `${text.slice(0, maxChars)}\n… ${text.length - maxChars} more characters left out`;
 }

@@ -16,7 +16,7 @@ const adfDocumentSchema = z.custom<AdfDocument>(
 );
 
 /** Text travels inline; a file (a trace) by path, copied into the outbox when saved there. */
-export const attachmentSpecSchema = z.object({
+const attachmentSpecSchema = z.object({
   filename: z.string(),
   contentType: z.string(),
   text: z.string().optional(),
@@ -25,7 +25,7 @@ export const attachmentSpecSchema = z.object({
 
 export type AttachmentSpec = z.infer<typeof attachmentSpecSchema>;
 
-export const ticketFieldsSchema = z.object({
+const ticketFieldsSchema = z.object({
   projectKey: z.string(),
   issueType: z.string(),
   summary: z.string(),

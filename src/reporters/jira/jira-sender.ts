@@ -280,7 +280,7 @@ function statusOf(error: unknown): number | undefined {
  * The transition to take, looked up in the ticket's own workflow: by name when configured, else
  * the first one into the wanted status category (`done`; to reopen, `new` before `indeterminate`).
  */
-export function chooseTransition(
+function chooseTransition(
   transitions: readonly WorkflowTransition[],
   to: "done" | "reopen",
   name?: string,

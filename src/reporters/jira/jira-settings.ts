@@ -96,7 +96,7 @@ export interface JiraSettings {
 
 export type JiraSettingsResolution = RunReporterResolution<JiraSettings>;
 
-export const defaultDryRunFile = ".qaops/jira-plan.json";
+const defaultDryRunFile = ".qaops/jira-plan.json";
 
 const names: SettingNames = {
   baseUrl: { option: "baseUrl", env: "JIRA_BASE_URL" },

@@ -8,7 +8,7 @@ export interface Ownership {
 }
 
 /** Annotations a test can carry to route its own ticket, e.g. `{ type: "jira-component", description: "Payments" }`. */
-export const ownerAnnotations = {
+const ownerAnnotations = {
   component: "jira-component",
   assignee: "jira-assignee",
   label: "jira-label",

@@ -18,14 +18,14 @@ import type { AdfDocument, AdfInline } from "./adf.ts";
 import type { RunMark, TicketState } from "./ticket-state.ts";
 
 /** Jira rejects a summary over 255 characters. */
-export const summaryLimit = 255;
+const summaryLimit = 255;
 /** Jira's limit for a rich-text field; the description is kept below it with room to spare. */
 const descriptionBudget = 30_000;
 
 /** The text an API test attaches with its requests and responses (secrets already masked). */
-export const apiExchangesAttachment = "api-exchanges";
+const apiExchangesAttachment = "api-exchanges";
 
-export function capSummary(text: string): string {
+function capSummary(text: string): string {
   const single = text.replace(/\s+/g, " ").trim();
   return single.length <= summaryLimit ? single : `${single.slice(0, summaryLimit - 1)}…`;
 }

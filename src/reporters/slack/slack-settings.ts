@@ -43,7 +43,7 @@ export interface SlackSettings {
 
 export type SlackSettingsResolution = RunReporterResolution<SlackSettings>;
 
-export const defaultSlackDryRunFile = ".qaops/slack-payload.json";
+const defaultSlackDryRunFile = ".qaops/slack-payload.json";
 
 const names: SettingNames = {
   webhookUrl: { option: "webhookUrl", env: "SLACK_WEBHOOK_URL", secret: true },

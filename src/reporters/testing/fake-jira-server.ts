@@ -89,7 +89,7 @@ const statuses: Record<string, { id: string; key: string; name: string }> = {
   Done: { id: "3", key: "done", name: "Done" },
 };
 
-export const defaultWorkflow: WorkflowTransitionDefinition[] = [
+const defaultWorkflow: WorkflowTransitionDefinition[] = [
   { id: "21", name: "Start Progress", from: ["To Do"], to: "In Progress" },
   { id: "31", name: "Done", from: ["To Do", "In Progress"], to: "Done" },
   { id: "41", name: "Reopen", from: ["Done"], to: "To Do" },

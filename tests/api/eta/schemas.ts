@@ -22,7 +22,6 @@ export const approximateEtaSchema = z.strictObject({
     }),
   ),
 });
-export type ApproximateEta = z.infer<typeof approximateEtaSchema>;
 
 const preciseCommon = {
   kind: z.literal("precise"),

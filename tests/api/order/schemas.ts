@@ -17,7 +17,7 @@ export const problemSchema = z.strictObject({
 });
 export type Problem = z.infer<typeof problemSchema>;
 
-export const orderStatusSchema = z.enum(["PLACED", "CANCELLED"]);
+const orderStatusSchema = z.enum(["PLACED", "CANCELLED"]);
 
 export const orderSchema = z.strictObject({
   id,
@@ -49,7 +49,7 @@ export const orderSchema = z.strictObject({
 });
 export type Order = z.infer<typeof orderSchema>;
 
-export const orderSummarySchema = z.strictObject({
+const orderSummarySchema = z.strictObject({
   id,
   shopId: id,
   status: orderStatusSchema,
@@ -68,7 +68,7 @@ export const memberOrdersPageSchema = z.strictObject({
 });
 export type MemberOrdersPage = z.infer<typeof memberOrdersPageSchema>;
 
-export const orderEventSchema = z.strictObject({
+const orderEventSchema = z.strictObject({
   eventId: z.uuid(),
   type: z.enum(["ORDER_PLACED", "ORDER_CANCELLED"]),
   occurredAt: isoTimestamp,

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 
 /** The services the demo platform serves, in its port order (order = DEMO_PORT, eta = +1, …). */
-export const demoServices = ["order", "eta", "recommendation"] as const;
+const demoServices = ["order", "eta", "recommendation"] as const;
 
 /** Where Playwright starts the demo platform when a demo service has no `<SERVICE>_BASE_URL`. */
 export const demoPort = Number(process.env.DEMO_PORT ?? 4310);

@@ -449,7 +449,7 @@ function readUrlencodePiece(
 }
 
 /** curl's --data-urlencode escaping: unreserved characters stay, space is `+`, the rest %XX. */
-export function encodeLikeCurl(text: string): string {
+function encodeLikeCurl(text: string): string {
   let encoded = "";
   for (const byte of Buffer.from(text, "utf8")) {
     const char = String.fromCharCode(byte);

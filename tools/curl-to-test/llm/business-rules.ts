@@ -129,7 +129,7 @@ export function checkBusinessRule(
 }
 
 /** Why the rule does not hold on this body; null when it does. */
-export function ruleFailure(rule: PlannedRule, body: unknown): string | null {
+function ruleFailure(rule: PlannedRule, body: unknown): string | null {
   const compare = (actual: number, expected: number, what: string): string | null =>
     close(actual, expected, rule.exact) ? null : `${what} is ${actual}, expected ${expected}`;
   switch (rule.kind) {

@@ -27,7 +27,7 @@ export const defaultNameFields = [
   "senderName",
 ];
 
-export const defaultModel = "gpt-4o-mini";
+const defaultModel = "gpt-4o-mini";
 
 const llmOptionsSchema = z.object({
   /** Absent: nothing is sent, and the conversion falls back with a warning. */

@@ -65,7 +65,7 @@ export interface RefinePlanResult {
 }
 
 /** Batches of whole specs, each up to `exchangesPerPrompt` exchanges (a larger spec goes alone). */
-export function refinementBatches(
+function refinementBatches(
   plan: ConversionPlan,
   requests: readonly CapturedRequest[],
   exchangesPerPrompt: number,

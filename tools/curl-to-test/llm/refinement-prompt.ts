@@ -32,7 +32,7 @@ export interface BuildPromptInput {
   capturedSecrets: ReadonlyMap<string, string>;
 }
 
-export const refinementSystemPrompt = [
+const refinementSystemPrompt = [
   "You review a plan from which qaops generates Playwright API tests for captured HTTP exchanges.",
   "You never write code: you answer JSON that matches the given schema, and qaops checks every",
   "proposal against the capture before applying it.",

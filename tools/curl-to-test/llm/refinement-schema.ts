@@ -87,7 +87,7 @@ const negativeCase = z.discriminatedUnion("kind", [
     .describe("the same request naming a resource that does not exist"),
 ]);
 
-export const planRefinementSchema = z.object({
+const planRefinementSchema = z.object({
   specs: z.array(z.object({ specId: z.string(), title: z.string() })),
   exchanges: z.array(
     z.object({
@@ -124,7 +124,6 @@ export type PlanRefinement = z.infer<typeof planRefinementSchema>;
 export type RefinedExchange = PlanRefinement["exchanges"][number];
 export type ProposedRule = RefinedExchange["businessRules"][number];
 export type ProposedNegativeCase = RefinedExchange["negativeCases"][number];
-export type ProposedCorrelation = PlanRefinement["correlations"][number];
 
 /** The `response_format` of every chat completion request: a strict JSON schema. */
 export const planRefinementResponseFormat = zodResponseFormat(

@@ -87,7 +87,7 @@ function snakeName(name: string): string {
     .toLowerCase();
 }
 
-export function envNameOf(...words: string[]): string {
+function envNameOf(...words: string[]): string {
   return words
     .map((word) => snakeName(word).toUpperCase())
     .filter((word) => word !== "")

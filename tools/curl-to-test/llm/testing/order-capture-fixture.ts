@@ -44,7 +44,7 @@ const orderBody = {
   placedAt: "2026-01-01T12:00:00.000Z",
 };
 
-export const orderCaptureExchanges: CapturedExchange[] = [
+const orderCaptureExchanges: CapturedExchange[] = [
   {
     request: {
       method: "POST",
