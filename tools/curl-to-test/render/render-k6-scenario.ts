@@ -17,6 +17,8 @@ import {
   propertyKey,
   stringLiteral,
 } from "./literal.ts";
+import { UniqueNames } from "./unique-names.ts";
+import { urlencodeLikeCurlCode } from "./urlencode-like-curl-code.ts";
 
 export interface K6ScenarioRenderOptions {
   /** Module specifier of `tests/perf/lib` seen from the scenario's folder, e.g. `../lib`. */
@@ -151,29 +153,9 @@ function sourcesText(plan: ConversionPlan): string {
     .join(" ");
 }
 
-/** Identifiers unique within a scope; a function's scope starts from the module's. */
-class Names {
-  readonly #taken: Set<string>;
-
-  constructor(taken: Iterable<string>) {
-    this.#taken = new Set(taken);
-  }
-
-  take(candidate: string): string {
-    let name = candidate;
-    for (let n = 2; this.#taken.has(name); n += 1) name = `${candidate}${n}`;
-    this.#taken.add(name);
-    return name;
-  }
-
-  all(): string[] {
-    return [...this.#taken];
-  }
-}
-
 /** What the module needs beside its functions, collected while they are rendered. */
 class ScenarioModule {
-  readonly names = new Names(moduleNames);
+  readonly names = new UniqueNames(moduleNames);
   readonly declarations: string[] = [];
   readonly helpers = new Set<string>();
   readonly warnings: string[] = [];
@@ -229,11 +211,12 @@ function renderTest(
 
 /** A function's local names, and the flow values its earlier steps exported. */
 class FlowScope {
-  readonly names: Names;
+  readonly names: UniqueNames;
   readonly #values = new Map<string, string>();
 
   constructor(module: ScenarioModule) {
-    this.names = new Names(module.names.all());
+    // A function's names start from the module's, so a local never shadows one of them.
+    this.names = new UniqueNames(module.names.all());
   }
 
   bind(variable: string): string {
@@ -403,13 +386,8 @@ function fileTransformCode(file: string, body: Extract<PlannedBody, { kind: "fil
       return file;
     case "strip-newlines":
       return `${file}.replace(/[\\r\\n]/g, "")`;
-    case "urlencode": {
-      // curl escapes everything but letters, digits and -._~; encodeURIComponent leaves !'()*.
-      const encoded = `encodeURIComponent(${file}).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())`;
-      return body.urlencodeName === undefined
-        ? encoded
-        : `${stringLiteral(`${body.urlencodeName}=`)} + ${encoded}`;
-    }
+    case "urlencode":
+      return urlencodeLikeCurlCode(file, body.urlencodeName);
   }
 }
 

@@ -14,6 +14,7 @@ import type {
   TemplatePart,
   ValueTemplate,
 } from "../plan/conversion-plan.ts";
+import { jsonPathText } from "../plan/json-path-text.ts";
 import { tableColumns } from "../plan/table-columns.ts";
 import {
   camelIdentifier,
@@ -25,6 +26,8 @@ import {
 } from "./literal.ts";
 import { ruleAssertionCode } from "./rule-code.ts";
 import { typeScriptTypeCode, zodSchemaCode } from "./schema-code.ts";
+import { UniqueNames } from "./unique-names.ts";
+import { urlencodeLikeCurlCode } from "./urlencode-like-curl-code.ts";
 
 const shorthandMethods = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"]);
 
@@ -84,7 +87,7 @@ class SpecFile {
   usesZod = false;
   usesReadFile = false;
   usesMultipartBody = false;
-  readonly #names = new Set<string>();
+  readonly #names = new UniqueNames();
 
   readonly #declared = new Map<string, string>();
 
@@ -105,10 +108,7 @@ class SpecFile {
 
   /** A module-level name, unique in the file. */
   name(candidate: string): string {
-    let name = candidate;
-    for (let n = 2; this.#names.has(name); n += 1) name = `${candidate}${n}`;
-    this.#names.add(name);
-    return name;
+    return this.#names.take(candidate);
   }
 
   imports(): string[] {
@@ -459,13 +459,8 @@ function fileBodyCode(body: Extract<PlannedBody, { kind: "file" }>): string {
       return `await readFile(${path})`;
     case "strip-newlines":
       return `(await readFile(${path}, "utf8")).replace(/[\\r\\n]/g, "")`;
-    case "urlencode": {
-      // curl escapes everything but letters, digits and -._~; encodeURIComponent leaves !'()*.
-      const encoded = `encodeURIComponent(await readFile(${path}, "utf8")).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())`;
-      return body.urlencodeName === undefined
-        ? encoded
-        : `${stringLiteral(`${body.urlencodeName}=`)} + ${encoded}`;
-    }
+    case "urlencode":
+      return urlencodeLikeCurlCode(`await readFile(${path}, "utf8")`, body.urlencodeName);
   }
 }
 
@@ -626,15 +621,7 @@ function accessor(
   const last = schema?.type === "union" && schema.anyOf.some((m) => m.type === "null");
   if (!mayBeMissing && !last) return code;
   file.usesDefined = true;
-  return `defined(${code}, ${stringLiteral(pathText(path))})`;
-}
-
-function pathText(path: JsonPath): string {
-  return path
-    .map((step, index) =>
-      typeof step === "number" ? `[${step}]` : index === 0 ? step : `.${step}`,
-    )
-    .join("");
+  return `defined(${code}, ${stringLiteral(jsonPathText(path))})`;
 }
 
 function descriptionLines(exchange: PlannedExchange): string[] {

@@ -1,0 +1,11 @@
+import { stringLiteral } from "./literal.ts";
+
+/**
+ * Code that percent-encodes the text `textCode` evaluates to as curl's `--data-urlencode` does,
+ * after `name=` when the option named one. curl escapes everything but letters, digits and
+ * -._~; encodeURIComponent leaves !'()*, which the code escapes too.
+ */
+export function urlencodeLikeCurlCode(textCode: string, name: string | undefined): string {
+  const encoded = `encodeURIComponent(${textCode}).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())`;
+  return name === undefined ? encoded : `${stringLiteral(`${name}=`)} + ${encoded}`;
+}
