@@ -23,7 +23,7 @@ import { writeConversion } from "./write-conversion.ts";
 const workDir = repositoryWorkDir("convert-captures");
 const specsDir = join(workDir, "specs");
 const corpusSpecsDir = join(workDir, "corpus");
-// curlconverter's own fixture commands (MIT), beside the repository; see docs/convert.md.
+// curlconverter's own fixture commands (MIT), beside the repository; see docs/convert-fidelity.md.
 const corpusDir = join(repositoryRoot, "..", "shared", "corpus", "curlconverter");
 const corpusMissing = existsSync(corpusDir) ? false : `no curl corpus at ${corpusDir}`;
 
