@@ -1,5 +1,5 @@
 // Latency of the demo platform under a fixed arrival rate, against its objectives
-// (CONTEXT: precise ETA p95 <= 20 ms at peak; recommendation median <= 17 ms), with /health
+// (precise ETA p95 <= 20 ms at peak; recommendation median <= 17 ms), with /health
 // measured in the same run as the floor of what any route can do on this machine.
 //   node bench/demo-platform.bench.ts [--rate 300] [--seconds 20]
 import { spawn } from "node:child_process";
