@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenOnLoopback } from "../../testing/loopback-server.ts";
 import { JqlError, parseJql } from "./jql.ts";
 import type { JqlIssueView } from "./jql.ts";
 
@@ -142,8 +142,7 @@ export class FakeJiraServer {
 
   static async start(options: FakeJiraOptions = {}): Promise<FakeJiraServer> {
     const fake = new FakeJiraServer(options);
-    await new Promise<void>((resolve) => fake.#server.listen(0, "127.0.0.1", resolve));
-    fake.url = `http://127.0.0.1:${(fake.#server.address() as AddressInfo).port}`;
+    fake.url = await listenOnLoopback(fake.#server);
     return fake;
   }
 
@@ -187,8 +186,7 @@ export class FakeJiraServer {
   }
 
   async close(): Promise<void> {
-    this.#server.closeAllConnections();
-    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+    await closeServer(this.#server);
   }
 
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

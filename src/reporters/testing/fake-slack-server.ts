@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenOnLoopback } from "../../testing/loopback-server.ts";
 
 /**
  * A Slack incoming webhook on loopback that refuses what Slack refuses: a message with neither
@@ -41,8 +41,7 @@ export class FakeSlackServer {
 
   static async start(): Promise<FakeSlackServer> {
     const fake = new FakeSlackServer();
-    await new Promise<void>((resolve) => fake.#server.listen(0, "127.0.0.1", resolve));
-    fake.url = `http://127.0.0.1:${(fake.#server.address() as AddressInfo).port}`;
+    fake.url = await listenOnLoopback(fake.#server);
     return fake;
   }
 
@@ -65,8 +64,7 @@ export class FakeSlackServer {
   }
 
   async close(): Promise<void> {
-    this.#server.closeAllConnections();
-    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+    await closeServer(this.#server);
   }
 
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

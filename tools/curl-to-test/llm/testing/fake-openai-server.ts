@@ -5,10 +5,9 @@
  * Retry-After, 500), or any of those after a delay. It records every request it received, so a
  * test can assert on what left the machine. Usage figures count tokens with o200k_base.
  */
-import { once } from "node:events";
 import { createServer } from "node:http";
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenOnLoopback } from "../../../../src/testing/loopback-server.ts";
 import { countPromptTokens, countTextTokens } from "../prompt-tokens.ts";
 import type { ChatMessage } from "../refinement-prompt.ts";
 
@@ -148,17 +147,14 @@ export async function startFakeOpenAiServer(
     });
   };
 
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
+  const url = await listenOnLoopback(server);
   return {
-    baseURL: `http://127.0.0.1:${port}/v1`,
+    baseURL: `${url}/v1`,
     requests,
     async close() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
-      server.closeAllConnections();
-      await new Promise<void>((done) => server.close(() => done()));
+      await closeServer(server);
     },
   };
 }

@@ -3,9 +3,8 @@
  * response bodies with a given function: a contract break of the service, made to order, to
  * count which generated tests notice it.
  */
-import { once } from "node:events";
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenOnLoopback } from "../../../../src/testing/loopback-server.ts";
 
 /** Returns the body to send instead, or undefined to leave it as it is. */
 export type ResponseMutation = (input: { method: string; path: string; body: unknown }) => unknown;
@@ -68,12 +67,7 @@ export async function startMutatingProxy(options: {
         });
     });
   });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  proxy.close = async () => {
-    server.closeAllConnections();
-    await new Promise<void>((done) => server.close(() => done()));
-  };
+  proxy.url = await listenOnLoopback(server);
+  proxy.close = () => closeServer(server);
   return proxy;
 }
