@@ -107,7 +107,7 @@ describe("writeK6Scenario on the hostile shop capture", () => {
     );
     assert.ok(
       thresholds.some(([key, expression]) => {
-        return key === "http_req_duration{endpoint:post-orders}" && expression === "p(95)<100";
+        return key === "http_req_duration{endpoint:post-orders}" && expression === "p(95)<10000";
       }),
       JSON.stringify(thresholds),
     );
