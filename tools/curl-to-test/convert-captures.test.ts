@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -17,15 +17,13 @@ import {
 import { startShopServer } from "./fixtures/shop-server.ts";
 import type { ShopServer } from "./fixtures/shop-server.ts";
 import { runPlaywrightConfig, writePlaywrightConfig } from "./testing/playwright-projects.ts";
-import { lint, repositoryRoot, repositoryWorkDir, typeCheck } from "./testing/repository-tools.ts";
+import { curlconverterCorpusDir } from "./fixtures/curlconverter-corpus.ts";
+import { lint, repositoryWorkDir, typeCheck } from "./testing/repository-tools.ts";
 import { writeConversion } from "./write-conversion.ts";
 
 const workDir = repositoryWorkDir("convert-captures");
 const specsDir = join(workDir, "specs");
 const corpusSpecsDir = join(workDir, "corpus");
-// curlconverter's own fixture commands (MIT), beside the repository; see docs/convert-fidelity.md.
-const corpusDir = join(repositoryRoot, "..", "shared", "corpus", "curlconverter");
-const corpusMissing = existsSync(corpusDir) ? false : `no curl corpus at ${corpusDir}`;
 
 describe("convertCaptures on a hostile capture and the curl corpus", () => {
   let result: ConversionResult;
@@ -42,21 +40,19 @@ describe("convertCaptures on a hostile capture and the curl corpus", () => {
     await writeConversion({ outDir: specsDir, specs: result.specs, envVars: result.plan.envVars });
     kept = await startShopServer({ contract: "kept" });
     broken = await startShopServer({ contract: "broken" });
-    if (!corpusMissing) {
-      for (const file of readdirSync(corpusDir).filter((name) => name.endsWith(".sh"))) {
-        const text = await readFile(join(corpusDir, file), "utf8");
-        const conversion = await convertCaptures({
-          inputs: [{ name: file, text }],
-          service: "corpus",
-          filesDirectory: corpusDir,
-        });
-        corpus.push({ file, specs: conversion.specs.length, failures: conversion.failures.length });
-        await writeConversion({
-          outDir: join(corpusSpecsDir, file.replace(/\W+/g, "-")),
-          specs: conversion.specs,
-          envVars: [],
-        });
-      }
+    for (const file of readdirSync(curlconverterCorpusDir).filter((name) => name.endsWith(".sh"))) {
+      const text = await readFile(join(curlconverterCorpusDir, file), "utf8");
+      const conversion = await convertCaptures({
+        inputs: [{ name: file, text }],
+        service: "corpus",
+        filesDirectory: curlconverterCorpusDir,
+      });
+      corpus.push({ file, specs: conversion.specs.length, failures: conversion.failures.length });
+      await writeConversion({
+        outDir: join(corpusSpecsDir, file.replace(/\W+/g, "-")),
+        specs: conversion.specs,
+        envVars: [],
+      });
     }
   });
 
@@ -102,7 +98,7 @@ describe("convertCaptures on a hostile capture and the curl corpus", () => {
     assert.match(await readFile(join(specsDir, ".env.example"), "utf8"), /^SHOP_X_API_KEY=$/m);
   });
 
-  it("converts every command of the curl corpus, or says why not", { skip: corpusMissing }, () => {
+  it("converts every command of the curl corpus, or says why not", () => {
     assert.ok(corpus.length > 100, `${corpus.length} corpus files`);
     const silent = corpus.filter((entry) => entry.specs === 0 && entry.failures === 0);
     assert.deepEqual(silent, [], "each file gives specs or failures");
@@ -127,7 +123,7 @@ describe("convertCaptures on a hostile capture and the curl corpus", () => {
     });
     const [typeCheckRun, lintRun, playwright] = await Promise.all([
       typeCheck(workDir),
-      lint([specsDir, ...(corpusMissing ? [] : [corpusSpecsDir])]),
+      lint([specsDir, corpusSpecsDir]),
       runPlaywrightConfig(config, Object.fromEntries(result.capturedSecrets)),
     ]);
     assert.equal(typeCheckRun.code, 0, typeCheckRun.output);

@@ -1,17 +1,15 @@
 /**
- * The cases the fidelity check runs: curlconverter's own fixture commands (a corpus kept beside
- * the repository), the converter's capture fixtures, and this check's own fixtures.
+ * The cases the fidelity check runs: curlconverter's own fixture commands, the converter's
+ * capture fixtures, and this check's own fixtures.
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
+import { curlconverterCorpusDir } from "../fixtures/curlconverter-corpus.ts";
 import type { FidelityCaseInput } from "./fidelity-check.ts";
-
-export const corpusDirectory = (repoRoot: string) =>
-  join(repoRoot, "..", "shared", "corpus", "curlconverter");
 
 export function fidelityCaseFolders(repoRoot: string): { prefix: string; directory: string }[] {
   return [
-    { prefix: "corpus", directory: corpusDirectory(repoRoot) },
+    { prefix: "corpus", directory: curlconverterCorpusDir },
     { prefix: "captures", directory: join(repoRoot, "tools/curl-to-test/fixtures/captures") },
     { prefix: "fidelity", directory: join(repoRoot, "tools/curl-to-test/fidelity/fixtures") },
   ];

@@ -7,7 +7,8 @@ import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { describe as describeDifference } from "./classify-case.ts";
 import { runFidelityCheck } from "./fidelity-check.ts";
-import { corpusDirectory, readFidelityCases } from "./fidelity-cases.ts";
+import { curlconverterCorpusDir } from "../fixtures/curlconverter-corpus.ts";
+import { readFidelityCases } from "./fidelity-cases.ts";
 import { formatFidelityReport, mask } from "./fidelity-report.ts";
 import { curlBinary } from "./send-with-curl.ts";
 
@@ -21,10 +22,7 @@ describe("curl-to-test fidelity", () => {
     );
     const cases = readFidelityCases(repoRoot);
     const corpusCases = cases.filter((each) => each.id.startsWith("corpus/")).length;
-    assert.ok(
-      corpusCases >= 100,
-      `expected the curlconverter corpus in ${corpusDirectory(repoRoot)}`,
-    );
+    assert.ok(corpusCases >= 100, `expected the curlconverter corpus in ${curlconverterCorpusDir}`);
 
     const run = await runFidelityCheck({
       cases,

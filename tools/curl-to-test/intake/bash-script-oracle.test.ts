@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
+import { curlconverterCorpusDir } from "../fixtures/curlconverter-corpus.ts";
 import { readBashScript } from "./bash-script.ts";
 
 // Real bash is the reference: it runs each script with `curl` defined as a function that
 // prints its arguments, and the reader must produce the same argv.
 const fixtures = fileURLToPath(new URL("../fixtures/captures/", import.meta.url));
-const corpus = fileURLToPath(new URL("../../../../shared/corpus/curlconverter/", import.meta.url));
 const PRINT_ARGV = `curl() { for argument in "$@"; do printf '%s\\0' "$argument"; done; printf '\\1'; }`;
 
 function bashArgv(path: string): string[][] {
@@ -31,12 +31,10 @@ function scripts(): string[] {
   const own = readdirSync(fixtures)
     .filter((name) => name.endsWith(".sh"))
     .map((name) => `${fixtures}${name}`);
-  const shared = existsSync(corpus)
-    ? readdirSync(corpus)
-        .filter((name) => name.endsWith(".sh"))
-        .map((name) => `${corpus}${name}`)
-    : [];
-  return [...own, ...shared].filter((path) => comparable(readFileSync(path, "utf8")));
+  const corpus = readdirSync(curlconverterCorpusDir)
+    .filter((name) => name.endsWith(".sh"))
+    .map((name) => `${curlconverterCorpusDir}${name}`);
+  return [...own, ...corpus].filter((path) => comparable(readFileSync(path, "utf8")));
 }
 
 describe("readBashScript against real bash", () => {

@@ -1,19 +1,12 @@
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
+import { curlconverterCorpusDir } from "../fixtures/curlconverter-corpus.ts";
 import { readCaptures } from "./read-captures.ts";
 
-/** curlconverter's own fixture commands (MIT), kept beside the repository. */
-const corpus = fileURLToPath(new URL("../../../../shared/corpus/curlconverter/", import.meta.url));
+const corpus = curlconverterCorpusDir;
 
 describe("intake over the curlconverter corpus", () => {
-  if (!existsSync(corpus)) {
-    it("needs the corpus folder ../shared/corpus/curlconverter beside the repository", (context) => {
-      context.skip(`corpus folder missing: ${corpus}`);
-    });
-    return;
-  }
   const files = readdirSync(corpus).filter((name) => name.endsWith(".sh"));
 
   it("finds the corpus commands", () => {
