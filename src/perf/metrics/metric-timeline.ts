@@ -64,18 +64,7 @@ export class MetricTimeline {
   }
 
   #emptyBucket(index: number): TimelineBucket {
-    return {
-      startSecond: index * this.#widthSeconds,
-      widthSeconds: this.#widthSeconds,
-      requests: 0,
-      failedRequests: 0,
-      iterations: 0,
-      droppedIterations: 0,
-      checksPassed: 0,
-      checksFailed: 0,
-      maxVus: 0,
-      latency: new Map(),
-    };
+    return emptyBucket(index * this.#widthSeconds, this.#widthSeconds);
   }
 
   #widen(): void {
@@ -121,6 +110,22 @@ function addToBucket(bucket: TimelineBucket, point: MetricPoint): void {
 }
 
 /** Adds `source` into `target`; also how the stress analysis sums a step's buckets. */
+/** A bucket that nothing has been counted into yet. */
+export function emptyBucket(startSecond: number, widthSeconds: number): TimelineBucket {
+  return {
+    startSecond,
+    widthSeconds,
+    requests: 0,
+    failedRequests: 0,
+    iterations: 0,
+    droppedIterations: 0,
+    checksPassed: 0,
+    checksFailed: 0,
+    maxVus: 0,
+    latency: new Map(),
+  };
+}
+
 export function mergeBuckets(target: TimelineBucket, source: TimelineBucket): void {
   target.requests += source.requests;
   target.failedRequests += source.failedRequests;

@@ -1,7 +1,7 @@
 import { holdSegments } from "../load-shape/arrival-plan.ts";
 import type { ArrivalPlan, HoldSegment } from "../load-shape/arrival-plan.ts";
 import { LatencyHistogram } from "../metrics/latency-histogram.ts";
-import { mergeBuckets } from "../metrics/metric-timeline.ts";
+import { emptyBucket, mergeBuckets } from "../metrics/metric-timeline.ts";
 import type { TimelineBucket } from "../metrics/metric-timeline.ts";
 import {
   parseThresholdExpression,
@@ -97,18 +97,10 @@ function stepWindow(segment: HoldSegment, buckets: TimelineBucket[]): TimelineBu
     });
   }
   if (chosen.length === 0 || chosen.every((b) => b.requests === 0)) return undefined;
-  const window: TimelineBucket = {
-    startSecond: chosen[0]?.startSecond ?? segment.fromSecond,
-    widthSeconds: chosen.reduce((total, b) => total + b.widthSeconds, 0),
-    requests: 0,
-    failedRequests: 0,
-    iterations: 0,
-    droppedIterations: 0,
-    checksPassed: 0,
-    checksFailed: 0,
-    maxVus: 0,
-    latency: new Map(),
-  };
+  const window = emptyBucket(
+    chosen[0]?.startSecond ?? segment.fromSecond,
+    chosen.reduce((total, b) => total + b.widthSeconds, 0),
+  );
   for (const bucket of chosen) mergeBuckets(window, bucket);
   return window;
 }
