@@ -6,10 +6,6 @@ import { findK6 } from "../../perf/runner/k6-binary.ts";
 import { runPerfScenario } from "../../perf/runner/perf-run.ts";
 import { latestResultsFolder } from "../../perf/runner/results-folder.ts";
 import { runnableScenarioPath, runnableScenarios } from "../../perf/runner/scenario-files.ts";
-import {
-  deliverPerfVerdict,
-  resolveVerdictChannels,
-} from "../../perf/verdict/deliver-perf-verdict.ts";
 import type { VerdictChannels } from "../../perf/verdict/deliver-perf-verdict.ts";
 import { runSummaryFromResults } from "../../perf/verdict/results-run-summary.ts";
 import { UsageError } from "../usage-error.ts";
@@ -101,7 +97,7 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
       ),
   handler: async (argv) => {
     // Invalid Slack or Jira settings stop the command here, before minutes of load.
-    const channels = argv.notify ? resolveVerdictChannels(argv.scenario, process.env) : undefined;
+    const channels = argv.notify ? await verdictChannels(argv.scenario) : undefined;
     if (argv["notify-only"]) {
       const resultsDir = latestResultsFolder(argv.out, argv.scenario);
       if (!resultsDir) throw new Error(`no results of "${argv.scenario}" in ${argv.out}/ to send`);
@@ -139,7 +135,15 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
   },
 };
 
+// The verdict delivery is loaded only with --notify, not at CLI start: it pulls in the Jira and
+// Slack clients.
+async function verdictChannels(scenario: string): Promise<VerdictChannels> {
+  const { resolveVerdictChannels } = await import("../../perf/verdict/deliver-perf-verdict.ts");
+  return resolveVerdictChannels(scenario, process.env);
+}
+
 async function notify(channels: VerdictChannels, resultsDir: string, scenario: string) {
+  const { deliverPerfVerdict } = await import("../../perf/verdict/deliver-perf-verdict.ts");
   await deliverPerfVerdict({
     summary: runSummaryFromResults({ resultsDir, scenario, env: process.env }),
     channels,

@@ -1,7 +1,6 @@
 import type { CommandModule } from "yargs";
 import { resolveOutboxDir } from "../../reporters/delivery/outbox.ts";
 import { consoleLog } from "../../reporters/reporter-log.ts";
-import { replayOutbox } from "../../reporters/replay-outbox.ts";
 
 interface ReportArgs {
   action: string;
@@ -34,6 +33,8 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
   handler: async (argv) => {
     const dir = resolveOutboxDir(argv.outbox, process.env);
     const log = consoleLog("replay");
+    // Loaded here, not at CLI start: it pulls in the Jira and Slack clients.
+    const { replayOutbox } = await import("../../reporters/replay-outbox.ts");
     const report = await replayOutbox({ dir, env: process.env, dryRun: argv["dry-run"], log });
     const total = report.delivered.length + report.left.length;
     if (total === 0) {
