@@ -194,6 +194,7 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
       todos: [...item.request.warnings, ...template.todos],
       exports,
       secretResponsePaths: item.secretResponsePaths,
+      responseJson: item.responseJson,
     };
   });
 
@@ -326,6 +327,7 @@ interface PreparedExchange {
   todos: string[];
   exports: PlannedExport[];
   secretResponsePaths: JsonPath[];
+  responseJson: unknown;
 }
 
 /** Identical requests collapse into one exchange; different ones share a table when they can. */
@@ -345,10 +347,7 @@ function endpointTests(
   if (cases.length > 1 && tableColumns(cases)) {
     const bodies = [...identical.values()].map((group) => group[0]!.request);
     const responseSamples = [...identical.values()].flatMap((group) =>
-      group.flatMap((item) => {
-        const json = parseJson(item.request.response);
-        return json === undefined ? [] : [json];
-      }),
+      group.flatMap((item) => (item.responseJson === undefined ? [] : [item.responseJson])),
     );
     const requestBodies = bodies.flatMap((request) =>
       request.body.kind === "text" ? [safeJsonParse(request.body.text)] : [],
