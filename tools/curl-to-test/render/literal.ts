@@ -19,6 +19,13 @@ export function numberLiteral(value: number): string {
   return Object.is(value, -0) ? "-0" : String(value);
 }
 
+/** A literal for a JSON scalar: a string, a finite number, a boolean or null. */
+export function scalarLiteral(value: string | number | boolean | null): string {
+  if (typeof value === "string") return stringLiteral(value);
+  if (typeof value === "number") return numberLiteral(value);
+  return String(value);
+}
+
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach a comment.
 const lineBreaks = /[\u0000-\u001f\u007f\u2028\u2029]/g;
 

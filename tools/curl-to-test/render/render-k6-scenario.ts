@@ -16,6 +16,7 @@ import {
   commentText,
   numberLiteral,
   propertyKey,
+  scalarLiteral,
   stringLiteral,
 } from "./literal.ts";
 import { UniqueNames } from "./unique-names.ts";
@@ -474,11 +475,7 @@ function jsonCode(
 ): string {
   switch (template.kind) {
     case "literal":
-      return typeof template.value === "string"
-        ? stringLiteral(template.value)
-        : typeof template.value === "number"
-          ? numberLiteral(template.value)
-          : String(template.value);
+      return scalarLiteral(template.value);
     case "object":
       return `{ ${template.entries
         .map(

@@ -20,9 +20,9 @@ import { sourcesText, testExchanges } from "./exchange-sources.ts";
 import {
   camelIdentifier,
   commentText,
-  numberLiteral,
   pascalIdentifier,
   propertyKey,
+  scalarLiteral,
   stringLiteral,
 } from "./literal.ts";
 import { ruleAssertionCode } from "./rule-code.ts";
@@ -497,7 +497,7 @@ function valuesCode(values: readonly PlannedValue[]): string {
     node.value = value;
   }
   const code = (node: Node): string => {
-    if (node.leaf) return scalarCode(node.value ?? null);
+    if (node.leaf) return scalarLiteral(node.value ?? null);
     const entries = [...node.children].map(([key, child]) => `${propertyKey(key)}: ${code(child)}`);
     return `{ ${entries.join(", ")} }`;
   };
@@ -546,7 +546,7 @@ function partCode(file: SpecFile, part: TemplatePart): string {
 function jsonCode(file: SpecFile, template: JsonTemplate): string {
   switch (template.kind) {
     case "literal":
-      return scalarCode(template.value);
+      return scalarLiteral(template.value);
     case "object":
       return `{ ${template.entries
         .map((entry) => `${propertyKey(entry.key)}: ${jsonCode(file, entry.value)}`)
@@ -559,12 +559,6 @@ function jsonCode(file: SpecFile, template: JsonTemplate): string {
     case "variable":
       return template.asString ? `String(${template.name})` : template.name;
   }
-}
-
-function scalarCode(value: string | number | boolean | null): string {
-  if (typeof value === "string") return stringLiteral(value);
-  if (typeof value === "number") return numberLiteral(value);
-  return String(value);
 }
 
 /**
