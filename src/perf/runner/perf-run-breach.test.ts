@@ -13,7 +13,8 @@ import { failedThresholds } from "../summary/perf-verdict.ts";
 import { deliverPerfVerdict, resolveVerdictChannels } from "../verdict/deliver-perf-verdict.ts";
 import { runSummaryFromResults } from "../verdict/results-run-summary.ts";
 import { findK6 } from "./k6-binary.ts";
-import { resultFiles, runPerfScenario } from "./perf-run.ts";
+import { runPerfScenario } from "./perf-run.ts";
+import { resultFiles } from "./results-folder.ts";
 import type { PerfRunResult } from "./perf-run.ts";
 import { scenarioPath } from "./scenario-files.ts";
 

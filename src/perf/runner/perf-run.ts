@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderLatencyChart } from "../chart/latency-chart.ts";
 import { MetricTimeline } from "../metrics/metric-timeline.ts";
@@ -11,17 +11,7 @@ import type { PerfVerdict } from "../summary/perf-verdict.ts";
 import { startDemoPlatformProcess } from "./demo-platform-process.ts";
 import type { DemoPlatformProcess } from "./demo-platform-process.ts";
 import { runK6Process } from "./k6-process.ts";
-import { createResultsFolder } from "./results-folder.ts";
-
-/** The files a run leaves in its results folder. */
-export const resultFiles = {
-  summaryJson: "summary.json",
-  summaryMarkdown: "summary.md",
-  junit: "junit.xml",
-  dashboard: "report.html",
-  chart: "latency.svg",
-  breakpoint: "breakpoint.json",
-} as const;
+import { createResultsFolder, readResultsSummary, resultFiles } from "./results-folder.ts";
 
 export interface PerfRunOptions {
   scenario: string;
@@ -97,12 +87,13 @@ export async function runPerfScenario(options: PerfRunOptions): Promise<PerfRunR
     await demo?.stop();
   }
 
-  const summaryPath = join(resultsDir, resultFiles.summaryJson);
-  if (!existsSync(summaryPath)) {
-    options.print(`k6 exited with ${exitCode} before writing ${summaryPath}.`);
+  const summary = readResultsSummary(resultsDir);
+  if (!summary) {
+    options.print(
+      `k6 exited with ${exitCode} before writing ${join(resultsDir, resultFiles.summaryJson)}.`,
+    );
     return { exitCode, resultsDir };
   }
-  const summary = JSON.parse(readFileSync(summaryPath, "utf8")) as PerfSummary;
   const objectives = thresholdsOf(summary);
   writeFileSync(
     join(resultsDir, resultFiles.chart),

@@ -1,5 +1,23 @@
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { PerfSummary } from "../summary/k6-summary-data.ts";
+
+/** The files a run leaves in its results folder. */
+export const resultFiles = {
+  summaryJson: "summary.json",
+  summaryMarkdown: "summary.md",
+  junit: "junit.xml",
+  dashboard: "report.html",
+  chart: "latency.svg",
+  breakpoint: "breakpoint.json",
+} as const;
+
+/** The k6 summary a run left in its folder; undefined when k6 ended before writing it. */
+export function readResultsSummary(resultsDir: string): PerfSummary | undefined {
+  const summaryPath = join(resultsDir, resultFiles.summaryJson);
+  if (!existsSync(summaryPath)) return undefined;
+  return JSON.parse(readFileSync(summaryPath, "utf8")) as PerfSummary;
+}
 
 /** `2026-11-22T10:44:58.123Z` → `2026-11-22T10-44-58Z`: sortable, and valid on every filesystem. */
 export function timestampFolderName(date: Date): string {

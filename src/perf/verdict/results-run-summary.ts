@@ -2,9 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { detectCiRun } from "../../reporters/run-summary/ci-environment.ts";
 import type { RunSummary } from "../../reporters/run-summary/run-summary.ts";
-import { resultFiles } from "../runner/perf-run.ts";
-import { startOfRunFolder } from "../runner/results-folder.ts";
-import type { PerfSummary } from "../summary/k6-summary-data.ts";
+import { readResultsSummary, resultFiles, startOfRunFolder } from "../runner/results-folder.ts";
 import { perfVerdict } from "../summary/perf-verdict.ts";
 import { perfRunSummary } from "./perf-run-summary.ts";
 
@@ -20,9 +18,7 @@ export function runSummaryFromResults(options: {
 }): RunSummary {
   const { resultsDir, env } = options;
   const file = (name: string) => join(resultsDir, name);
-  const summary = existsSync(file(resultFiles.summaryJson))
-    ? (JSON.parse(readFileSync(file(resultFiles.summaryJson), "utf8")) as PerfSummary)
-    : undefined;
+  const summary = readResultsSummary(resultsDir);
   return perfRunSummary({
     scenario: options.scenario,
     verdict: summary ? perfVerdict(summary) : undefined,
