@@ -1,7 +1,7 @@
 import type { DatabaseSync } from "node:sqlite";
 import { json, problem } from "../http/reply.ts";
 import type { FieldError, Reply } from "../http/reply.ts";
-import { parseWith, queryValues } from "../http/request-validation.ts";
+import { parseQuery, parseWith, queryValues } from "../http/request-validation.ts";
 import type { RequestContext, Service } from "../http/route.ts";
 import { abBucket } from "./ab-bucket.ts";
 import { ColdStartFallback } from "./cold-start.ts";
@@ -40,7 +40,7 @@ export function createRecommendationService(deps: RecommendationServiceDependenc
   });
 
   function recommend({ params, url }: RequestContext): Reply {
-    const query = parseWith(recommendationQuerySchema, queryValues(url, ["memberId"]), "query");
+    const query = parseQuery(recommendationQuerySchema, url, ["memberId"]);
     if (!query.ok) return invalid(query.errors);
     const service = params.service ?? "";
     const feature = params.feature ?? "";
