@@ -10,8 +10,8 @@ import { convertCaptures } from "../convert-captures.ts";
 import { mergeEnvExample } from "../render/env-example.ts";
 
 export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-export const goldenDirectory = fileURLToPath(new URL(".", import.meta.url));
-export const fixturesDirectory = join(goldenDirectory, "fixtures");
+const goldenDirectory = fileURLToPath(new URL(".", import.meta.url));
+const fixturesDirectory = join(goldenDirectory, "fixtures");
 export const expectedDirectory = join(goldenDirectory, "expected");
 
 const captureExtensions = new Set([".sh", ".har", ".cmd", ".ps1"]);
