@@ -1,6 +1,6 @@
 import type { DatabaseSync } from "node:sqlite";
-import { json, problem } from "../http/reply.ts";
-import type { FieldError, Reply } from "../http/reply.ts";
+import { invalidRequest, json, problem } from "../http/reply.ts";
+import type { Reply } from "../http/reply.ts";
 import { parseQuery, parseWith } from "../http/request-validation.ts";
 import type { RequestContext, Service } from "../http/route.ts";
 import { approximateRange, predictEta } from "./eta-model.ts";
@@ -69,7 +69,7 @@ export function createEtaService(deps: EtaServiceDependencies): Service {
 
   function approximate({ url, now }: RequestContext): Reply {
     const query = parseQuery(approximateQuerySchema, url, ["lat", "lng", "shopIds"]);
-    if (!query.ok) return invalid(query.errors);
+    if (!query.ok) return invalidRequest(query.errors);
     const cell = snap(query.value, approximateDecimals);
     const time = timeOfDay(now);
     const unknown: number[] = [];
@@ -102,7 +102,7 @@ export function createEtaService(deps: EtaServiceDependencies): Service {
 
   function precise({ url, now }: RequestContext): Reply {
     const query = parseQuery(preciseQuerySchema, url, ["lat", "lng", "shopId"]);
-    if (!query.ok) return invalid(query.errors);
+    if (!query.ok) return invalidRequest(query.errors);
     const { shopId } = query.value;
     const destination = snap(query.value, preciseDecimals);
     const found = lookup("precise", shopId, destination, timeOfDay(now));
@@ -121,17 +121,17 @@ export function createEtaService(deps: EtaServiceDependencies): Service {
 
   function readSettings({ params }: RequestContext): Reply {
     const path = parseWith(shopPathSchema, params);
-    if (!path.ok) return invalid(path.errors);
+    if (!path.ok) return invalidRequest(path.errors);
     const shop = shops.find(path.value.shopId);
     return shop ? json(200, settingsBody(shop)) : unknownShops([path.value.shopId]);
   }
 
   function writeSettings({ params, body }: RequestContext): Reply {
     const path = parseWith(shopPathSchema, params);
-    if (!path.ok) return invalid(path.errors);
+    if (!path.ok) return invalidRequest(path.errors);
     const { shopId } = path.value;
     const parsed = parseWith(etaSettingsBodySchema, body);
-    if (!parsed.ok) return invalid(parsed.errors);
+    if (!parsed.ok) return invalidRequest(parsed.errors);
     const shop = shops.find(shopId);
     if (!shop) return unknownShops([shopId]);
     const manualMinutes =
@@ -172,10 +172,6 @@ function settingsBody(shop: ShopEtaProfile) {
     prepMinutes: shop.prepMinutes,
     open: shop.open,
   };
-}
-
-function invalid(errors: FieldError[]): Reply {
-  return problem(400, "Invalid request", { detail: "See errors for each field", errors });
 }
 
 function unknownShops(shopIds: number[]): Reply {

@@ -32,3 +32,8 @@ export function problem(
     ...(options.headers ? { headers: options.headers } : {}),
   };
 }
+
+/** 400 with one entry per invalid field, as every service's validation answers. */
+export function invalidRequest(errors: FieldError[]): Reply {
+  return problem(400, "Invalid request", { detail: "See errors for each field", errors });
+}

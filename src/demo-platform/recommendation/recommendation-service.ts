@@ -1,6 +1,6 @@
 import type { DatabaseSync } from "node:sqlite";
-import { json, problem } from "../http/reply.ts";
-import type { FieldError, Reply } from "../http/reply.ts";
+import { invalidRequest, json, problem } from "../http/reply.ts";
+import type { Reply } from "../http/reply.ts";
 import { parseQuery, parseWith, queryValues } from "../http/request-validation.ts";
 import type { RequestContext, Service } from "../http/route.ts";
 import { abBucket } from "./ab-bucket.ts";
@@ -41,7 +41,7 @@ export function createRecommendationService(deps: RecommendationServiceDependenc
 
   function recommend({ params, url }: RequestContext): Reply {
     const query = parseQuery(recommendationQuerySchema, url, ["memberId"]);
-    if (!query.ok) return invalid(query.errors);
+    if (!query.ok) return invalidRequest(query.errors);
     const service = params.service ?? "";
     const feature = params.feature ?? "";
     const loaded = rules.find(service, feature);
@@ -121,7 +121,7 @@ export function createRecommendationService(deps: RecommendationServiceDependenc
       },
       "query",
     );
-    if (!request.ok) return invalid(request.errors);
+    if (!request.ok) return invalidRequest(request.errors);
     const { memberId, service, feature, kind } = request.value;
     const member = catalog.member(memberId);
     if (!member) return problem(404, "Member not found", { detail: `No member ${memberId}` });
@@ -155,8 +155,4 @@ export function createRecommendationService(deps: RecommendationServiceDependenc
       { method: "GET", path: "/v1/members/:memberId/feedback", handle: memberFeedback },
     ],
   };
-}
-
-function invalid(errors: FieldError[]): Reply {
-  return problem(400, "Invalid request", { detail: "See errors for each field", errors });
 }
