@@ -7,7 +7,7 @@ import { join, relative } from "node:path";
 import { curlconverterCorpusDir } from "../fixtures/curlconverter-corpus.ts";
 import type { FidelityCaseInput } from "./fidelity-check.ts";
 
-export function fidelityCaseFolders(repoRoot: string): { prefix: string; directory: string }[] {
+function fidelityCaseFolders(repoRoot: string): { prefix: string; directory: string }[] {
   return [
     { prefix: "corpus", directory: curlconverterCorpusDir },
     { prefix: "captures", directory: join(repoRoot, "tools/curl-to-test/fixtures/captures") },

@@ -141,7 +141,7 @@ export async function runFidelityCheck(options: FidelityOptions): Promise<Fideli
 }
 
 /** A service name per case: its folder, and the prefix of its env vars. */
-export function serviceNameFor(id: string): string {
+function serviceNameFor(id: string): string {
   return id
     .toLowerCase()
     .replace(/\.[a-z0-9]+$/, "")
@@ -359,7 +359,7 @@ function isSafeRelativePath(path: string): boolean {
  * The same made-up content for a path in every folder, with a CR LF and a LF in it so that
  * `-d @file` (which strips them) and `--data-binary @file` (which keeps them) differ.
  */
-export function fixtureFileContent(path: string): Buffer {
+function fixtureFileContent(path: string): Buffer {
   return Buffer.from(`fidelity fixture ${basename(path)}\r\nsecond line\n`, "utf8");
 }
 

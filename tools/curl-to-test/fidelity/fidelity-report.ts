@@ -46,7 +46,7 @@ function formatRules(run: FidelityRun): string[] {
   return lines;
 }
 
-export function formatTotals(run: FidelityRun): string {
+function formatTotals(run: FidelityRun): string {
   const counts = FIDELITY_CLASSES.map((verdict) => `${verdict} ${run.totals[verdict]}`).join(", ");
   const equal = run.totals.equal + run.totals["equal-but-redacted"];
   const share = (run.equalShare * 100).toFixed(1);

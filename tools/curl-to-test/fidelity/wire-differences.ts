@@ -125,10 +125,7 @@ function lone(request: NormalisedRequest, sender: "curl" | "test"): WireDifferen
     : { aspect: "request", subject, curl: "not sent", test: "sent" };
 }
 
-export function compareRequests(
-  curl: NormalisedRequest,
-  test: NormalisedRequest,
-): WireDifference[] {
+function compareRequests(curl: NormalisedRequest, test: NormalisedRequest): WireDifference[] {
   const differences: WireDifference[] = [];
   if (curl.method !== test.method) {
     differences.push({ aspect: "method", subject: "method", curl: curl.method, test: test.method });
