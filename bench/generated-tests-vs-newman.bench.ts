@@ -18,6 +18,7 @@ import type { ConversionResult } from "../tools/curl-to-test/convert-captures.ts
 import { startDemoPlatform } from "../src/demo-platform/platform.ts";
 import { captureOrderFlows } from "./lib/order-flow-capture.ts";
 import type { CapturedExchange } from "./lib/order-flow-capture.ts";
+import { median } from "./lib/median.ts";
 
 const { values } = parseArgs({
   options: { flows: { type: "string", default: "250" }, runs: { type: "string", default: "3" } },
@@ -296,14 +297,6 @@ function runCommand(command: string[], env: Record<string, string>): Promise<num
     });
     child.on("close", (code) => resolve(code));
   });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 function round(value: number): number {

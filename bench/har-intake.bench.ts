@@ -7,6 +7,7 @@
 import { parseArgs } from "node:util";
 import { toJsonObjectWarn } from "curlconverter";
 import { readCaptures } from "../tools/curl-to-test/intake/read-captures.ts";
+import { median } from "./lib/median.ts";
 
 const { values } = parseArgs({
   options: {
@@ -160,14 +161,6 @@ function curlCommand(call: ApiCall): string {
   if (call.method !== "GET" && !call.body) lines.push(`-X ${call.method}`);
   if (call.body) lines.push(`--data-raw ${bashQuote(call.body)}`);
   return lines.join(" \\\n  ");
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 /** Wall and CPU milliseconds of each run; CPU time shows the cost when other work shares the cores. */
