@@ -3,6 +3,8 @@
  * different boundaries can be compared part by part. Works on bytes: file parts may be binary.
  */
 
+import { multipartBoundary } from "../intake/multipart-text.ts";
+
 export interface ReceivedPart {
   name: string | undefined;
   filename: string | undefined;
@@ -12,9 +14,7 @@ export interface ReceivedPart {
 
 /** The boundary parameter of a `multipart/*` content type, or undefined. */
 export function boundaryOf(contentType: string): string | undefined {
-  if (!/^\s*multipart\//i.test(contentType)) return undefined;
-  const match = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-  return match?.[1] ?? match?.[2];
+  return /^\s*multipart\//i.test(contentType) ? multipartBoundary(contentType) : undefined;
 }
 
 /** The parts in order; undefined when the body is not well formed for this boundary. */
