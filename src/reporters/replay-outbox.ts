@@ -9,6 +9,7 @@ import { resolveJiraSettings } from "./jira/jira-settings.ts";
 import type { ReporterLog } from "./reporter-log.ts";
 import { redact } from "./reporter-log.ts";
 import { replaySlackRecord } from "./slack/slack-run.ts";
+import { webhookSecrets } from "./slack/slack-sender.ts";
 
 export interface ReplayOptions {
   dir: string;
@@ -37,7 +38,7 @@ export async function replayOutbox(options: ReplayOptions): Promise<ReplayReport
   const webhookUrl = options.env.SLACK_WEBHOOK_URL || undefined;
   const secrets = [
     ...(jira.gateway ? connectionSecrets(jira.connection) : []),
-    ...(webhookUrl ? [webhookUrl, new URL(webhookUrl).pathname] : []),
+    ...webhookSecrets(webhookUrl),
   ];
 
   for (const entry of await outbox.list()) {

@@ -1,6 +1,7 @@
 import { RunSummaryReporter } from "./base.ts";
 import type { RunDelivery } from "./base.ts";
 import { reportRunToSlack } from "./slack/slack-run.ts";
+import { webhookSecrets } from "./slack/slack-sender.ts";
 import { resolveSlackSettings } from "./slack/slack-settings.ts";
 import type { SlackReporterOptions, SlackSettings } from "./slack/slack-settings.ts";
 import { ticketLinkFor } from "./ticket-links.ts";
@@ -24,9 +25,7 @@ export default class SlackReporter extends RunSummaryReporter<SlackSettings> {
     await reportRunToSlack({ ...delivery, ticketFor: ticketLinkFor });
   }
 
-  /** The webhook URL is never printed, nor its path, which holds the token on its own. */
   protected override secretsOf(settings: SlackSettings): string[] {
-    const url = settings.webhookUrl;
-    return url ? [url, new URL(url).pathname] : [];
+    return webhookSecrets(settings.webhookUrl);
   }
 }

@@ -8,6 +8,7 @@ import { redact } from "../../reporters/reporter-log.ts";
 import type { ReporterLog } from "../../reporters/reporter-log.ts";
 import type { RunSummary } from "../../reporters/run-summary/run-summary.ts";
 import { reportRunToSlack } from "../../reporters/slack/slack-run.ts";
+import { webhookSecrets } from "../../reporters/slack/slack-sender.ts";
 import { resolveSlackSettings } from "../../reporters/slack/slack-settings.ts";
 import type { SlackSettingsResolution } from "../../reporters/slack/slack-settings.ts";
 import type { TicketLink } from "../../reporters/ticket-links.ts";
@@ -87,9 +88,8 @@ export async function deliverPerfVerdict(options: {
       });
       slackMessages = outcome.messages.length;
     } catch (error) {
-      const url = settings.webhookUrl;
       options.slackLog.warn(
-        `reporting failed: ${redact(messageOf(error), url ? [url, new URL(url).pathname] : [])}`,
+        `reporting failed: ${redact(messageOf(error), webhookSecrets(settings.webhookUrl))}`,
       );
     }
   } else {

@@ -17,6 +17,11 @@ export function webhookFingerprint(webhookUrl: string): string {
   return createHash("sha256").update(webhookUrl).digest("hex").slice(0, 12);
 }
 
+/** The webhook URL is never printed, nor its path, which holds the token on its own. */
+export function webhookSecrets(webhookUrl: string | undefined): string[] {
+  return webhookUrl ? [webhookUrl, new URL(webhookUrl).pathname] : [];
+}
+
 /**
  * Posts messages to an incoming webhook, one at a time and at most one per `minIntervalMs`.
  * `@slack/webhook` retries neither 429 nor 5xx by itself; here 429 waits for `Retry-After`, 5xx
@@ -72,7 +77,7 @@ export class SlackWebhookSender {
         return {
           sent: index,
           remaining: messages.slice(index),
-          problem: redact(messageOf(error), [this.#webhookUrl, new URL(this.#webhookUrl).pathname]),
+          problem: redact(messageOf(error), webhookSecrets(this.#webhookUrl)),
         };
       }
     }
