@@ -1,4 +1,5 @@
 /** The fidelity run as a table and totals, with every captured secret value masked. */
+import { redact } from "../../../src/reporters/reporter-log.ts";
 import { FIDELITY_CLASSES } from "./classify-case.ts";
 import type { CaseResult, FidelityRun } from "./fidelity-check.ts";
 import { NORMALISATION_RULES } from "./wire-normalisation.ts";
@@ -15,7 +16,7 @@ export function formatFidelityReport(
     ...run.results.flatMap((result) => [
       formatRow(result, idWidth),
       ...(options.verbose
-        ? result.details.map((line) => `    ${mask(line, result.secretValues)}`)
+        ? result.details.map((line) => `    ${redact(line, result.secretValues)}`)
         : []),
     ]),
     "",
@@ -32,7 +33,7 @@ function formatRow(result: CaseResult, idWidth: number): string {
     result.tests === undefined
       ? "-".padEnd(5)
       : `${result.tests.passed}/${result.tests.passed + result.tests.failed}`.padEnd(5);
-  const reason = mask(result.verdict.reason, result.secretValues);
+  const reason = redact(result.verdict.reason, result.secretValues);
   const shown = reason.length > reasonWidth ? `${reason.slice(0, reasonWidth - 3)}...` : reason;
   return `${result.id.padEnd(idWidth)}  ${result.verdict.verdict.padEnd(18)}  ${sent}  ${tests}  ${shown}`;
 }
@@ -55,13 +56,4 @@ function formatTotals(run: FidelityRun): string {
     `Equal or redacted: ${share}% of the ${run.curlRunnable} cases curl can run ` +
     `(${equal} in all). ${run.seconds.toFixed(1)}s.`
   );
-}
-
-/** Replaces each captured secret value (4 characters or more) with `***`. */
-export function mask(text: string, secretValues: readonly string[]): string {
-  let masked = text;
-  for (const value of secretValues) {
-    if (value.length >= 4) masked = masked.split(value).join("***");
-  }
-  return masked;
 }

@@ -9,7 +9,8 @@ import { describe as describeDifference } from "./classify-case.ts";
 import { runFidelityCheck } from "./fidelity-check.ts";
 import { curlconverterCorpusDir } from "../fixtures/curlconverter-corpus.ts";
 import { readFidelityCases } from "./fidelity-cases.ts";
-import { formatFidelityReport, mask } from "./fidelity-report.ts";
+import { formatFidelityReport } from "./fidelity-report.ts";
+import { redact } from "../../../src/reporters/reporter-log.ts";
 import { curlBinary } from "./send-with-curl.ts";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -37,7 +38,7 @@ describe("curl-to-test fidelity", () => {
         [
           result.id,
           ...result.verdict.unexplained.map(
-            (difference) => `  ${mask(describeDifference(difference), result.secretValues)}`,
+            (difference) => `  ${redact(describeDifference(difference), result.secretValues)}`,
           ),
         ].join("\n"),
       );
