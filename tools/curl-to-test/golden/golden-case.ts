@@ -8,8 +8,8 @@ import { basename, extname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { convertCaptures } from "../convert-captures.ts";
 import { mergeEnvExample } from "../render/env-example.ts";
+import { repositoryRoot } from "../testing/repository-tools.ts";
 
-export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const goldenDirectory = fileURLToPath(new URL(".", import.meta.url));
 const fixturesDirectory = join(goldenDirectory, "fixtures");
 export const expectedDirectory = join(goldenDirectory, "expected");
@@ -28,7 +28,9 @@ export function goldenCaseFixtures(): { name: string; path: string }[] {
 export async function renderGoldenCase(fixturePath: string): Promise<Map<string, string>> {
   const name = basename(fixturePath, extname(fixturePath));
   const result = await convertCaptures({
-    inputs: [{ name: relative(repoRoot, fixturePath), text: readFileSync(fixturePath, "utf8") }],
+    inputs: [
+      { name: relative(repositoryRoot, fixturePath), text: readFileSync(fixturePath, "utf8") },
+    ],
     service: name,
     // Files a capture uploads are looked up beside the fixtures, so "missing file" warnings
     // do not depend on where the test runs.
