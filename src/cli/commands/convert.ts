@@ -9,6 +9,7 @@ import type {
   ConversionProgress,
 } from "../../../tools/curl-to-test/convert-captures.ts";
 import type { CaptureFailure } from "../../../tools/curl-to-test/model/captured-request.ts";
+import type { convertLlmStep } from "../../../tools/curl-to-test/llm/convert-llm-step.ts";
 import { diagnosticLines, failureLines, summaryLines } from "../convert-messages.ts";
 import { ProgressBar } from "../progress-bar.ts";
 import { UsageError } from "../usage-error.ts";
@@ -173,29 +174,29 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       options.k6 || options.k6Out
         ? (options.k6Out ?? defaultK6ScenarioPath(options.service))
         : null;
-    const { convertLlmStep, renderPlanFiles } =
-      await import("../../../tools/curl-to-test/llm/convert-llm-step.ts");
-    const { LlmOptionsError } = await import("../../../tools/curl-to-test/llm/llm-options.ts");
     let llmBar: ProgressBar | null = null;
-    let llm: ReturnType<typeof convertLlmStep> | null;
-    try {
-      llm =
-        options.llm || options.llmDryRun
-          ? convertLlmStep({
-              dryRun: options.llmDryRun === true,
-              onProgress: (progress) => {
-                if (!process.stderr.isTTY) return;
-                llmBar ??= new ProgressBar(process.stderr);
-                const label = progress.retrying
-                  ? `waiting ${Math.ceil(progress.retrying.delayMs / 1000)} s to retry: ${progress.retrying.reason}`
-                  : "asking the model";
-                llmBar.update(label, progress.done, progress.total);
-              },
-            })
-          : null;
-    } catch (error) {
-      if (error instanceof LlmOptionsError) throw new UsageError(error.message);
-      throw error;
+    let llm: ReturnType<typeof convertLlmStep> | null = null;
+    // The model step is loaded only when a model is asked for: it is the heaviest part.
+    if (options.llm || options.llmDryRun) {
+      const { convertLlmStep } =
+        await import("../../../tools/curl-to-test/llm/convert-llm-step.ts");
+      const { LlmOptionsError } = await import("../../../tools/curl-to-test/llm/llm-options.ts");
+      try {
+        llm = convertLlmStep({
+          dryRun: options.llmDryRun === true,
+          onProgress: (progress) => {
+            if (!process.stderr.isTTY) return;
+            llmBar ??= new ProgressBar(process.stderr);
+            const label = progress.retrying
+              ? `waiting ${Math.ceil(progress.retrying.delayMs / 1000)} s to retry: ${progress.retrying.reason}`
+              : "asking the model";
+            llmBar.update(label, progress.done, progress.total);
+          },
+        });
+      } catch (error) {
+        if (error instanceof LlmOptionsError) throw new UsageError(error.message);
+        throw error;
+      }
     }
 
     const readFailures: CaptureFailure[] = [];
@@ -214,6 +215,8 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     }
 
     if (options.fromPlan) {
+      const { renderPlanFiles } =
+        await import("../../../tools/curl-to-test/llm/convert-llm-step.ts");
       const rendered = await renderPlanFiles(inputs, options.service);
       const written = await writeConversion({
         outDir,
