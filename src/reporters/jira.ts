@@ -1,7 +1,7 @@
 import { RunSummaryReporter } from "./base.ts";
 import type { RunDelivery } from "./base.ts";
-import { connectionSecrets, createJiraGateway } from "./jira/create-gateway.ts";
-import { reportRunToJira } from "./jira/jira-run.ts";
+import { connectionSecrets } from "./jira/create-gateway.ts";
+import { reportRunWithJiraSettings } from "./jira/jira-run.ts";
 import { resolveJiraSettings } from "./jira/jira-settings.ts";
 import type { JiraReporterOptions, JiraSettings } from "./jira/jira-settings.ts";
 import { publishTicketLinks } from "./ticket-links.ts";
@@ -21,17 +21,7 @@ export default class JiraReporter extends RunSummaryReporter<JiraSettings> {
   }
 
   protected override async deliver(delivery: RunDelivery<JiraSettings>): Promise<void> {
-    const { settings } = delivery;
-    const outcome = await reportRunToJira({
-      summary: delivery.summary,
-      plan: settings.plan,
-      retry: settings.retry,
-      concurrency: settings.concurrency,
-      gateway: settings.connection ? createJiraGateway(settings.connection) : undefined,
-      ...(settings.dryRunFile ? { dryRunFile: settings.dryRunFile } : {}),
-      outbox: delivery.outbox,
-      log: delivery.log,
-    });
+    const outcome = await reportRunWithJiraSettings(delivery);
     publishTicketLinks(outcome.tickets);
   }
 

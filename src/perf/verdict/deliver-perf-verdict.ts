@@ -1,7 +1,7 @@
 import { Outbox } from "../../reporters/delivery/outbox.ts";
 import { messageOf } from "../../reporters/delivery/retry.ts";
-import { connectionSecrets, createJiraGateway } from "../../reporters/jira/create-gateway.ts";
-import { reportRunToJira } from "../../reporters/jira/jira-run.ts";
+import { connectionSecrets } from "../../reporters/jira/create-gateway.ts";
+import { reportRunWithJiraSettings } from "../../reporters/jira/jira-run.ts";
 import { resolveJiraSettings } from "../../reporters/jira/jira-settings.ts";
 import type { JiraSettingsResolution } from "../../reporters/jira/jira-settings.ts";
 import { redact } from "../../reporters/reporter-log.ts";
@@ -54,13 +54,9 @@ export async function deliverPerfVerdict(options: {
   if (channels.jira.active) {
     const { settings } = channels.jira;
     try {
-      const outcome = await reportRunToJira({
+      const outcome = await reportRunWithJiraSettings({
         summary,
-        plan: settings.plan,
-        retry: settings.retry,
-        concurrency: settings.concurrency,
-        gateway: settings.connection ? createJiraGateway(settings.connection) : undefined,
-        ...(settings.dryRunFile ? { dryRunFile: settings.dryRunFile } : {}),
+        settings,
         outbox: new Outbox(settings.outboxDir),
         log: options.jiraLog,
       });

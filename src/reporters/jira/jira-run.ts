@@ -8,6 +8,7 @@ import type { ReporterLog } from "../reporter-log.ts";
 import { failureFingerprint } from "../run-summary/fingerprint.ts";
 import type { RunSummary } from "../run-summary/run-summary.ts";
 import type { TicketLink } from "../ticket-links.ts";
+import { createJiraGateway } from "./create-gateway.ts";
 import {
   doneTicketsJql,
   existingTicketOf,
@@ -22,7 +23,7 @@ import type { JiraOperation } from "./jira-operations.ts";
 import { classifyJiraFailure, JiraOperationSender } from "./jira-sender.ts";
 import type { JiraDeliveryReport } from "./jira-sender.ts";
 import { jiraPlanOptionsSchema } from "./jira-settings.ts";
-import type { JiraPlanOptions } from "./jira-settings.ts";
+import type { JiraPlanOptions, JiraSettings } from "./jira-settings.ts";
 import { environmentFingerprint, flakyFingerprint, planJiraOperations } from "./ticket-planner.ts";
 import {
   emptyFlakyLedger,
@@ -128,6 +129,26 @@ export async function reportRunToJira(options: JiraRunOptions): Promise<JiraRunR
     tickets: mergeLinks(known, report, options.plan.siteUrl),
     ...(savedTo ? { savedTo } : {}),
   };
+}
+
+/** A run reported as resolved settings say, the same way from the reporter and from `qaops perf`. */
+export function reportRunWithJiraSettings(options: {
+  summary: RunSummary;
+  settings: JiraSettings;
+  outbox: Outbox;
+  log: ReporterLog;
+}): Promise<JiraRunResult> {
+  const { settings } = options;
+  return reportRunToJira({
+    summary: options.summary,
+    plan: settings.plan,
+    retry: settings.retry,
+    concurrency: settings.concurrency,
+    gateway: settings.connection ? createJiraGateway(settings.connection) : undefined,
+    ...(settings.dryRunFile ? { dryRunFile: settings.dryRunFile } : {}),
+    outbox: options.outbox,
+    log: options.log,
+  });
 }
 
 /** The outbox record kinds this module writes and replays. */
