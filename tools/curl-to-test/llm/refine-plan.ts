@@ -10,6 +10,7 @@ import type { PlanRefinementInput, PlanRefinementOutput } from "../convert-captu
 import type { CapturedRequest, SourceLocation } from "../model/captured-request.ts";
 import type { ConversionPlan } from "../plan/conversion-plan.ts";
 import type { ConversionWarning } from "../plan/plan-conversion.ts";
+import { mapConcurrently } from "../record/map-concurrently.ts";
 import { AnswerCache } from "./answer-cache.ts";
 import type { CachedAnswer } from "./answer-cache.ts";
 import { applyRefinement } from "./apply-refinement.ts";
@@ -159,7 +160,7 @@ export async function refinePlan(input: RefinePlanInput): Promise<RefinePlanResu
   let done = 0;
   const progress = input.onProgress ?? (() => {});
   progress({ done, total: prompts.length });
-  const outcomes = await mapWithConcurrency(prompts, options.concurrency, async (prompt, index) => {
+  const outcomes = await mapConcurrently(prompts, options.concurrency, async (prompt, index) => {
     const outcome = await answerFor({
       prompt,
       cached: cachedAnswers[index] ?? null,
@@ -241,25 +242,6 @@ async function answerFor(input: {
     if (!(error instanceof ChatCompletionFailure)) throw error;
     return { ok: false, reason: error.message, promptTokens: 0, completionTokens: 0 };
   }
-}
-
-/** Runs `work` over the items with at most `limit` in flight; results in item order. */
-async function mapWithConcurrency<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await work(items[index]!, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 function specNames(specs: readonly SpecEntry[]): string {
