@@ -14,7 +14,7 @@ import { deliverPerfVerdict, resolveVerdictChannels } from "../verdict/deliver-p
 import { runSummaryFromResults } from "../verdict/results-run-summary.ts";
 import { findK6 } from "./k6-binary.ts";
 import { runPerfScenario } from "./perf-run.ts";
-import { resultFiles } from "./results-folder.ts";
+import { resultFiles } from "./result-files.ts";
 import type { PerfRunResult } from "./perf-run.ts";
 import { scenarioPath } from "./scenario-files.ts";
 

@@ -9,7 +9,7 @@ import type { DemoPlatform } from "../../demo-platform/platform.ts";
 import type { StressBreakpoint } from "../stress/stress-breakpoint.ts";
 import { findK6 } from "./k6-binary.ts";
 import { runPerfScenario } from "./perf-run.ts";
-import { resultFiles } from "./results-folder.ts";
+import { resultFiles } from "./result-files.ts";
 import { scenarioPath } from "./scenario-files.ts";
 
 // A tiny stress run (two 4-second steps at 5 and 10 requests/s) against a platform slowed by a

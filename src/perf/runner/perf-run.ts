@@ -11,7 +11,8 @@ import type { PerfVerdict } from "../summary/perf-verdict.ts";
 import { startDemoPlatformProcess } from "./demo-platform-process.ts";
 import type { DemoPlatformProcess } from "./demo-platform-process.ts";
 import { runK6Process } from "./k6-process.ts";
-import { createResultsFolder, readResultsSummary, resultFiles } from "./results-folder.ts";
+import { resultFiles } from "./result-files.ts";
+import { createResultsFolder, readResultsSummary } from "./results-folder.ts";
 
 export interface PerfRunOptions {
   scenario: string;

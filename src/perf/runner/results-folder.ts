@@ -1,16 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { PerfSummary } from "../summary/k6-summary-data.ts";
-
-/** The files a run leaves in its results folder. */
-export const resultFiles = {
-  summaryJson: "summary.json",
-  summaryMarkdown: "summary.md",
-  junit: "junit.xml",
-  dashboard: "report.html",
-  chart: "latency.svg",
-  breakpoint: "breakpoint.json",
-} as const;
+import { resultFiles } from "./result-files.ts";
 
 /** The k6 summary a run left in its folder; undefined when k6 ended before writing it. */
 export function readResultsSummary(resultsDir: string): PerfSummary | undefined {

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { detectCiRun } from "../../reporters/run-summary/ci-environment.ts";
 import type { RunSummary } from "../../reporters/run-summary/run-summary.ts";
-import { readResultsSummary, resultFiles, startOfRunFolder } from "../runner/results-folder.ts";
+import { resultFiles } from "../runner/result-files.ts";
+import { readResultsSummary, startOfRunFolder } from "../runner/results-folder.ts";
 import { perfVerdict } from "../summary/perf-verdict.ts";
 import { perfRunSummary } from "./perf-run-summary.ts";
 

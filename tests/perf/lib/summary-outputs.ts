@@ -1,4 +1,5 @@
 import type { ArrivalPlan } from "../../../src/perf/load-shape/arrival-plan.ts";
+import { resultFiles } from "../../../src/perf/runner/result-files.ts";
 import type {
   K6SummaryData,
   LoadProfile,
@@ -28,9 +29,9 @@ export function summaryOutputs(
     const outputs: Record<string, string> = { stdout: `\n${markdown}\n` };
     const dir = __ENV.PERF_RESULTS_DIR;
     if (dir) {
-      outputs[`${dir}/summary.json`] = `${JSON.stringify(summary, null, 2)}\n`;
-      outputs[`${dir}/summary.md`] = markdown;
-      outputs[`${dir}/junit.xml`] = renderSummaryJUnit(verdict);
+      outputs[`${dir}/${resultFiles.summaryJson}`] = `${JSON.stringify(summary, null, 2)}\n`;
+      outputs[`${dir}/${resultFiles.summaryMarkdown}`] = markdown;
+      outputs[`${dir}/${resultFiles.junit}`] = renderSummaryJUnit(verdict);
     }
     return outputs;
   };
