@@ -12,6 +12,7 @@ import type {
   PlanRefinementInput,
   PlanRefinementOutput,
 } from "../convert-captures.ts";
+import { leakedSecret } from "../convert-captures.ts";
 import type { CaptureFailure } from "../model/captured-request.ts";
 import type { ConversionPlan, PlannedEnvVar } from "../plan/conversion-plan.ts";
 import { renderConversion } from "../render/render-conversion.ts";
@@ -95,14 +96,7 @@ function dryRunStep(llm: LlmOptions): ConvertLlmStep {
 /** Writes `<out>/.qaops-plan.json`, unless a captured secret value would be in it. */
 async function savePlanFile(outDir: string, result: ConversionResult): Promise<string | null> {
   const text = await planFileText(result.plan);
-  for (const value of result.capturedSecrets.values()) {
-    if (
-      value.length >= 4 &&
-      (text.includes(value) || text.includes(JSON.stringify(value).slice(1, -1)))
-    ) {
-      return null;
-    }
-  }
+  if (leakedSecret(text, result.capturedSecrets) !== null) return null;
   const path = join(outDir, planFileName);
   await writeFile(path, text);
   return path;
