@@ -251,7 +251,8 @@ describe("writeK6Scenario on bodies k6 builds from files and forms", () => {
       { name: "orderId", filename: undefined, contentType: undefined, bytes: "ord-1" },
       { name: "meta", filename: undefined, contentType: "application/json", bytes: '{"a":1}' },
     ]);
-    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    const byName = (a: { name?: string }, b: { name?: string }) =>
+      (a.name ?? "").localeCompare(b.name ?? "");
     assert.deepEqual(parts("/v1/scans")?.sort(byName), [
       { name: "orderId", filename: undefined, contentType: undefined, bytes: "ord-1" },
       {
