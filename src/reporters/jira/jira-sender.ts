@@ -1,8 +1,10 @@
 import { readFile, stat } from "node:fs/promises";
-import { isApiError, isNetworkError, isRateLimitError } from "jira.js";
+import { isApiError } from "jira.js";
 import { runSerialisedPerKey } from "../delivery/keyed-queue.ts";
-import { DeliveryError, DeliveryThrottle, messageOf, withRetry } from "../delivery/retry.ts";
-import type { FailureVerdict, RetryPolicy } from "../delivery/retry.ts";
+import { DeliveryError, messageOf } from "../delivery/retry.ts";
+import type { RetryPolicy } from "../delivery/retry.ts";
+import { jiraCaller } from "./jira-call.ts";
+import type { JiraCall } from "./jira-call.ts";
 import type { JiraGateway, UploadFile, WorkflowTransition } from "./jira-gateway.ts";
 import { operationTarget } from "./jira-operations.ts";
 import type { AttachmentSpec, JiraOperation } from "./jira-operations.ts";
@@ -44,11 +46,11 @@ class Unfinished extends Error {
  */
 export class JiraOperationSender {
   readonly #options: JiraSenderOptions;
-  readonly #throttle: DeliveryThrottle;
+  readonly #call: JiraCall;
 
   constructor(options: JiraSenderOptions) {
     this.#options = options;
-    this.#throttle = new DeliveryThrottle(options.sleep);
+    this.#call = jiraCaller(options);
   }
 
   async deliver(operations: readonly JiraOperation[]): Promise<JiraDeliveryReport> {
@@ -227,16 +229,6 @@ export class JiraOperationSender {
     );
   }
 
-  #call<T>(what: string, action: () => Promise<T>): Promise<T> {
-    return withRetry(action, {
-      what,
-      policy: this.#options.retry,
-      classify: classifyJiraFailure,
-      throttle: this.#throttle,
-      ...(this.#options.sleep ? { sleep: this.#options.sleep } : {}),
-    });
-  }
-
   #unfinished(remaining: JiraOperation[]): (error: unknown) => never {
     return (error) => {
       const cause =
@@ -246,20 +238,6 @@ export class JiraOperationSender {
       throw new Unfinished(cause, remaining);
     };
   }
-}
-
-/** 429: wait as told and slow every call; 5xx and network faults: back off; other 4xx: give up. */
-export function classifyJiraFailure(error: unknown): FailureVerdict {
-  if (isRateLimitError(error)) {
-    return {
-      retry: true,
-      rateLimited: true,
-      ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
-    };
-  }
-  if (isNetworkError(error)) return { retry: true };
-  if (isApiError(error)) return { retry: error.status >= 500 || error.status === 408 };
-  return { retry: false };
 }
 
 /** A 404 for an existing ticket: someone deleted it, and no retry will bring it back. */

@@ -7,7 +7,8 @@ import { adfSize } from "./adf.ts";
 import type { ExistingTicket } from "./existing-tickets.ts";
 import type { JiraOperation } from "./jira-operations.ts";
 import type { JiraPlanOptions } from "./jira-settings.ts";
-import { environmentFingerprint, flakyFingerprint, planJiraOperations } from "./ticket-planner.ts";
+import { environmentFingerprint, flakyFingerprint } from "./ticket-fingerprints.ts";
+import { planJiraOperations } from "./ticket-planner.ts";
 import type { PlanInput } from "./ticket-planner.ts";
 import type { FlakyLedger, TicketState } from "./ticket-state.ts";
 
