@@ -1,16 +1,15 @@
 import { z } from "zod";
 import type { RunReporterResolution } from "../base.ts";
-import { defaultRetryPolicy } from "../delivery/retry.ts";
 import type { RetryPolicy } from "../delivery/retry.ts";
-import { resolveOutboxDir } from "../delivery/outbox.ts";
-import {
-  dryRunFileOf,
-  envDryRun,
-  envList,
-  envNumber,
-  parseSettings,
-} from "../reporter-config-error.ts";
+import { envList, envNumber, parseSettings } from "../reporter-config-error.ts";
 import type { SettingNames } from "../reporter-config-error.ts";
+import {
+  rawRunReporterOptions,
+  runReporterSchemaShape,
+  runReporterSettingNames,
+  runReporterSettingsOf,
+} from "../run-reporter-settings.ts";
+import type { RunReporterOptions } from "../run-reporter-settings.ts";
 
 /** A rule that routes tickets of matching tests to an owner. */
 export interface OwnerRule {
@@ -28,7 +27,7 @@ export interface OwnerRule {
 }
 
 /** What `['./src/reporters/jira.ts', { … }]` accepts in playwright.config. Every key is optional. */
-export interface JiraReporterOptions {
+export interface JiraReporterOptions extends RunReporterOptions {
   baseUrl?: string;
   email?: string;
   apiToken?: string;
@@ -46,13 +45,7 @@ export interface JiraReporterOptions {
   owners?: OwnerRule[];
   attachments?: string[];
   maxAttachmentBytes?: number;
-  dryRun?: boolean | string;
-  outboxDir?: string;
-  retry?: Partial<RetryPolicy>;
   concurrency?: number;
-  runOnShards?: boolean;
-  environment?: string;
-  reportUrl?: string;
 }
 
 /** Decisions the planner takes: plain data, saved with undelivered work so a replay plans alike. */
@@ -98,6 +91,8 @@ export type JiraSettingsResolution = RunReporterResolution<JiraSettings>;
 
 const defaultDryRunFile = ".qaops/jira-plan.json";
 
+const dryRunEnv = "JIRA_DRY_RUN";
+
 const names: SettingNames = {
   baseUrl: { option: "baseUrl", env: "JIRA_BASE_URL" },
   email: { option: "email", env: "JIRA_EMAIL" },
@@ -116,13 +111,8 @@ const names: SettingNames = {
   owners: { option: "owners" },
   attachments: { option: "attachments" },
   maxAttachmentBytes: { option: "maxAttachmentBytes" },
-  dryRun: { option: "dryRun", env: "JIRA_DRY_RUN" },
-  outboxDir: { option: "outboxDir", env: "QAOPS_OUTBOX_DIR" },
-  retry: { option: "retry" },
   concurrency: { option: "concurrency" },
-  runOnShards: { option: "runOnShards" },
-  environment: { option: "environment", env: "QAOPS_ENVIRONMENT" },
-  reportUrl: { option: "reportUrl", env: "QAOPS_REPORT_URL" },
+  ...runReporterSettingNames(dryRunEnv),
 };
 
 const count = z
@@ -175,19 +165,8 @@ const schema = z.object({
     .number({ error: "must be a number of bytes" })
     .int()
     .positive("must be a positive number of bytes"),
-  dryRun: z.union([z.boolean(), name]),
-  outboxDir: name,
-  retry: z
-    .object({
-      attempts: z.number().int().min(1).max(10).optional(),
-      baseDelayMs: count.optional(),
-      maxDelayMs: count.optional(),
-    })
-    .strict(),
   concurrency: z.number({ error: "must be a number from 1 to 16" }).int().min(1).max(16),
-  runOnShards: z.boolean(),
-  environment: z.string().optional(),
-  reportUrl: z.string().optional(),
+  ...runReporterSchemaShape,
 });
 
 /**
@@ -222,16 +201,11 @@ export function resolveJiraSettings(
     owners: options.owners ?? [],
     attachments: options.attachments ?? ["api-exchanges", "error-context", "trace"],
     maxAttachmentBytes: options.maxAttachmentBytes ?? 5 * 1024 * 1024,
-    dryRun: pick<boolean | string>(options.dryRun, envDryRun(env.JIRA_DRY_RUN), false),
-    outboxDir: resolveOutboxDir(options.outboxDir, env),
-    retry: options.retry ?? {},
     concurrency: options.concurrency ?? 4,
-    runOnShards: options.runOnShards ?? false,
-    environment: pick(options.environment, env.QAOPS_ENVIRONMENT || undefined),
-    reportUrl: pick(options.reportUrl, env.QAOPS_REPORT_URL || undefined),
+    ...rawRunReporterOptions(options, env, dryRunEnv),
   };
   const parsed = parseSettings({ reporter: "jira", schema, raw, names });
-  const dryRunFile = dryRunFileOf(parsed.dryRun, defaultDryRunFile);
+  const { dryRunFile, ...shared } = runReporterSettingsOf(parsed, defaultDryRunFile);
 
   const dataCenter = parsed.deployment === "data-center";
   const required: [string, string | undefined][] = dataCenter
@@ -278,13 +252,9 @@ export function resolveJiraSettings(
         attachments: parsed.attachments,
         maxAttachmentBytes: parsed.maxAttachmentBytes,
       },
-      retry: { ...defaultRetryPolicy, ...parsed.retry },
       concurrency: parsed.concurrency,
       dryRunFile,
-      outboxDir: parsed.outboxDir,
-      runOnShards: parsed.runOnShards,
-      ...(parsed.environment ? { environment: parsed.environment } : {}),
-      ...(parsed.reportUrl ? { reportUrl: parsed.reportUrl } : {}),
+      ...shared,
     },
   };
 }
