@@ -177,9 +177,34 @@ export function resolveJiraSettings(
   options: JiraReporterOptions,
   env: Record<string, string | undefined>,
 ): JiraSettingsResolution {
+  const parsed = parseSettings({ reporter: "jira", schema, raw: rawOptions(options, env), names });
+  const { dryRunFile, ...shared } = runReporterSettingsOf(parsed, defaultDryRunFile);
+  const { connection, missing, siteUrl } = connectionOf(parsed);
+  // A dry run needs only the project key: without credentials it plans as if no ticket existed.
+  if (!parsed.projectKey || (!connection && !dryRunFile)) {
+    return { active: false, reason: `inactive: set ${missing.join(", ")}` };
+  }
+  return {
+    active: true,
+    settings: {
+      connection,
+      plan: planOptionsOf({ ...parsed, projectKey: parsed.projectKey }, siteUrl),
+      concurrency: parsed.concurrency,
+      dryRunFile,
+      ...shared,
+    },
+  };
+}
+
+type ParsedOptions = z.output<typeof schema>;
+
+function rawOptions(
+  options: JiraReporterOptions,
+  env: Record<string, string | undefined>,
+): Record<string, unknown> {
   const pick = <T>(option: T | undefined, fromEnv: T | undefined, fallback?: T) =>
     option ?? fromEnv ?? fallback;
-  const raw = {
+  return {
     baseUrl: pick(options.baseUrl, env.JIRA_BASE_URL || undefined),
     email: pick(options.email, env.JIRA_EMAIL || undefined),
     apiToken: pick(options.apiToken, env.JIRA_API_TOKEN || undefined),
@@ -204,21 +229,21 @@ export function resolveJiraSettings(
     concurrency: options.concurrency ?? 4,
     ...rawRunReporterOptions(options, env, dryRunEnv),
   };
-  const parsed = parseSettings({ reporter: "jira", schema, raw, names });
-  const { dryRunFile, ...shared } = runReporterSettingsOf(parsed, defaultDryRunFile);
+}
 
+/** The connection, when the env names every credential its deployment needs. */
+function connectionOf(parsed: ParsedOptions): {
+  connection: JiraConnection | undefined;
+  missing: string[];
+  siteUrl: string;
+} {
   const dataCenter = parsed.deployment === "data-center";
-  const required: [string, string | undefined][] = dataCenter
-    ? [
-        ["JIRA_BASE_URL", parsed.baseUrl],
-        ["JIRA_API_TOKEN", parsed.apiToken],
-      ]
-    : [
-        ["JIRA_BASE_URL", parsed.baseUrl],
-        ["JIRA_EMAIL", parsed.email],
-        ["JIRA_API_TOKEN", parsed.apiToken],
-      ];
-  const missing = required.filter(([, value]) => !value).map(([envName]) => envName);
+  const required = {
+    JIRA_BASE_URL: parsed.baseUrl,
+    ...(dataCenter ? {} : { JIRA_EMAIL: parsed.email }),
+    JIRA_API_TOKEN: parsed.apiToken,
+  };
+  const missing = Object.entries(required).flatMap(([envName, value]) => (value ? [] : [envName]));
   if (!parsed.projectKey) missing.push("JIRA_PROJECT_KEY");
   const siteUrl = (parsed.baseUrl ?? "https://jira.invalid").replace(/\/+$/, "");
   const connection: JiraConnection | undefined =
@@ -227,35 +252,28 @@ export function resolveJiraSettings(
       : dataCenter
         ? { deployment: "data-center", siteUrl, personalAccessToken: parsed.apiToken }
         : { deployment: "cloud", siteUrl, email: parsed.email ?? "", apiToken: parsed.apiToken };
+  return { connection, missing, siteUrl };
+}
 
-  // A dry run needs only the project key: without credentials it plans as if no ticket existed.
-  if (!parsed.projectKey || (!connection && !dryRunFile)) {
-    return { active: false, reason: `inactive: set ${missing.join(", ")}` };
-  }
+function planOptionsOf(
+  parsed: ParsedOptions & { projectKey: string },
+  siteUrl: string,
+): JiraPlanOptions {
   return {
-    active: true,
-    settings: {
-      connection,
-      plan: {
-        siteUrl,
-        projectKey: parsed.projectKey,
-        issueType: parsed.issueType,
-        flakyIssueType: parsed.flakyIssueType,
-        flakyThreshold: parsed.flakyThreshold,
-        autoResolveAfter: parsed.autoResolveAfter,
-        ...(parsed.doneTransition ? { doneTransition: parsed.doneTransition } : {}),
-        ...(parsed.reopenTransition ? { reopenTransition: parsed.reopenTransition } : {}),
-        massFailureThreshold: parsed.massFailureThreshold,
-        environmentIssueType: parsed.environmentIssueType ?? parsed.issueType,
-        labels: parsed.labels,
-        owners: parsed.owners,
-        attachments: parsed.attachments,
-        maxAttachmentBytes: parsed.maxAttachmentBytes,
-      },
-      concurrency: parsed.concurrency,
-      dryRunFile,
-      ...shared,
-    },
+    siteUrl,
+    projectKey: parsed.projectKey,
+    issueType: parsed.issueType,
+    flakyIssueType: parsed.flakyIssueType,
+    flakyThreshold: parsed.flakyThreshold,
+    autoResolveAfter: parsed.autoResolveAfter,
+    ...(parsed.doneTransition ? { doneTransition: parsed.doneTransition } : {}),
+    ...(parsed.reopenTransition ? { reopenTransition: parsed.reopenTransition } : {}),
+    massFailureThreshold: parsed.massFailureThreshold,
+    environmentIssueType: parsed.environmentIssueType ?? parsed.issueType,
+    labels: parsed.labels,
+    owners: parsed.owners,
+    attachments: parsed.attachments,
+    maxAttachmentBytes: parsed.maxAttachmentBytes,
   };
 }
 
