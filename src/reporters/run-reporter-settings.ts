@@ -68,11 +68,18 @@ export function rawRunReporterOptions(
   };
 }
 
+/** The settings every run reporter resolves from the shared options. */
+export interface SharedRunReporterSettings extends RunReporterSettings {
+  /** Where a dry run writes what it would send; undefined: deliver for real. */
+  dryRunFile: string | undefined;
+  retry: RetryPolicy;
+}
+
 /** The shared settings, once parsed. */
 export function runReporterSettingsOf(
   parsed: ParsedRunReporterOptions,
   defaultDryRunFile: string,
-): RunReporterSettings & { dryRunFile: string | undefined; retry: RetryPolicy } {
+): SharedRunReporterSettings {
   return {
     dryRunFile: dryRunFileOf(parsed.dryRun, defaultDryRunFile),
     outboxDir: parsed.outboxDir,

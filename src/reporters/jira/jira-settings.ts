@@ -1,6 +1,5 @@
 import { z } from "zod";
 import type { RunReporterResolution } from "../base.ts";
-import type { RetryPolicy } from "../delivery/retry.ts";
 import { envList, envNumber, parseSettings } from "../reporter-config-error.ts";
 import type { SettingNames } from "../reporter-config-error.ts";
 import {
@@ -9,7 +8,7 @@ import {
   runReporterSettingNames,
   runReporterSettingsOf,
 } from "../run-reporter-settings.ts";
-import type { RunReporterOptions } from "../run-reporter-settings.ts";
+import type { RunReporterOptions, SharedRunReporterSettings } from "../run-reporter-settings.ts";
 
 /** A rule that routes tickets of matching tests to an owner. */
 export interface OwnerRule {
@@ -74,17 +73,10 @@ export type JiraConnection =
   | { deployment: "cloud"; siteUrl: string; email: string; apiToken: string }
   | { deployment: "data-center"; siteUrl: string; personalAccessToken: string };
 
-export interface JiraSettings {
+export interface JiraSettings extends SharedRunReporterSettings {
   connection: JiraConnection | undefined;
   plan: JiraPlanOptions;
-  retry: RetryPolicy;
   concurrency: number;
-  /** Where a dry run writes its planned operations; undefined: deliver for real. */
-  dryRunFile: string | undefined;
-  outboxDir: string;
-  runOnShards: boolean;
-  environment?: string;
-  reportUrl?: string;
 }
 
 export type JiraSettingsResolution = RunReporterResolution<JiraSettings>;

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import type { RunReporterResolution } from "../base.ts";
-import type { RetryPolicy } from "../delivery/retry.ts";
 import { parseSettings } from "../reporter-config-error.ts";
 import type { SettingNames } from "../reporter-config-error.ts";
 import {
@@ -9,7 +8,7 @@ import {
   runReporterSettingNames,
   runReporterSettingsOf,
 } from "../run-reporter-settings.ts";
-import type { RunReporterOptions } from "../run-reporter-settings.ts";
+import type { RunReporterOptions, SharedRunReporterSettings } from "../run-reporter-settings.ts";
 import { defaultSlackSummaryOptions } from "./slack-payload.ts";
 import type { SendOn } from "./slack-payload.ts";
 
@@ -24,7 +23,7 @@ export interface SlackReporterOptions extends RunReporterOptions {
   minIntervalMs?: number;
 }
 
-export interface SlackSettings {
+export interface SlackSettings extends SharedRunReporterSettings {
   /** Undefined only in a dry run without a webhook. */
   webhookUrl: string | undefined;
   sendOn: SendOn;
@@ -32,12 +31,6 @@ export interface SlackSettings {
   maxFailuresListed: number;
   maxMessages: number;
   minIntervalMs: number;
-  dryRunFile: string | undefined;
-  outboxDir: string;
-  retry: RetryPolicy;
-  runOnShards: boolean;
-  environment?: string;
-  reportUrl?: string;
 }
 
 export type SlackSettingsResolution = RunReporterResolution<SlackSettings>;
