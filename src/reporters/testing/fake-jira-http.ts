@@ -1,4 +1,18 @@
-import type { ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/** One request as the routes see it. */
+export interface FakeRequest {
+  method: string;
+  url: URL;
+  headers: IncomingMessage["headers"];
+  body: Buffer;
+}
+
+export interface FakeAnswer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
 
 /** An answer other than success, thrown from anywhere in a route and sent as it is. */
 export class HttpProblem extends Error {

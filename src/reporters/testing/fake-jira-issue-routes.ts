@@ -1,7 +1,7 @@
 import { HttpProblem, jiraError, parseJson } from "./fake-jira-http.ts";
+import type { FakeAnswer, FakeRequest } from "./fake-jira-http.ts";
 import type { FakeIssue, WorkflowTransitionDefinition } from "./fake-jira-model.ts";
 import { checkPropertySize, checkRichText } from "./fake-jira-rules.ts";
-import type { FakeAnswer, FakeRequest } from "./fake-jira-server.ts";
 import type { FakeJiraStore } from "./fake-jira-store.ts";
 import { commentView, issueView, transitionView } from "./fake-jira-views.ts";
 

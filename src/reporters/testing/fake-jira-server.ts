@@ -12,6 +12,7 @@ import {
   searchParamsOf,
   send,
 } from "./fake-jira-http.ts";
+import type { FakeAnswer, FakeRequest } from "./fake-jira-http.ts";
 import { defaultWorkflow, ownAccount, statuses } from "./fake-jira-model.ts";
 import type { FakeIssue, WorkflowTransitionDefinition } from "./fake-jira-model.ts";
 import { FakeIssueRoutes } from "./fake-jira-issue-routes.ts";
@@ -61,20 +62,6 @@ interface Fault {
   retryAfterSeconds?: number;
   method?: string;
   path?: RegExp;
-}
-
-/** One request as the routes see it. */
-export interface FakeRequest {
-  method: string;
-  url: URL;
-  headers: IncomingMessage["headers"];
-  body: Buffer;
-}
-
-export interface FakeAnswer {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
 }
 
 export class FakeJiraServer {
