@@ -28,6 +28,11 @@ import type {
 } from "../model/captured-request.ts";
 import { readCurlOptions, CurlUsageError, type CurlOption } from "./curl-options.ts";
 import { readFormField } from "./curl-form-field.ts";
+import {
+  argumentFailure,
+  headerNameWarnings,
+  objectKeyHeaderWords,
+} from "./curl-argument-checks.ts";
 import { describeUnreproducedOption, isReproducedOption } from "./curl-option-warnings.ts";
 import { translateCurlconverterWarning } from "./curlconverter-warnings.ts";
 import type { ShellCommand } from "./shell-command.ts";
@@ -119,11 +124,15 @@ export function readCurlCommand(
     };
   }
 
+  const invalid = argumentFailure(words, options);
+  if (invalid) return { failure: invalid };
+
   const converterWarnings: Warnings = [];
   let converted: CurlconverterRequest[];
+  const hiddenWords = objectKeyHeaderWords(words, options);
   try {
     const [global] = parseArgs(
-      words.map((word) => new Word(word.value)),
+      words.filter((_, index) => !hiddenWords.has(index)).map((word) => new Word(word.value)),
       curlLongOpts,
       curlLongOptsShortened,
       curlShortOpts,
@@ -154,6 +163,7 @@ export function readCurlCommand(
     const shared = readSharedParts({ request, options: segment, command, context });
     const commandWarnings = [
       ...command.warnings,
+      ...headerNameWarnings(segment),
       ...shared.warnings,
       ...converterWarnings.flatMap(([kind, message]) =>
         translateCurlconverterWarning(kind, message),
@@ -242,7 +252,7 @@ function readSharedParts(input: {
   const before: NameValue[] = [];
   const after: NameValue[] = [];
   for (const [name, value] of request.headers) {
-    const lower = name.toString().toLowerCase();
+    const lower = name.toString().trim().toLowerCase();
     if (value === null || customNames.has(lower)) continue;
     // With a challenge-response method allowed, curl's first request carries no credentials.
     if (lower === "authorization" && challengeAuth) continue;
