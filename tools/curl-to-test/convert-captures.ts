@@ -7,10 +7,11 @@ import { readCaptures } from "./intake/read-captures.ts";
 import type { CaptureInput } from "./intake/read-captures.ts";
 import type { CaptureFailure, CapturedRequest } from "./model/captured-request.ts";
 import type { ConversionPlan } from "./plan/conversion-plan.ts";
+import { capturedNames } from "./plan/captured-names.ts";
 import { isNoiseHeader } from "./plan/noise-headers.ts";
 import { planConversion } from "./plan/plan-conversion.ts";
 import type { ConversionWarning, Redaction } from "./plan/plan-conversion.ts";
-import { locateSecretSlots } from "./plan/secret-slots.ts";
+import { detectCapturedSecrets, secretSlotLocator } from "./plan/secret-slots.ts";
 import { renderConversion } from "./render/render-conversion.ts";
 import type { GeneratedSpec } from "./render/render-conversion.ts";
 import { stringLiteral } from "./render/literal.ts";
@@ -99,7 +100,7 @@ export async function convertCaptures(options: ConvertCapturesOptions): Promise<
     requests,
     service: options.service,
     isNoiseHeader,
-    locateSecrets: locateSecretSlots,
+    locateSecrets: secretSlotLocator(await detectCapturedSecrets(requests)),
   });
   progress({ stage: "plan", done: requests.length, total: requests.length });
 
@@ -119,12 +120,13 @@ export async function convertCaptures(options: ConvertCapturesOptions): Promise<
     progress({ stage: "render", done, total }),
   );
   const failures: CaptureFailure[] = [...intake.failures, ...planned.failures];
+  const names = capturedNames(requests);
   const specs = rendered.filter((spec) => {
-    const leaked = leakedSecret(spec.text, planned.capturedSecrets);
+    const leaked = leakedSecret(spec.text, planned.capturedSecrets, names);
     if (leaked === null) return true;
     failures.push({
-      source: { file: spec.fileName, line: 1, column: 1 },
-      message: `the generated spec would hold the value of ${leaked}; not written`,
+      source: specSource(plan, spec.fileName),
+      message: `the spec ${spec.fileName} would hold the value of ${leaked}; not written`,
     });
     return false;
   });
@@ -142,12 +144,36 @@ export async function convertCaptures(options: ConvertCapturesOptions): Promise<
 
 /**
  * The last guard: the name of an env var whose captured value occurs in the text, raw or as
- * the string literal the renderer would write; null when none does.
+ * the string literal the renderer would write; null when none does. A value that is also one
+ * of the capture's `names` (a password equal to its key) is looked for only as a string
+ * literal that is not an object key.
  */
-export function leakedSecret(text: string, secrets: ReadonlyMap<string, string>): string | null {
+export function leakedSecret(
+  text: string,
+  secrets: ReadonlyMap<string, string>,
+  names: ReadonlySet<string> = new Set(),
+): string | null {
   for (const [name, value] of secrets) {
     if (value.length < minLeakCheckLength || shellReference.test(value)) continue;
-    if (text.includes(value) || text.includes(stringLiteral(value).slice(1, -1))) return name;
+    if (names.has(value)) {
+      const literal = stringLiteral(value).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      if (new RegExp(`${literal}(?!\\s*:)`).test(text)) return name;
+    } else if (text.includes(value) || text.includes(stringLiteral(value).slice(1, -1))) {
+      return name;
+    }
   }
   return null;
+}
+
+/** Where the requests of a spec were captured: a refusal points there, not at the output. */
+function specSource(plan: ConversionPlan, fileName: string): CaptureFailure["source"] {
+  const spec = plan.specs.find((each) => each.fileName === fileName);
+  const test = spec?.tests[0];
+  const exchange =
+    test?.kind === "single"
+      ? test.exchange
+      : test?.kind === "flow"
+        ? test.steps[0]
+        : test?.cases[0];
+  return exchange?.sources[0] ?? { file: fileName, line: 1, column: 1 };
 }

@@ -44,7 +44,13 @@ export interface SecretSlot {
 export type SecretLocator = (
   request: CapturedRequest,
   slots: readonly RequestSlot[],
-) => { slots: SecretSlot[]; unplaced: string[]; responsePaths: JsonPath[] };
+) => {
+  slots: SecretSlot[];
+  unplaced: string[];
+  responsePaths: JsonPath[];
+  /** The request's slots with any the locator split out for secrets; absent: unchanged. */
+  requestSlots?: RequestSlot[];
+};
 
 export interface PlanConversionInput {
   requests: readonly CapturedRequest[];
@@ -99,8 +105,8 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
   const envPrefix = input.service.toUpperCase().replace(/[^A-Z0-9]+/g, "_");
   const failures: PlanFailure[] = [];
   const prepared = input.requests.flatMap((request) => {
-    const slots = requestSlots(request);
-    const secrets = input.locateSecrets(request, slots);
+    const secrets = input.locateSecrets(request, requestSlots(request));
+    const slots = secrets.requestSlots ?? requestSlots(request);
     if (secrets.unplaced.length > 0) {
       failures.push({
         source: request.source,

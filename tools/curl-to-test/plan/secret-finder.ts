@@ -56,7 +56,7 @@ const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/;
 const CREDENTIAL_HEADERS = new Set(["authorization", "proxy-authorization"]);
 /** Header names that carry credentials by convention. */
 const SECRET_HEADER =
-  /^(?:x-auth-.+|.*(?:^|-)(?:api-?key|apikey|token|secret|signature|password|passwd|session(?:-?id)?|credentials?|csrf|xsrf|key)(?:-.*)?)$/;
+  /^(?:x-auth-.+|.*(?:^|-)(?:api-?key|apikey|token|secret|signature|password|passwd|session(?:-?id)?|credentials?|key|[a-z]*(?:csrf|xsrf|token|secret|password|passwd|apikey)[a-z]*)(?:-.*)?)$/;
 /** Header names that look like the above but never hold a secret. */
 const NOT_SECRET_HEADER = new Set([
   "idempotency-key",
@@ -87,14 +87,14 @@ function snakeName(name: string): string {
     .toLowerCase();
 }
 
-function envNameOf(...words: string[]): string {
+export function envNameOf(...words: string[]): string {
   return words
     .map((word) => snakeName(word).toUpperCase())
     .filter((word) => word !== "")
     .join("_");
 }
 
-function isSecretName(name: string, value: string): boolean {
+export function isSecretName(name: string, value: string): boolean {
   const snake = snakeName(name);
   if (snake === "" || NOT_SECRET_NAME.test(snake)) return false;
   if (STRONG_SECRET_NAME.test(snake)) return true;
@@ -107,15 +107,28 @@ function isSecretHeaderName(lowerName: string): boolean {
   return !NOT_SECRET_HEADER.has(lowerName) && SECRET_HEADER.test(lowerName);
 }
 
-/** High-entropy opaque text: 20+ token characters mixing lower case, upper case and digits. */
-function looksLikeOpaqueToken(value: string): boolean {
-  return (
-    value.length >= 20 &&
-    /^[A-Za-z0-9+/=_%.-]+$/.test(value) &&
-    /[a-z]/.test(value) &&
-    /[A-Z]/.test(value) &&
-    /\d/.test(value)
-  );
+/**
+ * Opaque random text: 20+ token characters mixing lower case, upper case and digits; or 32+
+ * characters (session ids such as Baidu's 192-character `BDUSS`) of letters and digits whose
+ * spread of characters is that of random text, not of words or ids.
+ */
+export function looksLikeOpaqueToken(value: string): boolean {
+  if (!/^[A-Za-z0-9+/=_%.~:-]+$/.test(value) || value.length < 20) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((each) => each.test(value)).length;
+  if (classes === 3) return true;
+  return value.length >= 32 && classes >= 2 && bitsPerCharacter(value) >= 3.5;
+}
+
+/** Shannon entropy of the text's characters. */
+function bitsPerCharacter(text: string): number {
+  const counts = new Map<string, number>();
+  for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let bits = 0;
+  for (const count of counts.values()) {
+    const share = count / text.length;
+    bits -= share * Math.log2(share);
+  }
+  return bits;
 }
 
 export function findSecrets(request: CapturedRequest): SecretFinding[] {
