@@ -8,7 +8,7 @@ import type { CaptureInput } from "./intake/read-captures.ts";
 import type { CaptureFailure, CapturedRequest } from "./model/captured-request.ts";
 import type { ConversionPlan } from "./plan/conversion-plan.ts";
 import { capturedNames } from "./plan/captured-names.ts";
-import { isNoiseHeader } from "./plan/noise-headers.ts";
+import { isClientSetHeader, isNoiseHeader } from "./plan/noise-headers.ts";
 import { planConversion } from "./plan/plan-conversion.ts";
 import type { ConversionWarning, Redaction } from "./plan/plan-conversion.ts";
 import { detectCapturedSecrets, secretSlotLocator } from "./plan/secret-slots.ts";
@@ -24,6 +24,8 @@ export interface ConvertCapturesOptions {
   inputs: CaptureInput[];
   /** Names the tests' folder and prefixes env vars: `order` → `ORDER_AUTHORIZATION_TOKEN`. */
   service: string;
+  /** `all`: keep browser-only headers too; only what the test's client sets is left out. */
+  keepHeaders?: "all";
   /** Where files named by `-d @file` or `-F f=@file` are looked up; default: cwd. */
   filesDirectory?: string;
   /**
@@ -99,7 +101,7 @@ export async function convertCaptures(options: ConvertCapturesOptions): Promise<
   const planned = planConversion({
     requests,
     service: options.service,
-    isNoiseHeader,
+    isNoiseHeader: options.keepHeaders === "all" ? isClientSetHeader : isNoiseHeader,
     locateSecrets: secretSlotLocator(await detectCapturedSecrets(requests)),
   });
   progress({ stage: "plan", done: requests.length, total: requests.length });
