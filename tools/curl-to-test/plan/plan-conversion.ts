@@ -21,6 +21,7 @@ import { endpointTemplate } from "./endpoint-template.ts";
 import { inferResponseSchema, inferSchema } from "./infer-schema.ts";
 import type { EndpointTemplate } from "./endpoint-template.ts";
 import type { RequestSlot } from "./request-slots.ts";
+import { actionPhrase } from "./spec-name.ts";
 import { requestSlots } from "./request-slots.ts";
 import { requestTemplate } from "./request-template.ts";
 import type { SlotFill } from "./request-template.ts";
@@ -195,6 +196,7 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
         method: item.request.method,
         url: literalText(template.request.url),
         variableSegments,
+        host: /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/?#]*)/i.exec(item.request.url)?.[1] ?? "",
       }),
       planned: template.request,
       todos: [...item.request.warnings, ...template.todos],
@@ -220,7 +222,7 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
       todos.push(todo);
     }
     return {
-      title: exchangeTitle(first.planned.method, first.planned.url, expectation.expect.status),
+      title: `${actionPhrase(first.endpoint.nameWords)}: ${exchangeTitle(first.planned.method, first.planned.url, expectation.expect.status)}`,
       nameWords: first.endpoint.nameWords,
       sources: group.map((item) => item.request.source),
       request: first.planned,

@@ -11,12 +11,12 @@ function env(name: string): string {
   return value;
 }
 
-type PostOrdersRequestBody = { shopId: number };
+type CreateOrderRequestBody = { shopId: number };
 
 test.describe("POST /v1/orders", () => {
-  test("POST /v1/orders?shop=7&sort=-created", async ({ request }) => {
+  test("create order: POST /v1/orders?shop=7&sort=-created", async ({ request }) => {
     // TODO(qaops): no response was captured: the test asserts a 2xx status only (`--record URL` captures one)
-    const requestBody: PostOrdersRequestBody = { shopId: 7 };
+    const requestBody: CreateOrderRequestBody = { shopId: 7 };
     const response = await request.post("/v1/orders?shop=7&sort=-created", {
       headers: {
         accept: "application/json",
