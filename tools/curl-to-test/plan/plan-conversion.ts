@@ -222,7 +222,7 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
       todos.push(todo);
     }
     return {
-      title: `${actionPhrase(first.endpoint.nameWords)}: ${exchangeTitle(first.planned.method, first.planned.url, expectation.expect.status)}`,
+      title: `${actionPhrase(first.endpoint.nameWords)} — ${exchangeTitle(first.planned.method, first.planned.url, expectation.expect.status)}`,
       nameWords: first.endpoint.nameWords,
       sources: group.map((item) => item.request.source),
       request: first.planned,

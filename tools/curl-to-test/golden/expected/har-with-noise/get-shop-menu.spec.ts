@@ -11,7 +11,7 @@ const getShopMenuResponse = z.object({
 });
 
 test.describe("GET /v1/shops/{id}/menu", () => {
-  test("get shop menu: GET /v1/shops/7/menu → 200", async ({ request }) => {
+  test("get shop menu — GET /v1/shops/7/menu → 200", async ({ request }) => {
     const response = await request.get("/v1/shops/7/menu", {
       headers: { accept: "application/json" },
     });

@@ -10,7 +10,7 @@ type CreateOrderRequestBody = {
 };
 
 test.describe("POST /v1/orders", () => {
-  test("create order: POST /v1/orders", async ({ request }) => {
+  test("create order — POST /v1/orders", async ({ request }) => {
     // TODO(qaops): no response was captured: the test asserts a 2xx status only (`--record URL` captures one)
     const requestBody: CreateOrderRequestBody = {
       shopId: 7,

@@ -44,7 +44,7 @@ test.describe("flow: POST /v1/orders", () => {
   test("POST /v1/orders → GET /v1/orders/{id} → POST /v1/orders/{id}/cancel (3 steps)", async ({
     request,
   }) => {
-    const { orderId } = await test.step("create order: POST /v1/orders → 201", async () => {
+    const { orderId } = await test.step("create order — POST /v1/orders → 201", async () => {
       const requestBody: CreateOrderRequestBody = {
         shopId: 7,
         items: [{ menuItemId: "m-1", quantity: 2 }],
@@ -62,7 +62,7 @@ test.describe("flow: POST /v1/orders", () => {
       expect(body).toMatchObject({ status: "PLACED", total: 18000 });
       return { orderId: body.orderId };
     });
-    await test.step("get order: GET /v1/orders/{orderId} → 200", async () => {
+    await test.step("get order — GET /v1/orders/{orderId} → 200", async () => {
       const response = await request.get("/v1/orders/" + String(orderId), {
         headers: {
           accept: "application/json",
@@ -73,7 +73,7 @@ test.describe("flow: POST /v1/orders", () => {
       const body = getOrderResponse.parse(await response.json());
       expect(body).toMatchObject({ status: "PLACED", total: 18000 });
     });
-    await test.step("cancel order: POST /v1/orders/{orderId}/cancel → 200", async () => {
+    await test.step("cancel order — POST /v1/orders/{orderId}/cancel → 200", async () => {
       const requestBody: CancelOrderRequestBody = { reason: "late" };
       const response = await request.post("/v1/orders/" + String(orderId) + "/cancel", {
         headers: {

@@ -14,7 +14,7 @@ function env(name: string): string {
 type CreateOrderRequestBody = { shopId: number };
 
 test.describe("POST /v1/orders", () => {
-  test("create order: POST /v1/orders?shop=7&sort=-created", async ({ request }) => {
+  test("create order — POST /v1/orders?shop=7&sort=-created", async ({ request }) => {
     // TODO(qaops): no response was captured: the test asserts a 2xx status only (`--record URL` captures one)
     const requestBody: CreateOrderRequestBody = { shopId: 7 };
     const response = await request.post("/v1/orders?shop=7&sort=-created", {
