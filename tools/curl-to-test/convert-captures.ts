@@ -146,9 +146,10 @@ export async function convertCaptures(options: ConvertCapturesOptions): Promise<
 
 /**
  * The last guard: the name of an env var whose captured value occurs in the text, raw or as
- * the string literal the renderer would write; null when none does. A value that is also one
- * of the capture's `names` (a password equal to its key) is looked for only as a string
- * literal that is not an object key.
+ * the string literal the renderer would write; null when none does. A value is found as a
+ * whole: `TOKEN` inside the env var name `SHOP_AUTHORIZATION_TOKEN` is not that value. One
+ * that is also among the capture's `names` (a password equal to its key) is looked for only
+ * as a string literal that is not an object key.
  */
 export function leakedSecret(
   text: string,
@@ -157,14 +158,23 @@ export function leakedSecret(
 ): string | null {
   for (const [name, value] of secrets) {
     if (value.length < minLeakCheckLength || shellReference.test(value)) continue;
-    if (names.has(value)) {
-      const literal = stringLiteral(value).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      if (new RegExp(`${literal}(?!\\s*:)`).test(text)) return name;
-    } else if (text.includes(value) || text.includes(stringLiteral(value).slice(1, -1))) {
-      return name;
-    }
+    const pattern = names.has(value)
+      ? `${escaped(stringLiteral(value))}(?!\\s*:)`
+      : [value, stringLiteral(value).slice(1, -1)].map(wholeValue).join("|");
+    if (new RegExp(pattern).test(text)) return name;
   }
   return null;
+}
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The value, not as part of a longer run of word characters. */
+function wholeValue(value: string): string {
+  const before = /^\w/.test(value) ? "(?<!\\w)" : "";
+  const after = /\w$/.test(value) ? "(?!\\w)" : "";
+  return `${before}${escaped(value)}${after}`;
 }
 
 /** Where the requests of a spec were captured: a refusal points there, not at the output. */
