@@ -1,0 +1,133 @@
+import assert from "node:assert/strict";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { diagnosticLines, summaryLines } from "../../src/cli/convert-messages.ts";
+import { convertCaptures } from "./convert-captures.ts";
+import type { ConversionResult } from "./convert-captures.ts";
+import { curlconverterCorpusDir } from "./fixtures/curlconverter-corpus.ts";
+import { resolveLlmOptions } from "./llm/llm-options.ts";
+import { refinementPrompts } from "./llm/refine-plan.ts";
+import { capturedNames } from "./plan/captured-names.ts";
+import { readCaptures } from "./intake/read-captures.ts";
+import type { CapturedRequest } from "./model/captured-request.ts";
+
+const capturesDir = fileURLToPath(new URL("./fixtures/captures/", import.meta.url));
+
+interface Converted {
+  result: ConversionResult;
+  requests: CapturedRequest[];
+}
+
+/** Every text a conversion puts out: specs, stderr and stdout lines, the plan, the LLM prompts. */
+function outputs({ result, requests }: Converted): string[] {
+  const prompts = refinementPrompts({
+    plan: result.plan,
+    requests,
+    capturedSecrets: result.capturedSecrets,
+    options: resolveLlmOptions({ apiKey: "unused" }, {}),
+  }).flatMap((prompt) => prompt.messages.map((message) => message.content));
+  return [
+    ...result.specs.map((spec) => spec.text),
+    ...diagnosticLines(result),
+    ...summaryLines(
+      result,
+      result.specs.map((spec) => spec.fileName),
+    ),
+    JSON.stringify(result.plan),
+    ...prompts,
+  ];
+}
+
+async function convertFile(dir: string, file: string): Promise<Converted> {
+  const text = await readFile(join(dir, file), "utf8");
+  const inputs = [{ name: file, text }];
+  const requests = readCaptures(inputs, { filesDirectory: dir }).requests;
+  return {
+    result: await convertCaptures({ inputs, service: "shop", filesDirectory: dir }),
+    requests,
+  };
+}
+
+/** `$TOKEN` kept from a pasted command names a variable; the capture holds no value for it. */
+const shellReference = /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/;
+
+async function corpusFiles(): Promise<[string, string][]> {
+  const listed: [string, string][] = [];
+  for (const dir of [capturesDir, curlconverterCorpusDir]) {
+    for (const file of (await readdir(dir)).sort()) {
+      if (file !== "LICENSE") listed.push([dir, file]);
+    }
+  }
+  return listed;
+}
+
+describe("secret redaction across the capture fixtures and the curlconverter corpus", () => {
+  it("writes, prints and prompts no secret value, and names each redaction", async () => {
+    let checked = 0;
+    for (const [dir, file] of await corpusFiles()) {
+      const converted = await convertFile(dir, file);
+      const result = converted.result;
+      const names = capturedNames(converted.requests);
+      const texts = outputs(converted);
+      const stderr = diagnosticLines(result).join("\n");
+      for (const [envVar, value] of result.capturedSecrets) {
+        assert.match(stderr, new RegExp(`→ env ${envVar} \\(`), `${file}: ${envVar} is named`);
+        if (value.length < 8 || names.has(value) || shellReference.test(value)) continue;
+        checked += 1;
+        for (const text of texts) assert.ok(!text.includes(value), `${file}: ${envVar} leaked`);
+      }
+    }
+    assert.ok(checked >= 40, `${checked} secret values checked`);
+  });
+
+  it("finds the secrets a name-based finder misses, converting every request", async () => {
+    const converted = await convertFile(capturesDir, "leaky-secrets.sh");
+    const result = converted.result;
+    assert.deepEqual(result.failures, []);
+    assert.equal(result.requestCount, 5);
+    const text = await readFile(join(capturesDir, "leaky-secrets.sh"), "utf8");
+    const bduss = /BDUSS=([^;]+)/.exec(text)?.[1] ?? "";
+    const secrets = [
+      "https://hooks.slack.com/services/T0A1B2C3D/B0A1B2C3D/aBcDeFgHiJkLmNoPqRsTuVwX",
+      "8f3Kq9ZpL2mN7xR4tV6wY1bC5dE0gH3j",
+      "hunter2-secret",
+      "s3cr3t-Passw0rd",
+      bduss,
+    ];
+    assert.equal(bduss.length, 192);
+    const captured = [...result.capturedSecrets.values()].join("\n");
+    for (const secret of secrets) {
+      assert.ok(captured.includes(secret), `${secret.slice(0, 12)}… is an env var`);
+      for (const output of outputs(converted)) assert.ok(!output.includes(secret));
+    }
+    assert.ok(result.capturedSecrets.has("SHOP_BODY_PASSWORD_2"), "password equal to its key");
+    assert.deepEqual(
+      result.redactions.map((redaction) => redaction.description),
+      [
+        "body field alertWebhookUrl (IncomingWebhook)",
+        "X-CSRFToken header",
+        "form field data (JSON field password)",
+        "body field password",
+        "body field password",
+        "cookie BDUSS",
+      ],
+    );
+  });
+
+  it("refuses a spec that would hold a secret at the capture, never at the output file", async () => {
+    const result = await convertCaptures({
+      inputs: [{ name: "login.sh", text: "curl https://h/login -H 'X-Api-Key: abcdefgh'\n" }],
+      service: "shop",
+      refinePlan: ({ plan }) =>
+        Promise.resolve({
+          plan: { ...plan, specs: plan.specs.map((spec) => ({ ...spec, title: "abcdefgh" })) },
+          warnings: [],
+        }),
+    });
+    assert.equal(result.specs.length, 0);
+    assert.equal(result.failures[0]?.source.file, "login.sh");
+    assert.match(result.failures[0]?.message ?? "", /would hold the value of SHOP_X_API_KEY/);
+  });
+});
