@@ -1,6 +1,7 @@
 import type { CapturedRequest } from "../model/captured-request.ts";
 import type { JsonPath } from "./conversion-plan.ts";
 import { secretFieldInJson, textBodySecretSpans, withSpanSlots } from "./embedded-secrets.ts";
+import type { SecretSpan } from "./embedded-secrets.ts";
 import { jsonPathText } from "./json-path-text.ts";
 import { jsonTextLeaves } from "./json-text-leaves.ts";
 import type { SecretLocator, SecretSlot } from "./plan-conversion.ts";
@@ -20,50 +21,72 @@ import type { DetectedSecrets } from "./secretlint-scan.ts";
  */
 export function secretSlotLocator(detected: DetectedSecrets = noDetectedSecrets): SecretLocator {
   return (request, found) => {
-    const body = request.body;
-    const free = body.kind === "text" && isFreeText(found);
-    const spans = free ? textBodySecretSpans(body.text, detected) : [];
-    const { slots, spanOf } = free
-      ? withSpanSlots(body.text, found, spans)
-      : { slots: [...found], spanOf: new Map() };
-    const placed: SecretSlot[] = [];
-    const unplaced: string[] = [];
-    const responsePaths: JsonPath[] = [...detectedResponsePaths(request, detected)];
-    for (const finding of findSecrets(request)) {
-      const place = finding.place;
-      if (place.kind === "response-json") {
-        responsePaths.push(place.path);
-        continue;
-      }
-      // Response headers are never asserted; URL user info never reaches a test (requests are
-      // relative to baseURL, and the intake already sent it as an Authorization header).
-      if (
-        place.kind === "response-header" ||
-        place.kind === "response-cookie" ||
-        place.kind === "url-userinfo"
-      ) {
-        continue;
-      }
-      const indexes = slots.flatMap((slot, index) =>
-        holds(slot, finding) && !spanOf.has(index) ? [index] : [],
-      );
-      if (indexes.length === 0 && !(place.kind === "text-body" && spanOf.size > 0))
-        unplaced.push(finding.description);
-      for (const slotIndex of indexes) {
-        placed.push({ slotIndex, envName: finding.envName, description: finding.description });
-      }
-    }
-    const taken = new Set(placed.map((secret) => secret.slotIndex));
+    const { slots, spanOf } = withBodySecretSpans(request, found, detected);
+    const located = placeFindings(request, slots, spanOf);
+    const taken = new Set(located.placed.map((secret) => secret.slotIndex));
     slots.forEach((slot, slotIndex) => {
       if (taken.has(slotIndex)) return;
       const span = spanOf.get(slotIndex);
       const secret = span
         ? { slotIndex, envName: span.envName, description: span.description }
         : valueSecret(slot, slotIndex, detected);
-      if (secret) placed.push(secret);
+      if (secret) located.placed.push(secret);
     });
-    return { slots: placed, unplaced, responsePaths, requestSlots: slots };
+    return {
+      slots: located.placed,
+      unplaced: located.unplaced,
+      responsePaths: [...detectedResponsePaths(request, detected), ...located.responsePaths],
+      requestSlots: slots,
+    };
   };
+}
+
+/** A free-text body gets a slot for each secret span in it; other requests keep their slots. */
+function withBodySecretSpans(
+  request: CapturedRequest,
+  found: readonly RequestSlot[],
+  detected: DetectedSecrets,
+): { slots: RequestSlot[]; spanOf: Map<number, SecretSpan> } {
+  const body = request.body;
+  if (body.kind !== "text" || !isFreeText(found)) return { slots: [...found], spanOf: new Map() };
+  return withSpanSlots(body.text, found, textBodySecretSpans(body.text, detected));
+}
+
+/** The slots holding what `findSecrets` reports; a span slot is never claimed twice. */
+function placeFindings(
+  request: CapturedRequest,
+  slots: readonly RequestSlot[],
+  spanOf: ReadonlyMap<number, SecretSpan>,
+): { placed: SecretSlot[]; unplaced: string[]; responsePaths: JsonPath[] } {
+  const placed: SecretSlot[] = [];
+  const unplaced: string[] = [];
+  const responsePaths: JsonPath[] = [];
+  for (const finding of findSecrets(request)) {
+    const place = finding.place;
+    if (place.kind === "response-json") {
+      responsePaths.push(place.path);
+      continue;
+    }
+    // Response headers are never asserted; URL user info never reaches a test (requests are
+    // relative to baseURL, and the intake already sent it as an Authorization header).
+    if (
+      place.kind === "response-header" ||
+      place.kind === "response-cookie" ||
+      place.kind === "url-userinfo"
+    ) {
+      continue;
+    }
+    const indexes = slots.flatMap((slot, index) =>
+      holds(slot, finding) && !spanOf.has(index) ? [index] : [],
+    );
+    // A JWT in free text may have been merged into a wider secret span, which holds it.
+    const inSpan = place.kind === "text-body" && spanOf.size > 0;
+    if (indexes.length === 0 && !inSpan) unplaced.push(finding.description);
+    for (const slotIndex of indexes) {
+      placed.push({ slotIndex, envName: finding.envName, description: finding.description });
+    }
+  }
+  return { placed, unplaced, responsePaths };
 }
 
 export const locateSecretSlots: SecretLocator = secretSlotLocator();
