@@ -12,6 +12,7 @@ import { isClientSetHeader, isNoiseHeader } from "./plan/noise-headers.ts";
 import { planConversion } from "./plan/plan-conversion.ts";
 import type { ConversionWarning, Redaction } from "./plan/plan-conversion.ts";
 import { detectCapturedSecrets, secretSlotLocator } from "./plan/secret-slots.ts";
+import { withWebOriginFromEnv } from "./plan/web-origin.ts";
 import { renderConversion } from "./render/render-conversion.ts";
 import type { GeneratedSpec } from "./render/render-conversion.ts";
 import { stringLiteral } from "./render/literal.ts";
@@ -106,7 +107,7 @@ export async function convertCaptures(options: ConvertCapturesOptions): Promise<
   });
   progress({ stage: "plan", done: requests.length, total: requests.length });
 
-  let plan = planned.plan;
+  let plan = withWebOriginFromEnv(planned.plan);
   const warnings = [...planned.warnings];
   if (options.refinePlan && plan.specs.length > 0) {
     const refined = await options.refinePlan({
