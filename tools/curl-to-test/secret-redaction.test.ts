@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { diagnosticLines, summaryLines } from "../../src/cli/convert-messages.ts";
 import { convertCaptures } from "./convert-captures.ts";
 import type { ConversionResult } from "./convert-captures.ts";
-import { curlconverterCorpusDir } from "./fixtures/curlconverter-corpus.ts";
+import { curlconverterCorpusDir, hoppscotchCorpusDir } from "./fixtures/curlconverter-corpus.ts";
 import { resolveLlmOptions } from "./llm/llm-options.ts";
 import { refinementPrompts } from "./llm/refine-plan.ts";
 import { capturedNames } from "./plan/captured-names.ts";
@@ -55,15 +55,15 @@ const shellReference = /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/;
 
 async function corpusFiles(): Promise<[string, string][]> {
   const listed: [string, string][] = [];
-  for (const dir of [capturesDir, curlconverterCorpusDir]) {
+  for (const dir of [capturesDir, curlconverterCorpusDir, hoppscotchCorpusDir]) {
     for (const file of (await readdir(dir)).sort()) {
-      if (file !== "LICENSE") listed.push([dir, file]);
+      if (/\.(sh|har|cmd|ps1|txt)$/.test(file)) listed.push([dir, file]);
     }
   }
   return listed;
 }
 
-describe("secret redaction across the capture fixtures and the curlconverter corpus", () => {
+describe("secret redaction across the capture fixtures and the curlconverter and Hoppscotch corpora", () => {
   it("writes, prints and prompts no secret value, and names each redaction", async () => {
     let checked = 0;
     for (const [dir, file] of await corpusFiles()) {
