@@ -12,6 +12,7 @@ import { isClientSetHeader, isNoiseHeader } from "./plan/noise-headers.ts";
 import { planConversion } from "./plan/plan-conversion.ts";
 import type { ConversionWarning, Redaction } from "./plan/plan-conversion.ts";
 import { detectCapturedSecrets, secretSlotLocator } from "./plan/secret-slots.ts";
+import { withResponseSecretsMasked } from "./plan/response-secret-mask.ts";
 import { withWebOriginFromEnv } from "./plan/web-origin.ts";
 import { renderConversion } from "./render/render-conversion.ts";
 import type { GeneratedSpec } from "./render/render-conversion.ts";
@@ -99,11 +100,12 @@ export async function convertCaptures(options: ConvertCapturesOptions): Promise<
     progress({ stage: "record", done: requests.length, total: requests.length });
   }
 
+  const detected = await detectCapturedSecrets(requests);
   const planned = planConversion({
     requests,
     service: options.service,
     isNoiseHeader: options.keepHeaders === "all" ? isClientSetHeader : isNoiseHeader,
-    locateSecrets: secretSlotLocator(await detectCapturedSecrets(requests)),
+    locateSecrets: secretSlotLocator(detected),
   });
   progress({ stage: "plan", done: requests.length, total: requests.length });
 
@@ -112,7 +114,7 @@ export async function convertCaptures(options: ConvertCapturesOptions): Promise<
   if (options.refinePlan && plan.specs.length > 0) {
     const refined = await options.refinePlan({
       plan,
-      requests,
+      requests: withResponseSecretsMasked(requests, detected),
       capturedSecrets: planned.capturedSecrets,
     });
     plan = refined.plan;

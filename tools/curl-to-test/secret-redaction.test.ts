@@ -10,14 +10,13 @@ import { curlconverterCorpusDir, hoppscotchCorpusDir } from "./fixtures/curlconv
 import { resolveLlmOptions } from "./llm/llm-options.ts";
 import { refinementPrompts } from "./llm/refine-plan.ts";
 import { capturedNames } from "./plan/captured-names.ts";
-import { readCaptures } from "./intake/read-captures.ts";
 import type { CapturedRequest } from "./model/captured-request.ts";
 
 const capturesDir = fileURLToPath(new URL("./fixtures/captures/", import.meta.url));
 
 interface Converted {
   result: ConversionResult;
-  requests: CapturedRequest[];
+  requests: readonly CapturedRequest[];
 }
 
 /** Every text a conversion puts out: specs, stderr and stdout lines, the plan, the LLM prompts. */
@@ -40,14 +39,20 @@ function outputs({ result, requests }: Converted): string[] {
   ];
 }
 
+/** Converts one file; the requests are those the converter hands to `--llm`'s refiner. */
 async function convertFile(dir: string, file: string): Promise<Converted> {
   const text = await readFile(join(dir, file), "utf8");
-  const inputs = [{ name: file, text }];
-  const requests = readCaptures(inputs, { filesDirectory: dir }).requests;
-  return {
-    result: await convertCaptures({ inputs, service: "shop", filesDirectory: dir }),
-    requests,
-  };
+  let requests: readonly CapturedRequest[] = [];
+  const result = await convertCaptures({
+    inputs: [{ name: file, text }],
+    service: "shop",
+    filesDirectory: dir,
+    refinePlan: (input) => {
+      requests = input.requests;
+      return Promise.resolve({ plan: input.plan, warnings: [] });
+    },
+  });
+  return { result, requests };
 }
 
 /** `$TOKEN` kept from a pasted command names a variable; the capture holds no value for it. */
@@ -114,6 +119,20 @@ describe("secret redaction across the capture fixtures and the curlconverter and
         "cookie BDUSS",
       ],
     );
+  });
+
+  it("asserts and prompts no secret a response hands out, even one only its shape gives away", async () => {
+    const converted = await convertFile(capturesDir, "fiddler-secrets-in-response.har");
+    assert.deepEqual(converted.result.failures, []);
+    const secrets = [
+      "https://hooks.slack.com/services/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",
+      "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",
+    ];
+    const texts = outputs(converted);
+    for (const secret of secrets) {
+      for (const text of texts) assert.ok(!text.includes(secret), `${secret.slice(0, 12)}…`);
+    }
+    assert.match(converted.result.specs[0]?.text ?? "", /"ops"/, "other fields still asserted");
   });
 
   it("refuses a spec that would hold a secret at the capture, never at the output file", async () => {
