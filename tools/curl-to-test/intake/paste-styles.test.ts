@@ -73,6 +73,16 @@ describe("arguments a spec could not send", () => {
     assert.equal(failure?.excerpt?.caret.trim(), "^".repeat(10));
   });
 
+  it("refuses a HAR entry with an invalid method, pointing at the entry", () => {
+    const har = JSON.stringify({
+      log: { entries: [{ request: { method: "BAD METHOD", url: "https://h/x", headers: [] } }] },
+    });
+    const result = read("x.har", har);
+    assert.equal(result.requests.length, 0);
+    assert.match(result.failures[0]?.message ?? "", /invalid HTTP method "BAD METHOD"/);
+    assert.equal(result.failures[0]?.source.column, 20);
+  });
+
   it("refuses a header name with a blank inside, and trims blanks around one with a warning", () => {
     const refused = read("h.sh", "curl https://h/x -H 'x custom: 1'\n");
     assert.match(refused.failures[0]?.message ?? "", /invalid header name "x custom"/);
