@@ -21,7 +21,7 @@ import { endpointTemplate } from "./endpoint-template.ts";
 import { inferResponseSchema, inferSchema } from "./infer-schema.ts";
 import type { EndpointTemplate } from "./endpoint-template.ts";
 import type { RequestSlot } from "./request-slots.ts";
-import { actionPhrase } from "./spec-name.ts";
+import { actionPhrase, hostOf } from "./spec-name.ts";
 import { requestSlots } from "./request-slots.ts";
 import { requestTemplate } from "./request-template.ts";
 import type { SlotFill } from "./request-template.ts";
@@ -106,8 +106,9 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
   const envPrefix = input.service.toUpperCase().replace(/[^A-Z0-9]+/g, "_");
   const failures: PlanFailure[] = [];
   const prepared = input.requests.flatMap((request) => {
-    const secrets = input.locateSecrets(request, requestSlots(request));
-    const slots = secrets.requestSlots ?? requestSlots(request);
+    const found = requestSlots(request);
+    const secrets = input.locateSecrets(request, found);
+    const slots = secrets.requestSlots ?? found;
     if (secrets.unplaced.length > 0) {
       failures.push({
         source: request.source,
@@ -196,7 +197,7 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
         method: item.request.method,
         url: literalText(template.request.url),
         variableSegments,
-        host: /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/?#]*)/i.exec(item.request.url)?.[1] ?? "",
+        host: hostOf(item.request.url),
       }),
       planned: template.request,
       todos: [...item.request.warnings, ...template.todos],

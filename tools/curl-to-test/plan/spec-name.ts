@@ -83,6 +83,11 @@ function singularWords(words: readonly string[]): string[] {
   return [...words.slice(0, -1), singular];
 }
 
+/** The host of an absolute URL, without user info: `api.shop.example:8443`. */
+export function hostOf(url: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/?#]*)/i.exec(url)?.[1] ?? "";
+}
+
 const genericHostLabels =
   /^(?:api|www|app|web|rest|gateway|service|services|com|net|org|io|dev|co|localhost)$/;
 
