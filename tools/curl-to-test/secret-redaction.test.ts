@@ -91,7 +91,7 @@ describe("secret redaction across the capture fixtures and the curlconverter and
     const converted = await convertFile(capturesDir, "leaky-secrets.sh");
     const result = converted.result;
     assert.deepEqual(result.failures, []);
-    assert.equal(result.requestCount, 5);
+    assert.equal(result.requestCount, 6);
     const text = await readFile(join(capturesDir, "leaky-secrets.sh"), "utf8");
     const bduss = /BDUSS=([^;]+)/.exec(text)?.[1] ?? "";
     const secrets = [
@@ -100,6 +100,7 @@ describe("secret redaction across the capture fixtures and the curlconverter and
       "hunter2-secret",
       "s3cr3t-Passw0rd",
       bduss,
+      "qRsTuVwXyZaBcDeFgHiJkLmN",
     ];
     assert.equal(bduss.length, 192);
     const captured = [...result.capturedSecrets.values()].join("\n");
@@ -117,6 +118,9 @@ describe("secret redaction across the capture fixtures and the curlconverter and
         "body field password",
         "body field password",
         "cookie BDUSS",
+        "URL path segment 2 (IncomingWebhook)",
+        "URL path segment 3 (IncomingWebhook)",
+        "URL path segment 4 (IncomingWebhook)",
       ],
     );
   });

@@ -15,6 +15,11 @@ export interface EndpointTemplate {
 
 const versionOrPrefix = /^(v?\d+(\.\d+)+|v\d+|api|rest)$/i;
 
+/** `{ORDER_PATH_SEGMENT_3}`: an env var or variable stands there, never a resource name. */
+function isPlaceholder(segment: string): boolean {
+  return /^\{[^{}]+\}$/.test(segment);
+}
+
 /** Does a path segment look like an identifier rather than a resource name? */
 export function looksLikeId(segment: string): boolean {
   if (/^\d+$/.test(segment)) return true;
@@ -41,7 +46,8 @@ export function endpointTemplate(options: {
     .map((segment, index) => ({ segment, index }))
     .filter(
       ({ segment, index }) =>
-        segment.length > 0 && (options.variableSegments?.has(index) || looksLikeId(segment)),
+        segment.length > 0 &&
+        (options.variableSegments?.has(index) || looksLikeId(segment) || isPlaceholder(segment)),
     )
     .map(({ index }) => index);
   const lastParameter = parameterIndexes.at(-1);

@@ -6,7 +6,7 @@ import { jsonPathText } from "./json-path-text.ts";
 import { jsonTextLeaves } from "./json-text-leaves.ts";
 import type { SecretLocator, SecretSlot } from "./plan-conversion.ts";
 import type { RequestSlot } from "./request-slots.ts";
-import { requestSlots } from "./request-slots.ts";
+import { relativeUrl, requestSlots } from "./request-slots.ts";
 import { envNameOf, findSecrets } from "./secret-finder.ts";
 import type { SecretFinding } from "./secret-finder.ts";
 import { noDetectedSecrets, scanWithSecretlint } from "./secretlint-scan.ts";
@@ -29,7 +29,7 @@ export function secretSlotLocator(detected: DetectedSecrets = noDetectedSecrets)
       const span = spanOf.get(slotIndex);
       const secret = span
         ? { slotIndex, envName: span.envName, description: span.description }
-        : valueSecret(slot, slotIndex, detected);
+        : (valueSecret(slot, slotIndex, detected) ?? urlSecret(request, slot, slotIndex, detected));
       if (secret) located.placed.push(secret);
     });
     return {
@@ -103,6 +103,7 @@ function capturedTexts(request: CapturedRequest): string[] {
     typeof slot.value === "string" ? [slot.value] : [],
   );
   if (request.body.kind === "text") texts.push(request.body.text);
+  texts.push(request.url);
   for (const leaf of responseLeaves(request)) {
     if (typeof leaf.value === "string") texts.push(leaf.value);
   }
@@ -143,6 +144,30 @@ function valueSecret(
     slotIndex,
     envName: envNameOf(...where.envWords, ...(field === null ? [] : field.split(/[.[\]]+/))),
     description: `${where.description} (${kind ?? `JSON field ${field}`})`,
+  };
+}
+
+/**
+ * A part of the URL inside what secretlint recognises in the whole URL (a Slack webhook's
+ * `/services/T…/B…/…`): each such path segment or query value that is not a plain word.
+ */
+function urlSecret(
+  request: CapturedRequest,
+  slot: RequestSlot,
+  slotIndex: number,
+  detected: DetectedSecrets,
+): SecretSlot | undefined {
+  const hits = detected.get(request.url);
+  if (!hits || slot.area.kind !== "url" || typeof slot.value !== "string") return undefined;
+  const raw = relativeUrl(request.url).slice(slot.start, slot.end);
+  if (/^[a-z]*$/.test(raw)) return undefined;
+  const hit = hits.find((each) => request.url.slice(each.start, each.end).includes(raw));
+  if (!hit) return undefined;
+  const where = placeWords(slot);
+  return {
+    slotIndex,
+    envName: envNameOf(...where.envWords),
+    description: `${where.description} (${hit.kind})`,
   };
 }
 
