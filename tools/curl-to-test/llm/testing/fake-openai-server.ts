@@ -1,9 +1,11 @@
 /**
  * A real OpenAI-compatible HTTP server on 127.0.0.1 (a free port) for tests and the evaluation:
- * `POST /v1/chat/completions` with a strict `json_schema` response format, answering from a
- * script: a JSON answer, raw text (e.g. not JSON), an error status with headers (429 with
- * Retry-After, 500), or any of those after a delay. It records every request it received, so a
- * test can assert on what left the machine. Usage figures count tokens with o200k_base.
+ * `POST /v1/chat/completions`, answering from a script: a JSON answer, raw text (e.g. not JSON),
+ * an error status with headers (429 with Retry-After, 500), or any of those after a delay. It
+ * takes the response formats of the server it stands for (`accepts`): OpenAI's strict
+ * `json_schema`, llama-cpp-python's `json_object` (refusing `json_schema` as that server does),
+ * or plain text only. It records every request it received, so a test can assert on what left
+ * the machine. Usage figures count tokens with o200k_base.
  */
 import { createServer } from "node:http";
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
@@ -27,6 +29,8 @@ export interface ReceivedChatRequest {
   bodyText: string;
   model: string;
   messages: ChatMessage[];
+  /** `response_format.type`, or null when the body has none. */
+  responseFormat: string | null;
 }
 
 export interface FakeOpenAiServerOptions {
@@ -34,7 +38,15 @@ export interface FakeOpenAiServerOptions {
   replies: readonly FakeReply[] | ((request: ReceivedChatRequest, index: number) => FakeReply);
   /** When set, requests must send `Authorization: Bearer <apiKey>`, else 401. */
   apiKey?: string;
+  /**
+   * The response formats taken: `json_schema` (OpenAI: a strict json_schema is required),
+   * `json_object` (llama-cpp-python 0.3: json_schema refused with its HTTP 500), `text` (no
+   * response_format at all). Default `json_schema`.
+   */
+  accepts?: ServedResponseFormat;
 }
+
+export type ServedResponseFormat = "json_schema" | "json_object" | "text";
 
 export interface FakeOpenAiServer {
   /** For `OPENAI_BASE_URL`, e.g. `http://127.0.0.1:41234/v1`. */
@@ -75,6 +87,7 @@ export async function startFakeOpenAiServer(
         bodyText,
         model: parsed.ok ? parsed.model : "",
         messages: parsed.ok ? parsed.messages : [],
+        responseFormat: parsed.ok ? parsed.responseFormat : null,
       });
       if (
         options.apiKey !== undefined &&
@@ -85,6 +98,11 @@ export async function startFakeOpenAiServer(
       }
       if (!parsed.ok) {
         sendError(res, 400, parsed.reason);
+        return;
+      }
+      const refusal = formatRefusal(options.accepts ?? "json_schema", parsed.format);
+      if (refusal) {
+        sendError(res, refusal.status, refusal.message);
         return;
       }
       const request = requests.at(-1)!;
@@ -159,9 +177,15 @@ export async function startFakeOpenAiServer(
   };
 }
 
-function parseChatRequest(
-  text: string,
-): { ok: true; model: string; messages: ChatMessage[] } | { ok: false; reason: string } {
+function parseChatRequest(text: string):
+  | {
+      ok: true;
+      model: string;
+      messages: ChatMessage[];
+      format: unknown;
+      responseFormat: string | null;
+    }
+  | { ok: false; reason: string } {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -184,17 +208,48 @@ function parseChatRequest(
   ) {
     return { ok: false, reason: "messages must be a non-empty array of { role, content }" };
   }
-  const schema = (format as { json_schema?: { strict?: unknown; schema?: unknown } } | undefined)
-    ?.json_schema;
-  if (
-    (format as { type?: unknown } | undefined)?.type !== "json_schema" ||
-    schema?.strict !== true ||
-    typeof schema.schema !== "object" ||
-    schema.schema === null
-  ) {
-    return { ok: false, reason: "response_format must be a strict json_schema" };
+  return {
+    ok: true,
+    model,
+    messages: messages as ChatMessage[],
+    format,
+    responseFormat:
+      typeof (format as { type?: unknown } | undefined)?.type === "string"
+        ? (format as { type: string }).type
+        : null,
+  };
+}
+
+/** The error the server answers for a response format it does not take, or null. */
+function formatRefusal(
+  accepts: ServedResponseFormat,
+  format: unknown,
+): { status: number; message: string } | null {
+  const type = (format as { type?: unknown } | undefined)?.type;
+  switch (accepts) {
+    case "json_schema": {
+      const schema = (format as { json_schema?: { strict?: unknown; schema?: unknown } })
+        ?.json_schema;
+      return type === "json_schema" &&
+        schema?.strict === true &&
+        typeof schema.schema === "object" &&
+        schema.schema !== null
+        ? null
+        : { status: 400, message: "response_format must be a strict json_schema" };
+    }
+    case "json_object":
+      // What llama-cpp-python 0.3.x answers: its request model has no json_schema type.
+      return format === undefined || type === "text" || type === "json_object"
+        ? null
+        : {
+            status: 500,
+            message: `1 validation error for CreateChatCompletionRequest\nresponse_format.type\n  Input should be 'text' or 'json_object' [type=literal_error, input_value=${JSON.stringify(type)}, input_type=str]`,
+          };
+    case "text":
+      return format === undefined || type === "text"
+        ? null
+        : { status: 400, message: "response_format is not supported by this server" };
   }
-  return { ok: true, model, messages: messages as ChatMessage[] };
 }
 
 function sendError(
