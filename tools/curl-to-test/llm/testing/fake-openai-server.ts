@@ -12,6 +12,13 @@ import type { IncomingHttpHeaders, ServerResponse } from "node:http";
 import { closeServer, listenOnLoopback } from "../../../../src/testing/loopback-server.ts";
 import { countPromptTokens, countTextTokens } from "../prompt-tokens.ts";
 import type { ChatMessage } from "../refinement-prompt.ts";
+import {
+  chatCompletion,
+  parseChatRequest,
+  readBody,
+  sendError,
+  sendJson,
+} from "./chat-completion-http.ts";
 
 export type FakeReply =
   /** An answer whose content is this value as JSON text. */
@@ -56,8 +63,6 @@ export interface FakeOpenAiServer {
   close(): Promise<void>;
 }
 
-const maxBodyBytes = 5 * 1024 * 1024;
-
 export async function startFakeOpenAiServer(
   options: FakeOpenAiServerOptions,
 ): Promise<FakeOpenAiServer> {
@@ -66,14 +71,7 @@ export async function startFakeOpenAiServer(
   let answered = 0;
 
   const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= maxBodyBytes) chunks.push(chunk);
-    });
-    req.on("end", () => {
-      const bodyText = Buffer.concat(chunks).toString("utf8");
+    void readBody(req).then((bodyText) => {
       const path = (req.url ?? "/").split("?")[0]!;
       if (req.method !== "POST" || path !== "/v1/chat/completions") {
         sendError(res, 404, "not found: only POST /v1/chat/completions is served");
@@ -144,25 +142,18 @@ export async function startFakeOpenAiServer(
     const content = reply.kind === "json" ? JSON.stringify(reply.content) : reply.content;
     const promptTokens = await countPromptTokens(request.messages);
     const completionTokens = await countTextTokens(content);
-    sendJson(res, 200, {
-      id: `chatcmpl-fake-${requests.length}`,
-      object: "chat.completion",
-      created: 0,
-      model: request.model,
-      choices: [
-        {
-          index: 0,
-          message: { role: "assistant", content, refusal: null },
-          logprobs: null,
-          finish_reason: "stop",
-        },
-      ],
-      usage: {
-        prompt_tokens: promptTokens,
-        completion_tokens: completionTokens,
-        total_tokens: promptTokens + completionTokens,
-      },
-    });
+    sendJson(
+      res,
+      200,
+      chatCompletion({
+        id: `chatcmpl-fake-${requests.length}`,
+        model: request.model,
+        content,
+        finishReason: "stop",
+        promptTokens,
+        completionTokens,
+      }),
+    );
   };
 
   const url = await listenOnLoopback(server);
@@ -174,49 +165,6 @@ export async function startFakeOpenAiServer(
       timers.clear();
       await closeServer(server);
     },
-  };
-}
-
-function parseChatRequest(text: string):
-  | {
-      ok: true;
-      model: string;
-      messages: ChatMessage[];
-      format: unknown;
-      responseFormat: string | null;
-    }
-  | { ok: false; reason: string } {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: "the body is not JSON" };
-  }
-  if (typeof body !== "object" || body === null) return { ok: false, reason: "not an object" };
-  const { model, messages, response_format: format } = body as Record<string, unknown>;
-  if (typeof model !== "string" || model === "") return { ok: false, reason: "model is required" };
-  if (
-    !Array.isArray(messages) ||
-    messages.length === 0 ||
-    !messages.every(
-      (message: unknown) =>
-        typeof message === "object" &&
-        message !== null &&
-        typeof (message as Record<string, unknown>).role === "string" &&
-        typeof (message as Record<string, unknown>).content === "string",
-    )
-  ) {
-    return { ok: false, reason: "messages must be a non-empty array of { role, content }" };
-  }
-  return {
-    ok: true,
-    model,
-    messages: messages as ChatMessage[],
-    format,
-    responseFormat:
-      typeof (format as { type?: unknown } | undefined)?.type === "string"
-        ? (format as { type: string }).type
-        : null,
   };
 }
 
@@ -250,31 +198,6 @@ function formatRefusal(
         ? null
         : { status: 400, message: "response_format is not supported by this server" };
   }
-}
-
-function sendError(
-  res: ServerResponse,
-  status: number,
-  message: string,
-  headers: Record<string, string> = {},
-): void {
-  sendJson(res, status, { error: { message, type: "fake_error", code: null } }, headers);
-}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  if (res.destroyed) return;
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(text),
-    ...headers,
-  });
-  res.end(text);
 }
 
 /** The exchange digests of a received prompt, as the prompt lists them (for scripted answers). */
