@@ -8,6 +8,13 @@ import type { ChatMessage } from "../refinement-prompt.ts";
 
 const maxBodyBytes = 5 * 1024 * 1024;
 
+/**
+ * The response formats a server takes, as the servers it stands for do: `json_schema` (OpenAI:
+ * a strict json_schema is required), `json_object` (llama-cpp-python 0.3: json_schema refused
+ * with its HTTP 500), `text` (no response_format at all).
+ */
+export type ServedResponseFormat = "json_schema" | "json_object" | "text";
+
 /** The request body as text; what is past 5 MiB is dropped (the body then fails to parse). */
 export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve) => {
@@ -132,4 +139,36 @@ export function sendJson(
     ...headers,
   });
   res.end(text);
+}
+
+/** The error the server answers for a response format it does not take, or null. */
+export function formatRefusal(
+  accepts: ServedResponseFormat,
+  format: unknown,
+): { status: number; message: string } | null {
+  const type = (format as { type?: unknown } | undefined)?.type;
+  switch (accepts) {
+    case "json_schema": {
+      const schema = (format as { json_schema?: { strict?: unknown; schema?: unknown } })
+        ?.json_schema;
+      return type === "json_schema" &&
+        schema?.strict === true &&
+        typeof schema.schema === "object" &&
+        schema.schema !== null
+        ? null
+        : { status: 400, message: "response_format must be a strict json_schema" };
+    }
+    case "json_object":
+      // What llama-cpp-python 0.3.x answers: its request model has no json_schema type.
+      return format === undefined || type === "text" || type === "json_object"
+        ? null
+        : {
+            status: 500,
+            message: `1 validation error for CreateChatCompletionRequest\nresponse_format.type\n  Input should be 'text' or 'json_object' [type=literal_error, input_value=${JSON.stringify(type)}, input_type=str]`,
+          };
+    case "text":
+      return format === undefined || type === "text"
+        ? null
+        : { status: 400, message: "response_format is not supported by this server" };
+  }
 }

@@ -14,11 +14,13 @@ import { countPromptTokens, countTextTokens } from "../prompt-tokens.ts";
 import type { ChatMessage } from "../refinement-prompt.ts";
 import {
   chatCompletion,
+  formatRefusal,
   parseChatRequest,
   readBody,
   sendError,
   sendJson,
 } from "./chat-completion-http.ts";
+import type { ServedResponseFormat } from "./chat-completion-http.ts";
 
 export type FakeReply =
   /** An answer whose content is this value as JSON text. */
@@ -53,7 +55,7 @@ export interface FakeOpenAiServerOptions {
   accepts?: ServedResponseFormat;
 }
 
-export type ServedResponseFormat = "json_schema" | "json_object" | "text";
+export type { ServedResponseFormat } from "./chat-completion-http.ts";
 
 export interface FakeOpenAiServer {
   /** For `OPENAI_BASE_URL`, e.g. `http://127.0.0.1:41234/v1`. */
@@ -166,38 +168,6 @@ export async function startFakeOpenAiServer(
       await closeServer(server);
     },
   };
-}
-
-/** The error the server answers for a response format it does not take, or null. */
-function formatRefusal(
-  accepts: ServedResponseFormat,
-  format: unknown,
-): { status: number; message: string } | null {
-  const type = (format as { type?: unknown } | undefined)?.type;
-  switch (accepts) {
-    case "json_schema": {
-      const schema = (format as { json_schema?: { strict?: unknown; schema?: unknown } })
-        ?.json_schema;
-      return type === "json_schema" &&
-        schema?.strict === true &&
-        typeof schema.schema === "object" &&
-        schema.schema !== null
-        ? null
-        : { status: 400, message: "response_format must be a strict json_schema" };
-    }
-    case "json_object":
-      // What llama-cpp-python 0.3.x answers: its request model has no json_schema type.
-      return format === undefined || type === "text" || type === "json_object"
-        ? null
-        : {
-            status: 500,
-            message: `1 validation error for CreateChatCompletionRequest\nresponse_format.type\n  Input should be 'text' or 'json_object' [type=literal_error, input_value=${JSON.stringify(type)}, input_type=str]`,
-          };
-    case "text":
-      return format === undefined || type === "text"
-        ? null
-        : { status: 400, message: "response_format is not supported by this server" };
-  }
 }
 
 /** The exchange digests of a received prompt, as the prompt lists them (for scripted answers). */

@@ -3,7 +3,8 @@
  * a GGUF file run on the CPU by node-llama-cpp. `response_format` `json_schema`, and
  * `json_object` with a `schema` (llama-cpp-python's form), become a grammar built from the
  * schema, so every answer is JSON of that shape unless it runs out of tokens; `json_object`
- * without a schema gets any JSON; no `response_format`, free text. One answer is generated at a
+ * without a schema gets any JSON; no `response_format`, free text. It may refuse formats as a
+ * given server does (llama-cpp-python's refusal of `json_schema`). One answer is generated at a
  * time. It records what it received and answered, so tests can check what left the machine and
  * what the model said.
  */
@@ -15,20 +16,27 @@ import { closeServer, listenOnLoopback } from "../../../../src/testing/loopback-
 import type { ChatMessage } from "../refinement-prompt.ts";
 import {
   chatCompletion,
+  formatRefusal,
   parseChatRequest,
   readBody,
   sendError,
   sendJson,
 } from "./chat-completion-http.ts";
+import type { ServedResponseFormat } from "./chat-completion-http.ts";
 
 export interface LocalModelServerOptions {
   modelPath: string;
-  /** CPU threads for generation; capped at the machine's cores (more than that stalls it). */
+  /**
+   * CPU threads for generation, capped at the machine's cores. They wait for each other at
+   * every token, so more threads than free cores stall it: on a busy machine, use one.
+   */
   threads: number;
   /** Most tokens one answer may have; a request's `max_tokens` may lower it. */
   maxTokens: number;
   /** Tokens of prompt and answer together. */
   contextSize: number;
+  /** Refuse the formats that server refuses (e.g. `json_object`: llama-cpp-python); default all. */
+  accepts?: ServedResponseFormat;
 }
 
 export interface LocalModelExchange {
@@ -105,6 +113,11 @@ export async function startLocalModelServer(
       exchanges.push(exchange);
       if (!parsed.ok) {
         sendError(res, 400, parsed.reason);
+        return;
+      }
+      const refusal = options.accepts ? formatRefusal(options.accepts, parsed.format) : null;
+      if (refusal) {
+        sendError(res, refusal.status, refusal.message);
         return;
       }
       const maxTokens = Math.min(parsed.maxTokens ?? options.maxTokens, options.maxTokens);
