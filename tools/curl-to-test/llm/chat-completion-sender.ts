@@ -52,6 +52,13 @@ export type SendChatCompletion = (
 
 export class ChatCompletionFailure extends Error {
   override name = "ChatCompletionFailure";
+  /** Tokens the endpoint reported for an answer that came but cannot be used (else 0). */
+  readonly usage: { promptTokens: number; completionTokens: number };
+
+  constructor(message: string, usage = { promptTokens: 0, completionTokens: 0 }) {
+    super(message);
+    this.usage = usage;
+  }
 }
 
 /**
@@ -129,16 +136,17 @@ function answerOf(completion: ChatCompletion): Omit<ChatCompletionAnswer, "attem
       refusal ? `the model refused: ${short(refusal)}` : "the answer has no content",
     );
   }
-  if (choice?.finish_reason === "length") {
-    throw new ChatCompletionFailure(
-      `the answer was cut off at the server's token limit after ${completion.usage?.completion_tokens ?? "?"} tokens`,
-    );
-  }
-  return {
-    content,
+  const usage = {
     promptTokens: completion.usage?.prompt_tokens ?? 0,
     completionTokens: completion.usage?.completion_tokens ?? 0,
   };
+  if (choice?.finish_reason === "length") {
+    throw new ChatCompletionFailure(
+      `the answer was cut off at the server's token limit after ${usage.completionTokens} tokens`,
+      usage,
+    );
+  }
+  return { content, ...usage };
 }
 
 function retryable(error: unknown): boolean {

@@ -247,7 +247,7 @@ async function answerFor(input: {
     return { ok: true, answer, refinement: parsed.refinement, fromCache: false };
   } catch (error) {
     if (!(error instanceof ChatCompletionFailure)) throw error;
-    return { ok: false, reason: error.message, promptTokens: 0, completionTokens: 0 };
+    return { ok: false, reason: error.message, ...error.usage };
   }
 }
 

@@ -26,7 +26,7 @@ export type FakeReply =
   /** An answer whose content is this value as JSON text. */
   | { kind: "json"; content: unknown }
   /** An answer whose content is this text as is. */
-  | { kind: "raw"; content: string }
+  | { kind: "raw"; content: string; finishReason?: "stop" | "length" }
   | { kind: "error"; status: number; headers?: Record<string, string>; message?: string }
   | { kind: "slow"; delayMs: number; reply: FakeReply };
 
@@ -151,7 +151,7 @@ export async function startFakeOpenAiServer(
         id: `chatcmpl-fake-${requests.length}`,
         model: request.model,
         content,
-        finishReason: "stop",
+        finishReason: (reply.kind === "raw" && reply.finishReason) || "stop",
         promptTokens,
         completionTokens,
       }),
