@@ -54,7 +54,7 @@ export function messagesFor(
 }
 
 /**
- * Whether the endpoint refused the request because of its `response_format`: a 400, 422 or 500
+ * Whether the endpoint refused the request because of its `response_format`: a 400, 422, 500 or 501
  * whose message names the format (a 500 that does not is an ordinary failure, and retries).
  */
 export function refusesResponseFormat(error: unknown): boolean {
