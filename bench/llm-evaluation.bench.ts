@@ -1,24 +1,27 @@
 // What `convert --llm` adds, measured on captures of the demo platform: specs converted without
-// the model (the deterministic plan) and with it (the plan refined by a scripted reviewer served
-// by the fake OpenAI-compatible server, see tools/curl-to-test/llm/testing/) are type-checked
-// and run with Playwright (1) against a fresh platform at the capture's time of day, (2) against
-// one at another time of day (a nightly run), and (3) behind proxies that break the contract in
-// one response field each. Prints the share of tests that compile and pass, the tests each
-// break makes fail, and prompt tokens per request converted (o200k_base, schema included).
-//   node bench/llm-evaluation.bench.ts
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+// a model (the deterministic plan), with a scripted reviewer's answer (a good answer, served by
+// the fake OpenAI-compatible server, see tools/curl-to-test/llm/testing/) and with a real small
+// model (SmolLM2-135M-Instruct on the CPU through node-llama-cpp, when scripts/lib/local-model.sh
+// has installed it) are type-checked and run with Playwright (1) against a fresh platform at the
+// capture's time of day, (2) against one at another time of day (a nightly run), (3) on a
+// platform that took other orders since, and (4) behind proxies that break the contract in one
+// response field each. Prints the share of tests that compile and pass, the tests each break
+// makes fail, the model's proposals that validation rejected, and tokens and seconds per
+// request sent.
+//   node bench/llm-evaluation.bench.ts [--threads 1]   (the local model's CPU threads)
+import { rm, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
+import { parseArgs } from "node:util";
 import { serviceNames, startDemoPlatform } from "../src/demo-platform/platform.ts";
 import type { DemoPlatform, ServiceName } from "../src/demo-platform/platform.ts";
-import { convertCaptures } from "../tools/curl-to-test/convert-captures.ts";
-import type { ConversionResult } from "../tools/curl-to-test/convert-captures.ts";
-import { resolveLlmOptions } from "../tools/curl-to-test/llm/llm-options.ts";
-import { modelPlanRefiner } from "../tools/curl-to-test/llm/refine-plan.ts";
 import { captureDemoService } from "../tools/curl-to-test/llm/testing/demo-captures.ts";
 import { startFakeOpenAiServer } from "../tools/curl-to-test/llm/testing/fake-openai-server.ts";
+import {
+  localModelPath,
+  localModelUnavailable,
+} from "../tools/curl-to-test/llm/testing/local-model.ts";
+import { startLocalModelServer } from "../tools/curl-to-test/llm/testing/local-model-server.ts";
 import { startMutatingProxy } from "../tools/curl-to-test/llm/testing/mutating-proxy.ts";
-import type { ResponseMutation } from "../tools/curl-to-test/llm/testing/mutating-proxy.ts";
 import { reviewDemoCapture } from "../tools/curl-to-test/llm/testing/scripted-reviewer.ts";
 import {
   runPlaywrightConfig,
@@ -30,11 +33,18 @@ import {
   repositoryWorkDir,
   typeCheck,
 } from "../tools/curl-to-test/testing/repository-tools.ts";
-import { writeConversion } from "../tools/curl-to-test/write-conversion.ts";
+import { breaks } from "./lib/llm-evaluation-breaks.ts";
+import { convertVariant } from "./lib/llm-evaluation-variants.ts";
+import type { ModelVariant, VariantConversions } from "./lib/llm-evaluation-variants.ts";
+import { median } from "./lib/median.ts";
 
 const workDir = repositoryWorkDir("llm-evaluation");
 const token = "llm-evaluation-token";
-const variants = ["deterministic", "refined"] as const;
+const localModelName = "SmolLM2-135M-Instruct-Q4_1";
+// One by default: llama.cpp's threads wait for each other, so more than the free cores stall it.
+const localModelThreads = Number(
+  parseArgs({ options: { threads: { type: "string", default: "1" } } }).values.threads,
+);
 
 /** Captured at lunch peak in Seoul (12:30 KST); runs at that time the next day, and at 02:00. */
 const captureTime = Date.parse("2026-03-02T03:30:00Z");
@@ -42,100 +52,6 @@ const runTimes = {
   "same hour": Date.parse("2026-03-03T03:30:00Z"),
   "other hour": Date.parse("2026-03-03T17:00:00Z"),
 };
-
-/** One response field broken at a time; each names the service whose responses it changes. */
-const breaks: { name: string; service: ServiceName; mutate: ResponseMutation }[] = [
-  {
-    name: "order line priced wrong (items[].lineTotal + 500)",
-    service: "order",
-    mutate: ({ body }) =>
-      orderWith(body, (order) => order.items.forEach((item) => (item.lineTotal += 500))),
-  },
-  {
-    name: "order fee not added (deliveryFee 3000, total unchanged)",
-    service: "order",
-    mutate: ({ body }) => orderWith(body, (order) => (order.deliveryFee = 3000)),
-  },
-  {
-    name: "order total off (total + 1000)",
-    service: "order",
-    mutate: ({ body }) => orderWith(body, (order) => (order.total += 1000)),
-  },
-  {
-    name: "order status renamed (PLACED → CONFIRMED)",
-    service: "order",
-    mutate: ({ body }) => orderWith(body, (order) => (order.status = "CONFIRMED")),
-  },
-  {
-    name: "menu prices doubled (items[].price × 2)",
-    service: "order",
-    mutate: ({ path, body }) =>
-      path.endsWith("/menu")
-        ? withItems(body, "items", (item) => (item.price = Number(item.price) * 2))
-        : undefined,
-  },
-  {
-    name: "ETA distance doubled (distanceKm × 2)",
-    service: "eta",
-    mutate: ({ path, body }) =>
-      path.endsWith("/precise") && typeof field(body, "distanceKm") === "number"
-        ? { ...(body as object), distanceKm: Number(field(body, "distanceKm")) * 2 }
-        : undefined,
-  },
-  {
-    name: "ETA window inverted (etas[].maxMinutes < minMinutes)",
-    service: "eta",
-    mutate: ({ path, body }) =>
-      path.endsWith("/approximate")
-        ? withItems(body, "etas", (eta) => (eta.maxMinutes = Number(eta.minMinutes) - 1))
-        : undefined,
-  },
-  {
-    name: "recommendation returns sold-out items (items[].status)",
-    service: "recommendation",
-    mutate: ({ body }) => withItems(body, "items", (item) => (item.status = "SOLD_OUT")),
-  },
-  {
-    name: "recommendation names another feature (feature)",
-    service: "recommendation",
-    mutate: ({ body }) =>
-      typeof field(body, "feature") === "string"
-        ? { ...(body as object), feature: "vegetable" }
-        : undefined,
-  },
-];
-
-interface Order {
-  items: { lineTotal: number }[];
-  deliveryFee: number;
-  total: number;
-  status: string;
-}
-
-function orderWith(body: unknown, change: (order: Order) => void): unknown {
-  const order = body as Partial<Order>;
-  if (!Array.isArray(order.items) || typeof order.total !== "number") return undefined;
-  change(order as Order);
-  return order;
-}
-
-/** Only bodies of the expected shape change: error bodies (401, 404) pass through intact. */
-function withItems(
-  body: unknown,
-  key: string,
-  change: (item: Record<string, unknown>) => void,
-): unknown {
-  const items = field(body, key);
-  if (!Array.isArray(items) || items.length === 0) return undefined;
-  items.forEach((item) => change(item as Record<string, unknown>));
-  return body;
-}
-
-function field(body: unknown, key: string): unknown {
-  return typeof body === "object" && body !== null
-    ? (body as Record<string, unknown>)[key]
-    : undefined;
-}
 
 const started: { close(): Promise<void> }[] = [];
 const stopAll = async (): Promise<void> => {
@@ -155,49 +71,55 @@ try {
   }
   await capturing.close();
 
-  // 2. Convert without and with the model.
-  const model = await startFakeOpenAiServer({
+  // 2. Convert without a model, with the scripted answer and with the local model.
+  const scripted = await startFakeOpenAiServer({
     replies: (request) => ({ kind: "json", content: reviewDemoCapture(request) }),
   });
-  started.push(model);
-  const cacheDir = await mkdtemp(join(tmpdir(), "qaops-llm-bench-"));
-  started.push({ close: () => rm(cacheDir, { recursive: true, force: true }) });
+  started.push(scripted);
+  const modelVariants: ModelVariant[] = [
+    { name: "deterministic" },
+    {
+      name: "scripted answer",
+      endpoint: { baseURL: scripted.baseURL, model: "gpt-4o-mini", timeoutMs: 60_000 },
+    },
+  ];
+  const unavailable = await localModelUnavailable();
+  const localModel = unavailable
+    ? null
+    : await startLocalModelServer({
+        modelPath: localModelPath,
+        threads: localModelThreads,
+        maxTokens: 384,
+        contextSize: 4096,
+      });
+  if (localModel) {
+    started.push(localModel);
+    modelVariants.push({
+      name: "SmolLM2-135M",
+      endpoint: { baseURL: localModel.baseURL, model: localModelName, timeoutMs: 600_000 },
+    });
+  } else {
+    console.log(`local model: not measured, ${unavailable}`);
+  }
   await rm(workDir, { recursive: true, force: true });
   started.push({ close: () => rm(workDir, { recursive: true, force: true }) });
-
-  const conversions = new Map<string, ConversionResult>();
-  let requestsConverted = 0;
-  let promptTokens = 0;
-  let completionTokens = 0;
-  let prompts = 0;
-  for (const service of serviceNames) {
-    const inputs = [{ name: `${service}.har`, text: captures.get(service)! }];
-    const plain = await convertCaptures({ inputs, service });
-    const refiner = modelPlanRefiner(
-      resolveLlmOptions({ apiKey: "bench", baseURL: model.baseURL, cacheDir }, {}),
-    );
-    const refined = await convertCaptures({ inputs, service, refinePlan: refiner.refinePlan });
-    const usage = refiner.usage();
-    requestsConverted += refined.requestCount;
-    promptTokens += usage?.promptTokens ?? 0;
-    completionTokens += usage?.completionTokens ?? 0;
-    prompts += usage?.prompts ?? 0;
-    const llmWarnings = refined.warnings.filter((warning) => warning.message.startsWith("llm:"));
-    if (llmWarnings.length > 0) {
-      throw new Error(`refinement warned: ${llmWarnings.map((w) => w.message).join("; ")}`);
-    }
-    for (const [variant, result] of [
-      ["deterministic", plain],
-      ["refined", refined],
-    ] as const) {
-      conversions.set(`${variant}/${service}`, result);
-      await writeConversion({
-        outDir: join(workDir, variant, service),
-        specs: result.specs,
-        envVars: result.plan.envVars,
-      });
-    }
+  const conversions: VariantConversions[] = [];
+  for (const variant of modelVariants) {
+    conversions.push(await convertVariant({ variant, captures, workDir }));
   }
+  const scriptedWarnings = [...conversions[1]!.results.values()].flatMap((result) =>
+    result.warnings.filter((warning) => warning.message.startsWith("llm:")),
+  );
+  if (scriptedWarnings.length > 0) {
+    throw new Error(
+      `the scripted answer warned: ${scriptedWarnings.map((w) => w.message).join("; ")}`,
+    );
+  }
+  const variants = modelVariants.map((variant) => variant.name);
+  const requestsConverted = [...conversions[0]!.results.values()].reduce(
+    (sum, result) => sum + result.requestCount,
+    0,
+  );
 
   // 3. Type-check every generated spec.
   await writeFile(
@@ -254,7 +176,7 @@ try {
   const results = await runPlaywright(projects);
 
   // 5. Figures.
-  const figures = variants.map((variant) => {
+  const figures = conversions.map(({ variant, results: converted, refinement }) => {
     const tests = (when: string) =>
       [...results].filter(([key]) => key.startsWith(`${variant}|`) && key.includes(`|${when}|`));
     const total = tests("same hour").length;
@@ -278,9 +200,7 @@ try {
         tests: failing.map(([key]) => key.split("|").slice(3).join(": ")),
       };
     });
-    const specs = serviceNames.flatMap(
-      (service) => conversions.get(`${variant}/${service}`)!.specs,
-    );
+    const specs = [...converted.values()].flatMap((result) => result.specs);
     return {
       variant,
       specs: specs.length,
@@ -295,39 +215,59 @@ try {
       passShareBusyPlatform: share(passed("busy platform"), total),
       breaksCaught: caught.filter((entry) => entry.failingTests > 0).length,
       failingTestsPerBreak: caught,
+      refinement: refinement && {
+        ...refinement,
+        medianSecondsPerPrompt: round(median(refinement.secondsPerPrompt)),
+        promptTokensPerPrompt: Math.round(
+          refinement.promptTokens / Math.max(1, refinement.prompts),
+        ),
+        completionTokensPerPrompt: Math.round(
+          refinement.completionTokens / Math.max(1, refinement.prompts),
+        ),
+      },
     };
   });
-  const tokens = {
-    requestsConverted,
-    prompts,
-    promptTokens,
-    completionTokens,
-    promptTokensPerRequest: Math.round(promptTokens / Math.max(1, requestsConverted)),
-  };
+  const generation = localModel?.exchanges.flatMap((exchange) =>
+    exchange.answer ? [exchange.answer] : [],
+  );
 
   console.log(
     `\nconvert --llm on demo platform captures (${requestsConverted} requests, 3 services)\n`,
   );
   console.log(
-    "variant        specs  tests  expects  compile  pass: same hour  other hour  busy platform  breaks caught",
+    "variant            specs  tests  expects  compile  pass: same hour  other hour  busy platform  breaks caught",
   );
   for (const figure of figures) {
     console.log(
-      `${figure.variant.padEnd(14)} ${String(figure.specs).padStart(5)} ${String(figure.tests).padStart(6)} ${String(figure.assertions).padStart(8)} ${pct(figure.compileShare).padStart(8)} ${pct(figure.passShareSameHour).padStart(16)} ${pct(figure.passShareOtherHour).padStart(11)} ${pct(figure.passShareBusyPlatform).padStart(14)} ${`${figure.breaksCaught}/${breaks.length}`.padStart(14)}`,
+      `${figure.variant.padEnd(18)} ${String(figure.specs).padStart(5)} ${String(figure.tests).padStart(6)} ${String(figure.assertions).padStart(8)} ${pct(figure.compileShare).padStart(8)} ${pct(figure.passShareSameHour).padStart(16)} ${pct(figure.passShareOtherHour).padStart(11)} ${pct(figure.passShareBusyPlatform).padStart(14)} ${`${figure.breaksCaught}/${breaks.length}`.padStart(14)}`,
     );
   }
   console.log("\nfailing tests per broken field (tests that passed on the intact platform)");
-  console.log(`${"break".padEnd(58)} deterministic  refined`);
+  console.log(`${"break".padEnd(58)} ${variants.map((name) => name.padStart(16)).join(" ")}`);
   breaks.forEach((broken, index) => {
     const counts = figures.map((figure) =>
-      String(figure.failingTestsPerBreak[index]!.failingTests),
+      String(figure.failingTestsPerBreak[index]!.failingTests).padStart(16),
     );
-    console.log(`${broken.name.padEnd(58)} ${counts[0]!.padStart(13)} ${counts[1]!.padStart(8)}`);
+    console.log(`${broken.name.padEnd(58)} ${counts.join(" ")}`);
   });
   console.log(
-    `\nprompts: ${prompts}, prompt tokens: ${promptTokens} (${tokens.promptTokensPerRequest} per request converted), completion tokens: ${completionTokens}`,
+    "\nmodel              prompts  fell back  rejected  format step-downs  prompt tok/prompt  completion tok/prompt  s/prompt (median)",
   );
-  console.log(JSON.stringify({ bench: "llm-evaluation", figures, tokens }));
+  for (const figure of figures) {
+    const r = figure.refinement;
+    if (!r) continue;
+    console.log(
+      `${figure.variant.padEnd(18)} ${String(r.prompts).padStart(7)} ${String(r.fellBack).padStart(10)} ${String(r.rejected).padStart(9)} ${String(r.formatStepDowns).padStart(18)} ${String(r.promptTokensPerPrompt).padStart(18)} ${String(r.completionTokensPerPrompt).padStart(22)} ${r.medianSecondsPerPrompt.toFixed(2).padStart(18)}`,
+    );
+  }
+  if (generation && generation.length > 0) {
+    const completion = generation.reduce((sum, answer) => sum + answer.completionTokens, 0);
+    const seconds = generation.reduce((sum, answer) => sum + answer.seconds, 0);
+    console.log(
+      `\nSmolLM2-135M on ${localModel!.threads} thread(s): ${generation.length} answers, median ${median(generation.map((answer) => answer.seconds)).toFixed(1)} s each (prompt evaluation included), ${(completion / seconds).toFixed(1)} completion tokens/s overall, ${generation.filter((answer) => answer.finishReason === "length").length} cut off at 384 tokens`,
+    );
+  }
+  console.log(JSON.stringify({ bench: "llm-evaluation", requestsConverted, figures, generation }));
 } finally {
   await stopAll();
 }
@@ -339,6 +279,10 @@ function movingClock(start: number): () => Date {
 
 function share(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 1000;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
 }
 
 function pct(value: number): string {

@@ -1,14 +1,24 @@
 /**
- * Sends one chat completion request with a strict JSON schema `response_format` to any
- * OpenAI-compatible endpoint, through the `openai` client. Retries are ours (the client's are
- * off) so that they are bounded and visible: 429, 5xx, timeouts and lost connections retry with
- * exponential backoff, honouring `Retry-After` (and `retry-after-ms`) up to a limit; anything
- * else fails at once. Failures are `ChatCompletionFailure`s whose message is a sentence for a
- * `warning:` line and never holds the key.
+ * Sends one chat completion request asking for the answer's JSON schema to any
+ * OpenAI-compatible endpoint, through the `openai` client. The way the schema is asked for is
+ * negotiated (structured-output.ts): a refusal of the `response_format` steps down to the next
+ * way at once, without counting as an attempt. Retries are ours (the client's are off) so that
+ * they are bounded and visible: 429, 5xx, timeouts and lost connections retry with exponential
+ * backoff, honouring `Retry-After` (and `retry-after-ms`) up to a limit; anything else fails at
+ * once. Failures are `ChatCompletionFailure`s whose message is a sentence for a `warning:` line
+ * and never holds the key.
  */
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
+import type { ChatCompletion } from "openai/resources/chat/completions";
 import type { ChatMessage } from "./refinement-prompt.ts";
-import { planRefinementResponseFormat } from "./refinement-schema.ts";
+import {
+  StructuredOutputMemory,
+  messagesFor,
+  refusesResponseFormat,
+  responseFormatFor,
+  stepDownMessage,
+} from "./structured-output.ts";
+import type { StructuredOutputFormat } from "./structured-output.ts";
 
 export interface ChatCompletionAnswer {
   content: string;
@@ -30,6 +40,10 @@ export interface ChatCompletionSenderOptions {
   onRetry?: (retry: { attempt: number; delayMs: number; reason: string }) => void;
   /** Waits between attempts; tests may shorten it. */
   sleep?: (ms: number) => Promise<void>;
+  /** The format each (endpoint, model) takes, shared by every prompt of a run. */
+  formats?: StructuredOutputMemory;
+  /** Told once per step down to another format, with a sentence for a `warning:` line. */
+  onFormatStepDown?: (message: string) => void;
 }
 
 export type SendChatCompletion = (
@@ -38,15 +52,29 @@ export type SendChatCompletion = (
 
 export class ChatCompletionFailure extends Error {
   override name = "ChatCompletionFailure";
+  /** Tokens the endpoint reported for an answer that came but cannot be used (else 0). */
+  readonly usage: { promptTokens: number; completionTokens: number };
+
+  constructor(message: string, usage = { promptTokens: 0, completionTokens: 0 }) {
+    super(message);
+    this.usage = usage;
+  }
 }
 
-/** The exact JSON body POSTed to `/chat/completions`, also what `--llm-dry-run` prints. */
-export function chatCompletionBody(model: string, messages: readonly ChatMessage[]) {
+/**
+ * The exact JSON body POSTed to `/chat/completions`; with the first format, what
+ * `--llm-dry-run` prints.
+ */
+export function chatCompletionBody(
+  model: string,
+  messages: readonly ChatMessage[],
+  format: StructuredOutputFormat = "json_schema",
+) {
   return {
     model,
     temperature: 0,
-    messages: messages.map((message) => ({ role: message.role, content: message.content })),
-    response_format: planRefinementResponseFormat,
+    messages: messagesFor(format, messages),
+    ...responseFormatFor(format),
   };
 }
 
@@ -59,29 +87,27 @@ export function chatCompletionSender(options: ChatCompletionSenderOptions): Send
     logLevel: "off",
   });
   const sleep = options.sleep ?? ((ms: number) => new Promise((done) => setTimeout(done, ms)));
+  const formats = options.formats ?? new StructuredOutputMemory();
+  const endpoint = client.baseURL;
   return async (messages) => {
     for (let attempt = 1; ; attempt += 1) {
+      const format = formats.current(endpoint, options.model);
       try {
         const completion = await client.chat.completions.create(
-          chatCompletionBody(options.model, messages),
+          chatCompletionBody(options.model, messages, format),
         );
-        const choice = completion.choices[0];
-        const content = choice?.message.content;
-        if (typeof content !== "string" || content === "") {
-          const refusal = choice?.message.refusal;
-          throw new ChatCompletionFailure(
-            refusal ? `the model refused: ${short(refusal)}` : "the answer has no content",
-          );
-        }
-        return {
-          content,
-          promptTokens: completion.usage?.prompt_tokens ?? 0,
-          completionTokens: completion.usage?.completion_tokens ?? 0,
-          attempts: attempt,
-        };
+        return { ...answerOf(completion), attempts: attempt };
       } catch (error) {
         if (error instanceof ChatCompletionFailure) throw error;
         const reason = failureReason(error);
+        const step = refusesResponseFormat(error)
+          ? formats.stepDown(endpoint, options.model, format)
+          : null;
+        if (step) {
+          if (step.first) options.onFormatStepDown?.(stepDownMessage(format, step.next, reason));
+          attempt -= 1; // a refused format is not an attempt at an answer
+          continue;
+        }
         if (!retryable(error)) throw new ChatCompletionFailure(reason);
         if (attempt >= options.maxAttempts) {
           throw new ChatCompletionFailure(`${reason}, ${attempt} attempt(s)`);
@@ -98,6 +124,29 @@ export function chatCompletionSender(options: ChatCompletionSenderOptions): Send
       }
     }
   };
+}
+
+/** The answer's text and usage, or why there is none. */
+function answerOf(completion: ChatCompletion): Omit<ChatCompletionAnswer, "attempts"> {
+  const choice = completion.choices[0];
+  const content = choice?.message.content;
+  if (typeof content !== "string" || content === "") {
+    const refusal = choice?.message.refusal;
+    throw new ChatCompletionFailure(
+      refusal ? `the model refused: ${short(refusal)}` : "the answer has no content",
+    );
+  }
+  const usage = {
+    promptTokens: completion.usage?.prompt_tokens ?? 0,
+    completionTokens: completion.usage?.completion_tokens ?? 0,
+  };
+  if (choice?.finish_reason === "length") {
+    throw new ChatCompletionFailure(
+      `the answer was cut off at the server's token limit after ${usage.completionTokens} tokens`,
+      usage,
+    );
+  }
+  return { content, ...usage };
 }
 
 function retryable(error: unknown): boolean {

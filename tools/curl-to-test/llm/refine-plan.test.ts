@@ -240,6 +240,12 @@ describe("fallback to the deterministic plan", () => {
       requests: 1,
     },
     {
+      name: "an answer cut off at the server's token limit",
+      replies: [{ kind: "raw", content: '{"specs":[{"specId":"s1","ti', finishReason: "length" }],
+      reason: /the answer was cut off at the server's token limit after \d+ tokens/,
+      requests: 1,
+    },
+    {
       name: "JSON that is not the schema",
       replies: [{ kind: "json", content: { specs: "none" } }],
       reason: /does not match the plan refinement schema at specs/,
@@ -297,6 +303,17 @@ describe("fallback to the deterministic plan", () => {
       });
     });
   }
+
+  it("counts the tokens of an answer cut off at the token limit: they were spent", async () => {
+    await withServer(
+      [{ kind: "raw", content: '{"specs":[{"specId":"s1","ti', finishReason: "length" }],
+      async (server) => {
+        const { usage } = await convertWithModel(server);
+        assert.equal(usage?.failed, 1);
+        assert.ok((usage?.promptTokens ?? 0) > 0 && (usage?.completionTokens ?? 0) > 0);
+      },
+    );
+  });
 
   it("sends nothing without a key or an endpoint", async () => {
     const refiner = modelPlanRefiner(

@@ -23,6 +23,7 @@ import { buildRefinementPrompt } from "./refinement-prompt.ts";
 import type { RefinementPrompt } from "./refinement-prompt.ts";
 import { parsePlanRefinement } from "./refinement-schema.ts";
 import type { PlanRefinement } from "./refinement-schema.ts";
+import { StructuredOutputMemory } from "./structured-output.ts";
 
 export interface RefinePlanInput {
   plan: ConversionPlan;
@@ -34,6 +35,8 @@ export interface RefinePlanInput {
   onProgress?: (progress: RefinementProgress) => void;
   /** Waits between retries; tests may shorten it. */
   sleep?: (ms: number) => Promise<void>;
+  /** The response format each endpoint took so far in this run; fresh when absent. */
+  formats?: StructuredOutputMemory;
 }
 
 export interface RefinementProgress {
@@ -145,6 +148,7 @@ export async function refinePlan(input: RefinePlanInput): Promise<RefinePlanResu
       "OPENAI_API_KEY is not set: nothing was sent, the tests come from the deterministic plan",
     );
   }
+  const formatWarnings: ConversionWarning[] = [];
   const send: SendChatCompletion = chatCompletionSender({
     // A local OpenAI-compatible server (vLLM, Ollama) may need no key; the client needs one.
     apiKey: options.apiKey ?? "no-key",
@@ -155,6 +159,9 @@ export async function refinePlan(input: RefinePlanInput): Promise<RefinePlanResu
     retryBaseMs: options.retryBaseMs,
     maxRetryDelayMs: options.maxRetryDelayMs,
     ...(input.sleep ? { sleep: input.sleep } : {}),
+    formats: input.formats ?? new StructuredOutputMemory(),
+    onFormatStepDown: (message) =>
+      formatWarnings.push({ source: firstSource, message: `llm: ${message}` }),
   });
 
   let done = 0;
@@ -173,7 +180,7 @@ export async function refinePlan(input: RefinePlanInput): Promise<RefinePlanResu
     return outcome;
   });
 
-  const warnings: ConversionWarning[] = [];
+  const warnings: ConversionWarning[] = [...formatWarnings];
   let applied = 0;
   for (const [index, outcome] of outcomes.entries()) {
     const specs = batches[index]!;
@@ -240,7 +247,7 @@ async function answerFor(input: {
     return { ok: true, answer, refinement: parsed.refinement, fromCache: false };
   } catch (error) {
     if (!(error instanceof ChatCompletionFailure)) throw error;
-    return { ok: false, reason: error.message, promptTokens: 0, completionTokens: 0 };
+    return { ok: false, reason: error.message, ...error.usage };
   }
 }
 
@@ -276,9 +283,10 @@ export function modelPlanRefiner(
   usage: () => LlmUsage | null;
 } {
   let usage: LlmUsage | null = null;
+  const formats = new StructuredOutputMemory();
   return {
     refinePlan: async (input) => {
-      const result = await refinePlan({ ...input, ...extras, options });
+      const result = await refinePlan({ ...input, ...extras, options, formats });
       usage = result.usage;
       return { plan: result.plan, warnings: result.warnings };
     },

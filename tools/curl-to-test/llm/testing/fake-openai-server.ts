@@ -1,21 +1,32 @@
 /**
  * A real OpenAI-compatible HTTP server on 127.0.0.1 (a free port) for tests and the evaluation:
- * `POST /v1/chat/completions` with a strict `json_schema` response format, answering from a
- * script: a JSON answer, raw text (e.g. not JSON), an error status with headers (429 with
- * Retry-After, 500), or any of those after a delay. It records every request it received, so a
- * test can assert on what left the machine. Usage figures count tokens with o200k_base.
+ * `POST /v1/chat/completions`, answering from a script: a JSON answer, raw text (e.g. not JSON),
+ * an error status with headers (429 with Retry-After, 500), or any of those after a delay. It
+ * takes the response formats of the server it stands for (`accepts`): OpenAI's strict
+ * `json_schema`, llama-cpp-python's `json_object` (refusing `json_schema` as that server does),
+ * or plain text only. It records every request it received, so a test can assert on what left
+ * the machine. Usage figures count tokens with o200k_base.
  */
 import { createServer } from "node:http";
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
 import { closeServer, listenOnLoopback } from "../../../../src/testing/loopback-server.ts";
 import { countPromptTokens, countTextTokens } from "../prompt-tokens.ts";
 import type { ChatMessage } from "../refinement-prompt.ts";
+import {
+  chatCompletion,
+  formatRefusal,
+  parseChatRequest,
+  readBody,
+  sendError,
+  sendJson,
+} from "./chat-completion-http.ts";
+import type { ServedResponseFormat } from "./chat-completion-http.ts";
 
 export type FakeReply =
   /** An answer whose content is this value as JSON text. */
   | { kind: "json"; content: unknown }
   /** An answer whose content is this text as is. */
-  | { kind: "raw"; content: string }
+  | { kind: "raw"; content: string; finishReason?: "stop" | "length" }
   | { kind: "error"; status: number; headers?: Record<string, string>; message?: string }
   | { kind: "slow"; delayMs: number; reply: FakeReply };
 
@@ -27,6 +38,8 @@ export interface ReceivedChatRequest {
   bodyText: string;
   model: string;
   messages: ChatMessage[];
+  /** `response_format.type`, or null when the body has none. */
+  responseFormat: string | null;
 }
 
 export interface FakeOpenAiServerOptions {
@@ -34,7 +47,15 @@ export interface FakeOpenAiServerOptions {
   replies: readonly FakeReply[] | ((request: ReceivedChatRequest, index: number) => FakeReply);
   /** When set, requests must send `Authorization: Bearer <apiKey>`, else 401. */
   apiKey?: string;
+  /**
+   * The response formats taken: `json_schema` (OpenAI: a strict json_schema is required),
+   * `json_object` (llama-cpp-python 0.3: json_schema refused with its HTTP 500), `text` (no
+   * response_format at all). Default `json_schema`.
+   */
+  accepts?: ServedResponseFormat;
 }
+
+export type { ServedResponseFormat } from "./chat-completion-http.ts";
 
 export interface FakeOpenAiServer {
   /** For `OPENAI_BASE_URL`, e.g. `http://127.0.0.1:41234/v1`. */
@@ -44,8 +65,6 @@ export interface FakeOpenAiServer {
   close(): Promise<void>;
 }
 
-const maxBodyBytes = 5 * 1024 * 1024;
-
 export async function startFakeOpenAiServer(
   options: FakeOpenAiServerOptions,
 ): Promise<FakeOpenAiServer> {
@@ -54,14 +73,7 @@ export async function startFakeOpenAiServer(
   let answered = 0;
 
   const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= maxBodyBytes) chunks.push(chunk);
-    });
-    req.on("end", () => {
-      const bodyText = Buffer.concat(chunks).toString("utf8");
+    void readBody(req).then((bodyText) => {
       const path = (req.url ?? "/").split("?")[0]!;
       if (req.method !== "POST" || path !== "/v1/chat/completions") {
         sendError(res, 404, "not found: only POST /v1/chat/completions is served");
@@ -75,6 +87,7 @@ export async function startFakeOpenAiServer(
         bodyText,
         model: parsed.ok ? parsed.model : "",
         messages: parsed.ok ? parsed.messages : [],
+        responseFormat: parsed.ok ? parsed.responseFormat : null,
       });
       if (
         options.apiKey !== undefined &&
@@ -85,6 +98,11 @@ export async function startFakeOpenAiServer(
       }
       if (!parsed.ok) {
         sendError(res, 400, parsed.reason);
+        return;
+      }
+      const refusal = formatRefusal(options.accepts ?? "json_schema", parsed.format);
+      if (refusal) {
+        sendError(res, refusal.status, refusal.message);
         return;
       }
       const request = requests.at(-1)!;
@@ -126,25 +144,18 @@ export async function startFakeOpenAiServer(
     const content = reply.kind === "json" ? JSON.stringify(reply.content) : reply.content;
     const promptTokens = await countPromptTokens(request.messages);
     const completionTokens = await countTextTokens(content);
-    sendJson(res, 200, {
-      id: `chatcmpl-fake-${requests.length}`,
-      object: "chat.completion",
-      created: 0,
-      model: request.model,
-      choices: [
-        {
-          index: 0,
-          message: { role: "assistant", content, refusal: null },
-          logprobs: null,
-          finish_reason: "stop",
-        },
-      ],
-      usage: {
-        prompt_tokens: promptTokens,
-        completion_tokens: completionTokens,
-        total_tokens: promptTokens + completionTokens,
-      },
-    });
+    sendJson(
+      res,
+      200,
+      chatCompletion({
+        id: `chatcmpl-fake-${requests.length}`,
+        model: request.model,
+        content,
+        finishReason: (reply.kind === "raw" && reply.finishReason) || "stop",
+        promptTokens,
+        completionTokens,
+      }),
+    );
   };
 
   const url = await listenOnLoopback(server);
@@ -157,69 +168,6 @@ export async function startFakeOpenAiServer(
       await closeServer(server);
     },
   };
-}
-
-function parseChatRequest(
-  text: string,
-): { ok: true; model: string; messages: ChatMessage[] } | { ok: false; reason: string } {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: "the body is not JSON" };
-  }
-  if (typeof body !== "object" || body === null) return { ok: false, reason: "not an object" };
-  const { model, messages, response_format: format } = body as Record<string, unknown>;
-  if (typeof model !== "string" || model === "") return { ok: false, reason: "model is required" };
-  if (
-    !Array.isArray(messages) ||
-    messages.length === 0 ||
-    !messages.every(
-      (message: unknown) =>
-        typeof message === "object" &&
-        message !== null &&
-        typeof (message as Record<string, unknown>).role === "string" &&
-        typeof (message as Record<string, unknown>).content === "string",
-    )
-  ) {
-    return { ok: false, reason: "messages must be a non-empty array of { role, content }" };
-  }
-  const schema = (format as { json_schema?: { strict?: unknown; schema?: unknown } } | undefined)
-    ?.json_schema;
-  if (
-    (format as { type?: unknown } | undefined)?.type !== "json_schema" ||
-    schema?.strict !== true ||
-    typeof schema.schema !== "object" ||
-    schema.schema === null
-  ) {
-    return { ok: false, reason: "response_format must be a strict json_schema" };
-  }
-  return { ok: true, model, messages: messages as ChatMessage[] };
-}
-
-function sendError(
-  res: ServerResponse,
-  status: number,
-  message: string,
-  headers: Record<string, string> = {},
-): void {
-  sendJson(res, status, { error: { message, type: "fake_error", code: null } }, headers);
-}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  if (res.destroyed) return;
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(text),
-    ...headers,
-  });
-  res.end(text);
 }
 
 /** The exchange digests of a received prompt, as the prompt lists them (for scripted answers). */
