@@ -3,10 +3,12 @@ import { hideBin } from "yargs/helpers";
 import { convertCommand } from "./commands/convert.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { perfCommand } from "./commands/perf.ts";
+import { recordCommand } from "./commands/record.ts";
 import { reportCommand } from "./commands/report.ts";
+import { ExitCode } from "./exit-code.ts";
 import { UsageError } from "./usage-error.ts";
 
-/** The only place that decides exit codes: 0 done, 1 the work failed, 2 bad usage. */
+/** The only place that decides exit codes: 0 done, 1 failed, 2 bad usage, or an ExitCode's. */
 const cli = yargs(hideBin(process.argv))
   .scriptName("qaops")
   .usage(
@@ -15,6 +17,7 @@ const cli = yargs(hideBin(process.argv))
   .command(demoCommand)
   .command(convertCommand)
   .command(perfCommand)
+  .command(recordCommand)
   .command(reportCommand)
   .demandCommand(1, "Name a command; `qaops --help` lists them.")
   .strict()
@@ -32,7 +35,8 @@ try {
   await cli.parseAsync();
 } catch (error) {
   const usage = error instanceof UsageError;
-  console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+  const quiet = error instanceof ExitCode && error.message === "";
+  if (!quiet) console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
   if (usage) console.error("Run with --help for usage.");
-  process.exitCode = usage ? 2 : 1;
+  process.exitCode = error instanceof ExitCode ? error.code : usage ? 2 : 1;
 }
