@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import type { Argv, CommandModule } from "yargs";
 import { z } from "zod";
+import { HostPatterns, invalidHostPattern } from "../../record/host-patterns.ts";
 import { ExitCode } from "../exit-code.ts";
 import { LiveLine } from "../live-line.ts";
 import { waitForShutdownSignal } from "../shutdown-signal.ts";
@@ -28,7 +29,14 @@ const recordOptions = z
   .object({
     port: z.number().int("must be an integer").min(0).max(65_535, "must be from 0 to 65535"),
     out: z.string().min(1, "must not be empty").optional(),
-    host: z.array(z.string()).optional(),
+    host: z
+      .array(
+        z.string().superRefine((pattern, context) => {
+          const problem = invalidHostPattern(pattern);
+          if (problem) context.addIssue({ code: "custom", message: problem });
+        }),
+      )
+      .optional(),
     browser: z.string().optional(),
     url: httpUrl.optional(),
     convert: z.boolean().optional(),
@@ -43,11 +51,11 @@ const recordOptions = z
     "--": z.array(z.string()).optional(),
   })
   .refine((options) => !options.convert || options.service !== undefined, {
-    message: "--convert needs --service NAME (it names tests/api/<service>/)",
+    message: "needs --service NAME (it names tests/api/<service>/)",
     path: ["convert"],
   })
   .refine((options) => !(options.browser !== undefined && (options["--"]?.length ?? 0) > 0), {
-    message: "--browser records a browser; a command after -- records that command; pick one",
+    message: "and a command after -- cannot be recorded at once; pick one",
     path: ["browser"],
   });
 
@@ -60,7 +68,6 @@ export const recordCommand: CommandModule<object, RecordArgs> = {
   handler: async (argv) => {
     const options = recordOptions.parse(argv);
     const { recordTraffic } = await import("../../record/record-traffic.ts");
-    const { HostPatterns } = await import("../../record/host-patterns.ts");
     const live = process.stderr.isTTY ? new LiveLine(process.stderr) : null;
     const command = options["--"] ?? [];
     const { CommandNotStarted } = await import("../../record/recorded-command.ts");
@@ -159,7 +166,10 @@ function recordBuilder(y: Argv): Argv<RecordArgs> {
       const issue = parsed.error.issues[0]!;
       const key = String(issue.path[0]);
       const option = optionNames[key] ?? `--${key}`;
-      const value = (argv as Record<string, unknown>)[key];
+      const whole = (argv as Record<string, unknown>)[key];
+      // A repeatable option names the one value at fault, not the list.
+      const at = issue.path[1];
+      const value = Array.isArray(whole) && typeof at === "number" ? whole[at] : whole;
       throw new UsageError(`${option} ${issue.message}, got ${JSON.stringify(value)}`);
     })
     .example("$0 record --port 8080 --out orders.har", "a proxy for any client; Ctrl-C stops")
