@@ -6,7 +6,9 @@ import { execFile } from "node:child_process";
 import { once } from "node:events";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
+import type { IncomingMessage } from "node:http";
 import { connect as netConnect } from "node:net";
+import type { Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { connect as tlsConnect } from "node:tls";
@@ -124,7 +126,7 @@ describe("recording proxy", () => {
     assert.deepEqual(Buffer.from(binary?.text ?? "", "base64"), binaryBody);
     // HAR content is the decoded body; the header still says how it travelled.
     const gzip = entries[3]?.response;
-    assert.equal(JSON.parse(gzip?.content.text ?? "{}").path, "/gzip");
+    assert.equal((JSON.parse(gzip?.content.text ?? "{}") as { path: string }).path, "/gzip");
     assert.ok(
       gzip?.headers.some((h) => h.name.toLowerCase() === "content-encoding" && h.value === "gzip"),
     );
@@ -164,7 +166,7 @@ describe("recording proxy", () => {
         "--data-binary",
         "a=1&b=2",
       );
-      assert.equal(JSON.parse(https.stdout).body, "a=1&b=2");
+      assert.equal((JSON.parse(https.stdout) as { body: string }).body, "a=1&b=2");
       await curl(`${servers.httpUrl}/echo?via=curl`);
     });
     assert.deepEqual(
@@ -223,10 +225,7 @@ async function upstreamIssuer(proxyPort: number, targetPort: number): Promise<st
     path: `127.0.0.1:${targetPort}`,
   });
   connect.end();
-  const [response, socket] = (await once(connect, "connect")) as [
-    { statusCode: number },
-    import("node:net").Socket,
-  ];
+  const [response, socket] = (await once(connect, "connect")) as [{ statusCode: number }, Socket];
   assert.equal(response.statusCode, 200);
   const tls = tlsConnect({ socket, rejectUnauthorized: false });
   await once(tls, "secureConnect");
@@ -244,7 +243,7 @@ async function fetchThroughProxy(proxyPort: number, url: string): Promise<number
     headers: { host: new URL(url).host },
   });
   request.end();
-  const [response] = (await once(request, "response")) as [import("node:http").IncomingMessage];
+  const [response] = (await once(request, "response")) as [IncomingMessage];
   response.resume();
   await once(response, "end");
   return response.statusCode ?? 0;

@@ -54,6 +54,10 @@ const recordOptions = z
     message: "needs --service NAME (it names tests/api/<service>/)",
     path: ["convert"],
   })
+  .refine((options) => options.url === undefined || options.browser !== undefined, {
+    message: "is the page --browser opens first; add --browser",
+    path: ["url"],
+  })
   .refine((options) => !(options.browser !== undefined && (options["--"]?.length ?? 0) > 0), {
     message: "and a command after -- cannot be recorded at once; pick one",
     path: ["browser"],
@@ -169,7 +173,8 @@ function recordBuilder(y: Argv): Argv<RecordArgs> {
       const whole = (argv as Record<string, unknown>)[key];
       // A repeatable option names the one value at fault, not the list.
       const at = issue.path[1];
-      const value = Array.isArray(whole) && typeof at === "number" ? whole[at] : whole;
+      const value: unknown =
+        Array.isArray(whole) && typeof at === "number" ? (whole as unknown[])[at] : whole;
       throw new UsageError(`${option} ${issue.message}, got ${JSON.stringify(value)}`);
     })
     .example("$0 record --port 8080 --out orders.har", "a proxy for any client; Ctrl-C stops")
