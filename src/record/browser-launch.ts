@@ -21,6 +21,7 @@ export interface BrowserLaunchOptions {
   spkiHash: string;
   profileFolder: string;
   startUrl?: string;
+  runAsRoot?: boolean;
   /** Extra switches, e.g. `--headless` for a check without a display. */
   extraArgs?: readonly string[];
 }
@@ -33,6 +34,11 @@ export function browserArguments(options: BrowserLaunchOptions): string[] {
     `--user-data-dir=${options.profileFolder}`,
     "--no-first-run",
     "--no-default-browser-check",
+    // The browser's own update checks and pings are nobody's test; keep them out of the capture.
+    "--disable-background-networking",
+    "--disable-component-update",
+    // Chromium refuses to start as root (containers, CI) unless its sandbox is off.
+    ...(options.runAsRoot ? ["--no-sandbox"] : []),
     ...(options.extraArgs ?? []),
     options.startUrl ?? "about:blank",
   ];
@@ -61,11 +67,12 @@ export async function findBrowser(given: string, env: NodeJS.ProcessEnv): Promis
 /** Runs the browser until it exits; its throwaway profile is removed afterwards. */
 export async function runBrowser(
   executable: string,
-  options: Omit<BrowserLaunchOptions, "profileFolder">,
+  options: Omit<BrowserLaunchOptions, "profileFolder" | "runAsRoot">,
 ): Promise<number> {
   const profileFolder = await mkdtemp(join(tmpdir(), "qaops-browser-"));
   try {
-    const child = spawn(executable, browserArguments({ ...options, profileFolder }), {
+    const runAsRoot = process.getuid?.() === 0;
+    const child = spawn(executable, browserArguments({ ...options, profileFolder, runAsRoot }), {
       stdio: "ignore",
     });
     const stop = () => child.kill("SIGTERM");

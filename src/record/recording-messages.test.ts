@@ -86,6 +86,8 @@ describe("what a recorded command and browser get", () => {
         "--user-data-dir=/tmp/p",
         "--no-first-run",
         "--no-default-browser-check",
+        "--disable-background-networking",
+        "--disable-component-update",
         "http://127.0.0.1:4310/health",
       ],
     );

@@ -1,0 +1,69 @@
+// `qaops record --browser` opens a real Chromium through the proxy that trusts the recording CA
+// by its key hash alone: an intercepted HTTPS page loads (no certificate error page) and lands
+// in the HAR, and recording stops when the browser exits. Chromium runs headless through a
+// wrapper passed as `--browser PATH`, which is how a user names their own browser too.
+import assert from "node:assert/strict";
+import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { repositoryWorkDir } from "../../../tools/curl-to-test/testing/repository-tools.ts";
+import { findBrowser } from "../../record/browser-launch.ts";
+import { startEchoServers } from "../../record/testing/echo-servers.ts";
+import type { EchoServers } from "../../record/testing/echo-servers.ts";
+import { runQaops } from "../testing/run-qaops.ts";
+
+const workDir = repositoryWorkDir("record-browser");
+
+describe("qaops record --browser", () => {
+  let servers: EchoServers;
+
+  before(async () => {
+    servers = await startEchoServers();
+    await rm(workDir, { recursive: true, force: true });
+    await mkdir(workDir, { recursive: true });
+    await writeFile(join(workDir, "upstream.pem"), servers.cert);
+  });
+
+  after(async () => {
+    await servers.close();
+    await rm(workDir, { recursive: true, force: true });
+  });
+
+  it("records an HTTPS page Chromium loads through the proxy", async (context) => {
+    const chromium = await findBrowser("", process.env).catch(() => undefined);
+    if (!chromium) {
+      context.skip("no Chromium on PATH (Debian: apt install chromium)");
+      return;
+    }
+    const wrapper = join(workDir, "headless-chromium.sh");
+    const dom = join(workDir, "dom.html");
+    await writeFile(
+      wrapper,
+      `#!/bin/sh\nexec "${chromium}" --headless --disable-gpu --dump-dom "$@" > "${dom}" 2>/dev/null\n`,
+    );
+    await chmod(wrapper, 0o755);
+    const page = `${servers.httpsUrl}/echo?via=browser`;
+    const result = await runQaops(
+      ["record", "--port", "0", "--out", "browser.har", "--browser", wrapper, "--url", page],
+      {
+        cwd: workDir,
+        env: {
+          PATH: process.env.PATH,
+          HOME: workDir,
+          XDG_CONFIG_HOME: join(workDir, "config"),
+          NODE_EXTRA_CA_CERTS: join(workDir, "upstream.pem"),
+        },
+        timeoutMs: 120_000,
+      },
+    );
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(await readFile(dom, "utf8"), /"path":"\/echo\?via=browser"/);
+    const har = JSON.parse(await readFile(join(workDir, "browser.har"), "utf8")) as {
+      log: { entries: { request: { url: string }; response: { status: number } }[] };
+    };
+    assert.ok(
+      har.log.entries.some((entry) => entry.request.url === page && entry.response.status === 200),
+      JSON.stringify(har.log.entries.map((entry) => entry.request.url)),
+    );
+  });
+});
