@@ -3,6 +3,8 @@
  * file holds, record until the proxy is stopped / the command exits / the browser closes, stop
  * (every exchange is already on disk), and sum up.
  */
+import { mkdir } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import packageJson from "../../package.json" with { type: "json" };
 import { findBrowser, runBrowser } from "./browser-launch.ts";
 import { loadOrCreateCertificateAuthority } from "./certificate-authority.ts";
@@ -44,6 +46,7 @@ export interface RecordTrafficResult {
 
 export async function recordTraffic(options: RecordTrafficOptions): Promise<RecordTrafficResult> {
   const harPath = options.out ?? defaultHarName(new Date());
+  await mkdir(dirname(resolve(harPath)), { recursive: true });
   const mode = options.mode;
   // Before anything starts: a missing browser is a mistake to report, not a recording to stop.
   const browser = mode.kind === "browser" ? await findBrowser(mode.executable, options.env) : "";

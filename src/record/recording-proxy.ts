@@ -10,7 +10,6 @@ import type { CompletedRequest, CompletedResponse, Mockttp } from "mockttp";
 import { skipReason } from "../../tools/curl-to-test/intake/har-entry-scope.ts";
 import { harEntry } from "./har-entry-builder.ts";
 import type { HarEntryJson, RecordedExchange } from "./har-entry-builder.ts";
-import type { HarJournal } from "./har-journal.ts";
 import type { HostPatterns } from "./host-patterns.ts";
 
 export interface RecordingProxyOptions {
@@ -18,7 +17,8 @@ export interface RecordingProxyOptions {
   port: number;
   ca: { cert: string; key: string };
   hosts: HostPatterns;
-  journal: HarJournal;
+  /** Called with each completed exchange's entry, in the order they complete. */
+  write: (entry: HarEntryJson) => void;
   /** PEM certificates trusted for upstream servers besides Node's own (self-signed dev servers). */
   upstreamCertificates: readonly string[];
   onEvent?: (event: ProxyEvent) => void;
@@ -65,7 +65,7 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
       emit({ kind: "failed", host: hostOf(request), reason: upstreamError.slice(18) });
       return;
     }
-    const written = recordExchange(request, response, options.journal).then(
+    const written = recordExchange(request, response, options.write).then(
       (entry) => emit({ kind: "recorded", ...describe(request, entry) }),
       (error: unknown) => emit({ kind: "failed", host: hostOf(request), reason: String(error) }),
     );
@@ -79,7 +79,16 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
   const trust = options.upstreamCertificates.map((cert) => ({ cert }));
   await server.forAnyRequest().thenPassThrough({ additionalTrustedCAs: trust });
   await server.forAnyWebSocket().thenPassThrough({ additionalTrustedCAs: trust });
-  await startOnLoopback(server, options.port);
+  try {
+    await startOnLoopback(server, options.port);
+  } catch (error) {
+    await server.stop().catch(() => undefined);
+    if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+    throw new Error(
+      `port ${options.port} is in use; pick another with --port (0 picks a free one)`,
+      { cause: error },
+    );
+  }
   return {
     url: `http://127.0.0.1:${server.port}`,
     port: server.port,
@@ -113,14 +122,14 @@ async function startOnLoopback(server: Mockttp, port: number): Promise<void> {
 async function recordExchange(
   request: CompletedRequest,
   response: CompletedResponse,
-  journal: HarJournal,
+  write: (entry: HarEntryJson) => void,
 ): Promise<HarEntryJson> {
   const [requestBody, responseBody] = await Promise.all([
     decodedBody(request.body),
     decodedBody(response.body),
   ]);
   const entry = harEntry(exchangeOf(request, response, requestBody, responseBody));
-  journal.append(entry);
+  write(entry);
   return entry;
 }
 

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { loadOrCreateCertificateAuthority } from "./certificate-authority.ts";
 import type { CertificateAuthority } from "./certificate-authority.ts";
 import { qaopsConfigFolder } from "./config-folder.ts";
+import type { HarEntryJson } from "./har-entry-builder.ts";
 import { HarJournal } from "./har-journal.ts";
 import type { HostPatterns } from "./host-patterns.ts";
 import { startRecordingProxy } from "./recording-proxy.ts";
@@ -42,18 +43,20 @@ export async function startRecordingSession(
   const bundleFolder = await mkdtemp(join(tmpdir(), "qaops-record-"));
   const caBundlePath = join(bundleFolder, "ca-bundle.pem");
   await writeFile(caBundlePath, [ca.cert, ...extraCertificates].join("\n"), { mode: 0o600 });
-  const journal = new HarJournal(options.harPath, {
-    name: "qaops record",
-    version: options.creatorVersion,
-  });
   const tally = new RecordingTally();
+  // The HAR is opened only once the proxy listens, so a failed start leaves an existing file
+  // alone; an exchange completing in between waits here.
+  const sink: { journal?: HarJournal; early: HarEntryJson[] } = { early: [] };
   let proxy: RecordingProxy;
   try {
     proxy = await startRecordingProxy({
       port: options.port,
       ca,
       hosts: options.hosts,
-      journal,
+      write: (entry) => {
+        if (sink.journal) sink.journal.append(entry);
+        else sink.early.push(entry);
+      },
       upstreamCertificates: extraCertificates,
       onEvent: (event) => {
         tally.add(event);
@@ -61,19 +64,31 @@ export async function startRecordingSession(
       },
     });
   } catch (error) {
-    journal.close();
     await rm(bundleFolder, { recursive: true, force: true });
     throw error;
   }
+  let opened: HarJournal;
+  try {
+    opened = new HarJournal(options.harPath, {
+      name: "qaops record",
+      version: options.creatorVersion,
+    });
+  } catch (error) {
+    await proxy.stop();
+    await rm(bundleFolder, { recursive: true, force: true });
+    throw error;
+  }
+  for (const entry of sink.early) opened.append(entry);
+  sink.journal = opened;
   return {
     proxy,
     ca,
-    journal,
+    journal: opened,
     tally,
     caBundlePath,
     stop: async () => {
       await proxy.stop();
-      journal.close();
+      opened.close();
       await rm(bundleFolder, { recursive: true, force: true });
     },
   };
