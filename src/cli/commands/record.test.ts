@@ -86,7 +86,7 @@ describe("qaops record", () => {
     assert.equal(fingerprint(again.stdout), fingerprint(first.stdout));
   });
 
-  it("records what a command sends, and exits with its exit code", async () => {
+  it("records what a command sends, writes a redacted copy, and exits with its exit code", async () => {
     const result = await runQaops(
       [
         "record",
@@ -94,6 +94,9 @@ describe("qaops record", () => {
         "0",
         "--out",
         "command.har",
+        "--redact",
+        "--service",
+        "shop",
         "--",
         process.execPath,
         "client.mjs",
@@ -121,6 +124,11 @@ describe("qaops record", () => {
       ],
     );
     assert.equal((await stat(join(workDir, "command.har"))).mode & 0o777, 0o600);
+    assert.ok((await readFile(join(workDir, "command.har"), "utf8")).includes(secretToken));
+    const redacted = await readFile(join(workDir, "command.redacted.har"), "utf8");
+    assert.ok(!redacted.includes(secretToken), "the shared copy holds no captured token");
+    assert.ok(redacted.includes("Bearer ${SHOP_AUTHORIZATION_TOKEN}"));
+    assert.match(result.stderr, /wrote command\.redacted\.har: \d+ secret value\(s\) replaced/);
   });
 
   it("exits 127 when the command does not exist", async () => {
