@@ -12,6 +12,12 @@ import { harEntry } from "./har-entry-builder.ts";
 import type { HarEntryJson, RecordedExchange } from "./har-entry-builder.ts";
 import type { HostPatterns } from "./host-patterns.ts";
 
+/**
+ * Bodies are held in memory until their exchange is written; a larger one (a video, a disk
+ * image) still passes through, but is recorded empty rather than exhaust memory.
+ */
+export const maxRecordedBodyBytes = 100 * 1024 * 1024;
+
 export interface RecordingProxyOptions {
   /** 0 picks a free port. */
   port: number;
@@ -49,6 +55,7 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
     },
     recordTraffic: false,
     suggestChanges: false,
+    maxBodySize: maxRecordedBodyBytes,
   });
   const pending = new Set<Promise<void>>();
   const requests = new Map<string, CompletedRequest>();
