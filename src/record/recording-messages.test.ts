@@ -44,7 +44,7 @@ describe("recording messages", () => {
     assert.equal(tally.liveLine(), "3 recorded · api:443 3 (200×2 404×1) · down:80 1 (failed×1)");
     assert.equal(
       tally.summary(),
-      "recorded 3 exchange(s) from 2 host(s) (1 noise the converter skips), 1 failed or aborted (not recorded)",
+      "recorded 3 exchange(s) from 1 host(s) (1 noise the converter skips), 1 failed or aborted (not recorded)",
     );
     assert.match(new RecordingTally().summary(), /did the client use the proxy\?/);
   });

@@ -19,6 +19,7 @@ import { ProxyAgent, fetch as undiciFetch } from "undici";
 import { readHarCapture } from "../../tools/curl-to-test/intake/har-capture.ts";
 import { HostPatterns } from "./host-patterns.ts";
 import { startRecordingSession } from "./recording-session.ts";
+import type { ProxyEvent } from "./recording-proxy.ts";
 import type { RecordingSession } from "./recording-session.ts";
 import { binaryBody, startEchoServers } from "./testing/echo-servers.ts";
 import type { EchoServers } from "./testing/echo-servers.ts";
@@ -62,6 +63,7 @@ describe("recording proxy", () => {
     name: string,
     hosts: string[],
     traffic: (session: RecordingSession) => Promise<void>,
+    onEvent?: (event: ProxyEvent) => void,
   ): Promise<HarDocument> {
     const harPath = join(folder, `${name}.har`);
     const session = await startRecordingSession({
@@ -70,6 +72,7 @@ describe("recording proxy", () => {
       harPath,
       hosts: new HostPatterns(hosts),
       creatorVersion: "test",
+      ...(onEvent ? { onEvent } : {}),
     });
     try {
       await traffic(session);
@@ -201,6 +204,26 @@ describe("recording proxy", () => {
     );
   });
 
+  it("lets an unreachable upstream fail as it would without a proxy, and writes nothing for it", async () => {
+    const events: string[] = [];
+    const har = await record(
+      "unreachable",
+      [],
+      async (session) => {
+        // Port 9 (discard) on loopback: nothing listens there.
+        const failure = await fetchThroughProxy(session.proxy.port, "http://127.0.0.1:9/orders");
+        assert.equal(failure, "ECONNRESET", "the client's connection fails, as the server's did");
+        assert.equal(await fetchThroughProxy(session.proxy.port, `${servers.httpUrl}/echo`), 200);
+      },
+      (event) => events.push(`${event.kind} ${event.host}`),
+    );
+    assert.deepEqual(
+      har.log.entries.map((entry) => entry.request.url),
+      [`${servers.httpUrl}/echo`],
+    );
+    assert.ok(events.includes("failed 127.0.0.1:9"), events.join(", "));
+  });
+
   it("listens on 127.0.0.1 only", async () => {
     await record("loopback", [], async (session) => {
       assert.match(session.proxy.url, /^http:\/\/127\.0\.0\.1:\d+$/);
@@ -234,17 +257,17 @@ async function upstreamIssuer(proxyPort: number, targetPort: number): Promise<st
   return String(certificate.issuer.CN);
 }
 
-/** A plain-HTTP proxy request (absolute URL in the request line); its status. */
-async function fetchThroughProxy(proxyPort: number, url: string): Promise<number> {
-  const request = httpRequest({
-    host: "127.0.0.1",
-    port: proxyPort,
-    path: url,
-    headers: { host: new URL(url).host },
+/** A plain-HTTP proxy request (absolute URL in the request line): its status or error code. */
+async function fetchThroughProxy(proxyPort: number, url: string): Promise<number | string> {
+  return new Promise((resolve) => {
+    const request = httpRequest(
+      { host: "127.0.0.1", port: proxyPort, path: url, headers: { host: new URL(url).host } },
+      (response: IncomingMessage) => {
+        response.resume();
+        response.once("end", () => resolve(response.statusCode ?? 0));
+      },
+    );
+    request.once("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? "error"));
+    request.end();
   });
-  request.end();
-  const [response] = (await once(request, "response")) as [IncomingMessage];
-  response.resume();
-  await once(response, "end");
-  return response.statusCode ?? 0;
 }

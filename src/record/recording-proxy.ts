@@ -60,7 +60,10 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
   const pending = new Set<Promise<void>>();
   const requests = new Map<string, CompletedRequest>();
   const emit = options.onEvent ?? (() => undefined);
+  // mockttp announces events asynchronously: an abort may arrive before its request does.
+  const aborted = new Set<string>();
   await server.on("request", (request) => {
+    if (aborted.delete(request.id)) return;
     if (options.hosts.matches(request.destination.hostname)) requests.set(request.id, request);
   });
   await server.on("response", (response) => {
@@ -80,12 +83,18 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
     void written.finally(() => pending.delete(written));
   });
   await server.on("abort", (request) => {
-    if (!requests.delete(request.id)) return;
-    emit({ kind: "failed", host: hostOf(request), reason: "aborted" });
+    if (!requests.delete(request.id)) aborted.add(request.id);
+    if (!options.hosts.matches(request.destination.hostname)) return;
+    emit({ kind: "failed", host: hostOf(request), reason: request.error?.code ?? "aborted" });
   });
-  const trust = options.upstreamCertificates.map((cert) => ({ cert }));
-  await server.forAnyRequest().thenPassThrough({ additionalTrustedCAs: trust });
-  await server.forAnyWebSocket().thenPassThrough({ additionalTrustedCAs: trust });
+  const passThrough = {
+    additionalTrustedCAs: options.upstreamCertificates.map((cert) => ({ cert })),
+    // An unreachable upstream fails for the client as it would without a proxy (no 502 page
+    // made up by the proxy, no log line tearing the terminal); the tally counts it.
+    simulateConnectionErrors: true,
+  };
+  await server.forAnyRequest().thenPassThrough(passThrough);
+  await server.forAnyWebSocket().thenPassThrough(passThrough);
   try {
     await startOnLoopback(server, options.port);
   } catch (error) {

@@ -39,7 +39,7 @@ export class RecordingTally {
 
   /** `recorded 12 exchanges from 2 hosts (3 noise the converter skips), 1 failed`. */
   summary(): string {
-    const hosts = this.#hosts.size;
+    const hosts = [...this.#hosts.values()].filter((counts) => counts.byStatus.size > 0).length;
     const noise = this.#noise > 0 ? ` (${this.#noise} noise the converter skips)` : "";
     const failed = this.#failed > 0 ? `, ${this.#failed} failed or aborted (not recorded)` : "";
     return (
