@@ -24,8 +24,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   workers: 2,
-  // Jira before Slack, so the Slack summary can link the tickets; both stay inactive until their
-  // env is set, and CI's sharded runs leave them to playwright.merge.config.ts.
+  // In either order, the Slack summary links the Jira tickets; both stay inactive until their env
+  // is set, and CI's sharded runs leave them to playwright.merge.config.ts.
   reporter: [
     ["list"],
     ["html", { open: "never" }],

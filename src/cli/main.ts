@@ -5,10 +5,9 @@ import { demoCommand } from "./commands/demo.ts";
 import { perfCommand } from "./commands/perf.ts";
 import { recordCommand } from "./commands/record.ts";
 import { reportCommand } from "./commands/report.ts";
-import { ExitCode } from "./exit-code.ts";
+import { ExitError } from "./exit-error.ts";
 import { UsageError } from "./usage-error.ts";
 
-/** The only place that decides exit codes: 0 done, 1 failed, 2 bad usage, or an ExitCode's. */
 const cli = yargs(hideBin(process.argv))
   .scriptName("qaops")
   .usage(
@@ -31,12 +30,21 @@ const cli = yargs(hideBin(process.argv))
     throw error ?? new UsageError(message);
   });
 
+// The only place that sets the exit code: 0 done, 1 the work failed, 2 bad usage, or the code
+// an `ExitError` carries. Commands throw; nothing else exits.
 try {
   await cli.parseAsync();
 } catch (error) {
-  const usage = error instanceof UsageError;
-  const quiet = error instanceof ExitCode && error.message === "";
-  if (!quiet) console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
-  if (usage) console.error("Run with --help for usage.");
-  process.exitCode = error instanceof ExitCode ? error.code : usage ? 2 : 1;
+  process.exitCode = reportFailure(error);
+}
+
+/** Prints what went wrong, once; returns the exit code it calls for. */
+function reportFailure(error: unknown): number {
+  if (!(error instanceof ExitError)) {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  if (error.message) console.error(`error: ${error.message}`);
+  if (error instanceof UsageError) console.error("Run with --help for usage.");
+  return error.exitCode;
 }

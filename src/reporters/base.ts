@@ -34,19 +34,31 @@ function isShardRun(config: FullConfig): boolean {
 }
 
 /**
+ * When a reporter delivers: as the run ends (`onEnd`), or as Playwright exits (`onExit`), which
+ * comes after every reporter's `onEnd`, whatever their order in the config.
+ */
+export type DeliveryPhase = "end" | "exit";
+
+/**
  * The lifecycle the Jira and Slack reporters share: stay quiet when not configured or on a shard,
- * summarise the run once it ends, hand the summary to `deliver`, and turn any failure into a
- * warning with the reporter's secrets redacted.
+ * summarise the run once it ends, hand the summary to `deliver` in the reporter's phase, and turn
+ * any failure into a warning with the reporter's secrets redacted.
  */
 export abstract class RunSummaryReporter<Settings extends RunReporterSettings> implements Reporter {
   readonly #resolution: RunReporterResolution<Settings>;
   readonly #log: ReporterLog;
+  readonly #phase: DeliveryPhase;
   #rootSuite: Suite | undefined;
   #skipReason: string | undefined;
+  #summary: RunSummary | undefined;
 
-  protected constructor(resolution: RunReporterResolution<Settings>, logPrefix: string) {
+  protected constructor(
+    resolution: RunReporterResolution<Settings>,
+    options: { logPrefix: string; phase: DeliveryPhase },
+  ) {
     this.#resolution = resolution;
-    this.#log = consoleLog(logPrefix);
+    this.#log = consoleLog(options.logPrefix);
+    this.#phase = options.phase;
   }
 
   protected abstract deliver(delivery: RunDelivery<Settings>): Promise<void>;
@@ -69,23 +81,44 @@ export abstract class RunSummaryReporter<Settings extends RunReporterSettings> i
   }
 
   async onEnd(result: FullResult): Promise<void> {
-    if (this.#skipReason || !this.#resolution.active || !this.#rootSuite) return;
+    const rootSuite = this.#rootSuite;
+    if (this.#skipReason || !this.#resolution.active || !rootSuite) return;
     const { settings } = this.#resolution;
-    try {
-      const summary = summarisePlaywrightRun({
-        rootSuite: this.#rootSuite,
+    await this.#guarded(settings, async () => {
+      this.#summary = summarisePlaywrightRun({
+        rootSuite,
         result,
         ci: detectCiRun(process.env),
         cwd: process.cwd(),
         ...(settings.environment ? { environment: settings.environment } : {}),
         ...(settings.reportUrl ? { reportUrl: settings.reportUrl } : {}),
       });
-      await this.deliver({
-        summary,
-        settings,
-        outbox: new Outbox(settings.outboxDir),
-        log: this.#log,
-      });
+      if (this.#phase === "end") await this.#deliver(settings);
+    });
+  }
+
+  async onExit(): Promise<void> {
+    if (this.#phase !== "exit" || !this.#resolution.active) return;
+    const { settings } = this.#resolution;
+    await this.#guarded(settings, () => this.#deliver(settings));
+  }
+
+  /** Delivers the summary once; a second end or exit of the same run finds nothing left to do. */
+  async #deliver(settings: Settings): Promise<void> {
+    const summary = this.#summary;
+    this.#summary = undefined;
+    if (!summary) return;
+    await this.deliver({
+      summary,
+      settings,
+      outbox: new Outbox(settings.outboxDir),
+      log: this.#log,
+    });
+  }
+
+  async #guarded(settings: Settings, action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
     } catch (error) {
       // Reporting must never change the run's result.
       this.#log.warn(`reporting failed: ${redact(messageOf(error), this.secretsOf(settings))}`);

@@ -4,7 +4,7 @@ import { connectionSecrets } from "./jira/create-gateway.ts";
 import { reportRunWithJiraSettings } from "./jira/jira-run.ts";
 import { resolveJiraSettings } from "./jira/jira-settings.ts";
 import type { JiraReporterOptions, JiraSettings } from "./jira/jira-settings.ts";
-import { publishTicketLinks } from "./ticket-links.ts";
+import { TicketLinkHandoff } from "./ticket-links.ts";
 
 export type { JiraReporterOptions } from "./jira/jira-settings.ts";
 
@@ -17,12 +17,13 @@ export type { JiraReporterOptions } from "./jira/jira-settings.ts";
 export default class JiraReporter extends RunSummaryReporter<JiraSettings> {
   /** Throws `ReporterConfigError` for an invalid option or env value, naming it. */
   constructor(options: JiraReporterOptions = {}) {
-    super(resolveJiraSettings(options, process.env), "jira");
+    // Delivers as the run ends, so its tickets are known when the Slack reporter delivers.
+    super(resolveJiraSettings(options, process.env), { logPrefix: "jira", phase: "end" });
   }
 
   protected override async deliver(delivery: RunDelivery<JiraSettings>): Promise<void> {
     const outcome = await reportRunWithJiraSettings(delivery);
-    publishTicketLinks(outcome.tickets);
+    await TicketLinkHandoff.forRun(delivery.summary).publish(outcome.tickets);
   }
 
   protected override secretsOf(settings: JiraSettings): string[] {

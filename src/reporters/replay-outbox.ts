@@ -1,10 +1,11 @@
 import { Outbox } from "./delivery/outbox.ts";
 import type { OutboxRecord } from "./delivery/outbox.ts";
+import type { ReplayVerdict } from "./delivery/replay-verdict.ts";
 import { messageOf } from "./delivery/retry.ts";
 import type { SchemaMismatchPolicy } from "./jira/cloud-gateway.ts";
 import { connectionSecrets, createJiraGateway } from "./jira/create-gateway.ts";
 import type { JiraGateway } from "./jira/jira-gateway.ts";
-import { replayJiraRecord } from "./jira/jira-run.ts";
+import { replayJiraRecord } from "./jira/replay-jira-record.ts";
 import { resolveJiraSettings } from "./jira/jira-settings.ts";
 import type { ReporterLog } from "./reporter-log.ts";
 import { redact } from "./reporter-log.ts";
@@ -54,7 +55,7 @@ export async function replayOutbox(options: ReplayOptions): Promise<ReplayReport
       report.left.push({ id: record.id, reason: "dry run" });
       continue;
     }
-    let verdict: { delivered: true } | { delivered: false; reason: string };
+    let verdict: ReplayVerdict;
     try {
       verdict =
         record.channel === "jira"
@@ -116,7 +117,7 @@ async function replayJira(
     log: ReporterLog;
     options: ReplayOptions;
   },
-): Promise<{ delivered: true } | { delivered: false; reason: string }> {
+): Promise<ReplayVerdict> {
   if (!context.gateway)
     return { delivered: false, reason: context.missing ?? "Jira is not configured" };
   const savedFor = (record.payload as { siteUrl?: unknown; plan?: { siteUrl?: unknown } }) ?? {};

@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import type { Argv, CommandModule } from "yargs";
 import { z } from "zod";
 import { HostPatterns, invalidHostPattern } from "../../record/host-patterns.ts";
-import { ExitCode } from "../exit-code.ts";
+import { ExitError } from "../exit-error.ts";
 import { LiveLine } from "../live-line.ts";
 import { waitForShutdownSignal } from "../shutdown-signal.ts";
 import { UsageError } from "../usage-error.ts";
@@ -94,15 +94,15 @@ export const recordCommand: CommandModule<object, RecordArgs> = {
       ...(live && command.length === 0 ? { onProgress: (line) => live.update(line) } : {}),
       onStop: () => live?.finish(),
     }).catch((error: unknown) => {
-      if (error instanceof CommandNotStarted) throw new ExitCode(error.exitCode, error.message);
+      if (error instanceof CommandNotStarted) throw new ExitError(error.exitCode, error.message);
       throw error;
     });
     if (options.redact) await writeRedactedCopy(result.harPath, options.service);
     const convertCode = options.convert
       ? await convertCapture(result.harPath, { ...options, service: options.service ?? "" })
       : 0;
-    if (result.commandExitCode !== 0) throw new ExitCode(result.commandExitCode);
-    if (convertCode !== 0) throw new ExitCode(convertCode);
+    if (result.commandExitCode !== 0) throw new ExitError(result.commandExitCode);
+    if (convertCode !== 0) throw new ExitError(convertCode);
   },
 };
 

@@ -1,6 +1,7 @@
 import type { CommandModule } from "yargs";
 import { resolveOutboxDir } from "../../reporters/delivery/outbox.ts";
 import { consoleLog } from "../../reporters/reporter-log.ts";
+import { ExitError } from "../exit-error.ts";
 
 interface ReportArgs {
   action: string;
@@ -44,6 +45,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     console.log(
       `replay: ${report.delivered.length} record(s) delivered, ${report.left.length} left in ${dir}`,
     );
-    if (report.left.length > 0 && !argv["dry-run"]) process.exitCode = 1;
+    // Each record left was named above with its reason; only the exit code is left to set.
+    if (report.left.length > 0 && !argv["dry-run"]) throw new ExitError(1);
   },
 };

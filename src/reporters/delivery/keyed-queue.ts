@@ -1,3 +1,5 @@
+import pLimit from "p-limit";
+
 export interface KeyedTask<T> {
   /** Tasks with the same key run one after another, in the order given. */
   key: string;
@@ -19,29 +21,19 @@ export async function runSerialisedPerKey<T>(
   concurrency: number,
 ): Promise<KeyedOutcome<T>[]> {
   const outcomes: KeyedOutcome<T>[] = tasks.map(() => ({ status: "skipped" }));
-  const groups = new Map<string, number[]>();
-  tasks.forEach((task, index) => {
-    const group = groups.get(task.key);
-    if (group) group.push(index);
-    else groups.set(task.key, [index]);
-  });
-  const queue = [...groups.values()];
-  const worker = async (): Promise<void> => {
-    for (let group = queue.shift(); group; group = queue.shift()) {
-      for (const index of group) {
-        const task = tasks[index];
-        if (!task) continue;
-        try {
-          outcomes[index] = { status: "done", value: await task.run() };
-        } catch (error) {
-          outcomes[index] = { status: "failed", error };
-          break;
-        }
+  const indexed = tasks.map((task, index) => ({ task, index }));
+  const limit = pLimit(Math.max(1, concurrency));
+  const runGroup = async (group: readonly { task: KeyedTask<T>; index: number }[]) => {
+    for (const { task, index } of group) {
+      try {
+        outcomes[index] = { status: "done", value: await task.run() };
+      } catch (error) {
+        outcomes[index] = { status: "failed", error };
+        return;
       }
     }
   };
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, worker),
-  );
+  const groups = Map.groupBy(indexed, ({ task }) => task.key).values();
+  await Promise.all([...groups].map((group) => limit(() => runGroup(group))));
   return outcomes;
 }

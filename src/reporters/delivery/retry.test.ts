@@ -87,6 +87,21 @@ describe("withRetry", () => {
     assert.deepEqual(waits, []);
   });
 
+  it("retries whatever the classifier says to, a TypeError included", async () => {
+    const { waits, sleep } = clock();
+    let calls = 0;
+    const action = () =>
+      calls++ === 0 ? Promise.reject(new TypeError("body is unusable")) : Promise.resolve("sent");
+    const result = await withRetry(action, {
+      what: "x",
+      policy,
+      classify: () => ({ retry: true }),
+      sleep,
+    });
+    assert.equal(result, "sent");
+    assert.deepEqual(waits, [100]);
+  });
+
   it("pauses every call sharing the throttle after a 429", async () => {
     const throttle = new DeliveryThrottle();
     throttle.pauseFor(150);

@@ -1,3 +1,5 @@
+import pRetry from "p-retry";
+
 /** How often and how patiently one delivery is retried. */
 export interface RetryPolicy {
   /** Tries in all, the first included. */
@@ -66,33 +68,63 @@ export interface RetryOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** Runs `action` until it succeeds, a failure is not worth retrying, or the tries run out. */
-export async function withRetry<T>(action: () => Promise<T>, options: RetryOptions): Promise<T> {
+/**
+ * Runs `action` until it succeeds, a failure is not worth retrying, or the tries run out.
+ * p-retry counts the tries; the waits are taken here (its own delay is 0), since a `Retry-After`
+ * or the shared throttle decides them, and an injected `sleep` keeps tests off the clock.
+ */
+export function withRetry<T>(action: () => Promise<T>, options: RetryOptions): Promise<T> {
   const sleep = options.sleep ?? delay;
-  const attempts = Math.max(1, options.policy.attempts);
-  for (let attempt = 1; ; attempt += 1) {
-    await options.throttle?.ready();
-    try {
-      return await action();
-    } catch (error) {
-      const verdict = options.classify(error);
-      const wait = verdict.retry
-        ? (verdict.retryAfterMs ??
-          Math.min(options.policy.baseDelayMs * 2 ** (attempt - 1), options.policy.maxDelayMs))
-        : 0;
-      const tooLong = wait > options.policy.maxDelayMs;
-      if (!verdict.retry || attempt >= attempts || tooLong) {
-        const reason = tooLong ? ` (asked to wait ${Math.ceil(wait / 1000)}s)` : "";
-        throw new DeliveryError(`${options.what}: ${messageOf(error)}${reason}`, {
-          cause: error,
-          permanent: !verdict.retry,
-          attempts: attempt,
-        });
-      }
-      if (verdict.rateLimited) options.throttle?.pauseFor(wait);
-      await sleep(wait);
-    }
+  return pRetry(
+    async () => {
+      await options.throttle?.ready();
+      return action().catch((error: unknown) => {
+        throw new FailedTry(error);
+      });
+    },
+    {
+      retries: Math.max(1, options.policy.attempts) - 1,
+      minTimeout: 0,
+      onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+        const cause = error instanceof FailedTry ? error.cause : error;
+        const wait = waitBeforeRetry(cause, attemptNumber, retriesLeft, options);
+        if (wait instanceof DeliveryError) throw wait;
+        if (wait.rateLimited) options.throttle?.pauseFor(wait.ms);
+        await sleep(wait.ms);
+      },
+    },
+  );
+}
+
+/** Wraps whatever one try threw, so p-retry never treats it as its own (a `TypeError` ends it). */
+class FailedTry extends Error {
+  constructor(cause: unknown) {
+    super(messageOf(cause), { cause });
   }
+}
+
+/** The wait before the next try, or the error to give up with. */
+function waitBeforeRetry(
+  error: unknown,
+  attempt: number,
+  retriesLeft: number,
+  options: RetryOptions,
+): { ms: number; rateLimited: boolean } | DeliveryError {
+  const { policy } = options;
+  const verdict = options.classify(error);
+  const ms = verdict.retry
+    ? (verdict.retryAfterMs ?? Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs))
+    : 0;
+  const tooLong = ms > policy.maxDelayMs;
+  if (verdict.retry && retriesLeft > 0 && !tooLong) {
+    return { ms, rateLimited: verdict.rateLimited ?? false };
+  }
+  const reason = tooLong ? ` (asked to wait ${Math.ceil(ms / 1000)}s)` : "";
+  return new DeliveryError(`${options.what}: ${messageOf(error)}${reason}`, {
+    cause: error,
+    permanent: !verdict.retry,
+    attempts: attempt,
+  });
 }
 
 export function messageOf(error: unknown): string {

@@ -1,12 +1,15 @@
 import { readFile, stat } from "node:fs/promises";
-import { isApiError, isNetworkError, isRateLimitError } from "jira.js";
+import { isApiError } from "jira.js";
 import { runSerialisedPerKey } from "../delivery/keyed-queue.ts";
-import { DeliveryError, DeliveryThrottle, messageOf, withRetry } from "../delivery/retry.ts";
-import type { FailureVerdict, RetryPolicy } from "../delivery/retry.ts";
+import { DeliveryError, messageOf } from "../delivery/retry.ts";
+import type { RetryPolicy } from "../delivery/retry.ts";
+import { jiraCaller } from "./jira-call.ts";
+import type { JiraCall } from "./jira-call.ts";
 import type { JiraGateway, UploadFile, WorkflowTransition } from "./jira-gateway.ts";
 import { operationTarget } from "./jira-operations.ts";
 import type { AttachmentSpec, JiraOperation } from "./jira-operations.ts";
 import { flakyLedgerPropertyKey, ticketPropertyKey } from "./ticket-state.ts";
+import type { TicketState } from "./ticket-state.ts";
 
 export interface JiraDeliveryReport {
   /** Operations carried out in full. */
@@ -29,6 +32,8 @@ export interface JiraSenderOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+type Operation<Op extends JiraOperation["op"]> = Extract<JiraOperation, { op: Op }>;
+
 /** The part of an operation that could not be done, to be saved and tried again. */
 class Unfinished extends Error {
   readonly remaining: JiraOperation[];
@@ -44,11 +49,11 @@ class Unfinished extends Error {
  */
 export class JiraOperationSender {
   readonly #options: JiraSenderOptions;
-  readonly #throttle: DeliveryThrottle;
+  readonly #call: JiraCall;
 
   constructor(options: JiraSenderOptions) {
     this.#options = options;
-    this.#throttle = new DeliveryThrottle(options.sleep);
+    this.#call = jiraCaller(options);
   }
 
   async deliver(operations: readonly JiraOperation[]): Promise<JiraDeliveryReport> {
@@ -87,88 +92,83 @@ export class JiraOperationSender {
   }
 
   async #execute(operation: JiraOperation, report: JiraDeliveryReport): Promise<void> {
-    const gateway = this.#options.gateway;
+    const unfinished = this.#unfinished([operation]);
     switch (operation.op) {
-      case "create": {
-        const { key } = await this.#call(`create issue for ${operation.fingerprint}`, () =>
-          gateway.createIssue(operation.fields, [
-            { key: ticketPropertyKey, value: operation.state },
-          ]),
-        ).catch(this.#unfinished([operation]));
-        report.tickets.push({ fingerprint: operation.fingerprint, key, created: true });
-        if (operation.attachments.length > 0) {
-          const rest = { op: "attach" as const, key, fingerprint: operation.fingerprint };
-          await this.#attach(key, operation.attachments, report).catch(
-            this.#unfinished([{ ...rest, attachments: operation.attachments }]),
-          );
-        }
-        return;
-      }
-      case "recur": {
-        const state = { ...operation.state };
-        await this.#upsertRecurrenceComment(operation, state).catch(this.#unfinished([operation]));
-        report.tickets.push({
-          fingerprint: operation.fingerprint,
-          key: operation.key,
-          created: false,
-        });
-        await this.#setState(operation.key, state).catch(
-          this.#unfinished([
-            { op: "set-state", key: operation.key, fingerprint: operation.fingerprint, state },
-          ]),
-        );
-        return;
-      }
-      case "transition": {
-        const transitions = await this.#call(`list transitions of ${operation.key}`, () =>
-          gateway.listTransitions(operation.key),
-        ).catch(this.#unfinished([operation]));
-        const chosen = chooseTransition(transitions, operation.to, operation.transitionName);
-        if (chosen) {
-          await this.#call(`transition ${operation.key} (${chosen.name})`, () =>
-            gateway.transition(operation.key, chosen.id, operation.comment),
-          ).catch(this.#unfinished([operation]));
-        } else {
-          report.notes.push(
-            `${operation.key}: no transition to ${operation.to === "done" ? "a done status" : "an open status"}${operation.transitionName ? ` named "${operation.transitionName}"` : ""} in its workflow (${transitions.map((t) => t.name).join(", ") || "none"}); left as it is`,
-          );
-        }
-        report.tickets.push({
-          fingerprint: operation.fingerprint,
-          key: operation.key,
-          created: false,
-        });
-        await this.#setState(operation.key, operation.state).catch(
-          this.#unfinished([
-            {
-              op: "set-state",
-              key: operation.key,
-              fingerprint: operation.fingerprint,
-              state: operation.state,
-            },
-          ]),
-        );
-        return;
-      }
+      case "create":
+        return this.#create(operation, report);
+      case "recur":
+        return this.#recur(operation, report);
+      case "transition":
+        return this.#transition(operation, report);
       case "set-state":
-        await this.#setState(operation.key, operation.state).catch(this.#unfinished([operation]));
-        return;
+        return this.#setState(operation.key, operation.state).catch(unfinished);
       case "attach":
-        await this.#attach(operation.key, operation.attachments, report).catch(
-          this.#unfinished([operation]),
-        );
-        return;
+        return this.#attach(operation.key, operation.attachments, report).catch(unfinished);
       case "set-flaky-ledger":
-        await this.#call("save flaky-run counts", () =>
-          gateway.writeOwnProperty(flakyLedgerPropertyKey(operation.projectKey), operation.ledger),
-        ).catch(this.#unfinished([operation]));
-        return;
+        return this.#call("save flaky-run counts", () =>
+          this.#options.gateway.writeOwnProperty(
+            flakyLedgerPropertyKey(operation.projectKey),
+            operation.ledger,
+          ),
+        ).catch(unfinished);
     }
+  }
+
+  /** Creates the issue with its state, then attaches; a failed upload leaves only the attach. */
+  async #create(operation: Operation<"create">, report: JiraDeliveryReport): Promise<void> {
+    const { fingerprint, attachments } = operation;
+    const { key } = await this.#call(`create issue for ${fingerprint}`, () =>
+      this.#options.gateway.createIssue(operation.fields, [
+        { key: ticketPropertyKey, value: operation.state },
+      ]),
+    ).catch(this.#unfinished([operation]));
+    report.tickets.push({ fingerprint, key, created: true });
+    if (attachments.length === 0) return;
+    await this.#attach(key, attachments, report).catch(
+      this.#unfinished([{ op: "attach", key, fingerprint, attachments }]),
+    );
+  }
+
+  async #recur(operation: Operation<"recur">, report: JiraDeliveryReport): Promise<void> {
+    const state = { ...operation.state };
+    await this.#upsertRecurrenceComment(operation, state).catch(this.#unfinished([operation]));
+    await this.#wroteTo({ ...operation, state }, report);
+  }
+
+  /** Takes the workflow's transition to the wanted status; without one, notes it and goes on. */
+  async #transition(operation: Operation<"transition">, report: JiraDeliveryReport): Promise<void> {
+    const { key, to, transitionName } = operation;
+    const transitions = await this.#call(`list transitions of ${key}`, () =>
+      this.#options.gateway.listTransitions(key),
+    ).catch(this.#unfinished([operation]));
+    const chosen = chooseTransition(transitions, to, transitionName);
+    if (chosen) {
+      await this.#call(`transition ${key} (${chosen.name})`, () =>
+        this.#options.gateway.transition(key, chosen.id, operation.comment),
+      ).catch(this.#unfinished([operation]));
+    } else {
+      report.notes.push(
+        `${key}: no transition to ${to === "done" ? "a done status" : "an open status"}${transitionName ? ` named "${transitionName}"` : ""} in its workflow (${transitions.map((t) => t.name).join(", ") || "none"}); left as it is`,
+      );
+    }
+    await this.#wroteTo(operation, report);
+  }
+
+  /** Records the ticket as written to, then saves its state; a failed save is all that is left. */
+  async #wroteTo(
+    ticket: { key: string; fingerprint: string; state: TicketState },
+    report: JiraDeliveryReport,
+  ): Promise<void> {
+    const { key, fingerprint, state } = ticket;
+    report.tickets.push({ fingerprint, key, created: false });
+    await this.#setState(key, state).catch(
+      this.#unfinished([{ op: "set-state", key, fingerprint, state }]),
+    );
   }
 
   /** Edits the ticket's one recurrence comment, or adds it (again, if someone deleted it). */
   async #upsertRecurrenceComment(
-    operation: Extract<JiraOperation, { op: "recur" }>,
+    operation: Operation<"recur">,
     state: { commentId?: string },
   ): Promise<void> {
     const gateway = this.#options.gateway;
@@ -227,16 +227,6 @@ export class JiraOperationSender {
     );
   }
 
-  #call<T>(what: string, action: () => Promise<T>): Promise<T> {
-    return withRetry(action, {
-      what,
-      policy: this.#options.retry,
-      classify: classifyJiraFailure,
-      throttle: this.#throttle,
-      ...(this.#options.sleep ? { sleep: this.#options.sleep } : {}),
-    });
-  }
-
   #unfinished(remaining: JiraOperation[]): (error: unknown) => never {
     return (error) => {
       const cause =
@@ -246,20 +236,6 @@ export class JiraOperationSender {
       throw new Unfinished(cause, remaining);
     };
   }
-}
-
-/** 429: wait as told and slow every call; 5xx and network faults: back off; other 4xx: give up. */
-export function classifyJiraFailure(error: unknown): FailureVerdict {
-  if (isRateLimitError(error)) {
-    return {
-      retry: true,
-      rateLimited: true,
-      ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
-    };
-  }
-  if (isNetworkError(error)) return { retry: true };
-  if (isApiError(error)) return { retry: error.status >= 500 || error.status === 408 };
-  return { retry: false };
 }
 
 /** A 404 for an existing ticket: someone deleted it, and no retry will bring it back. */

@@ -1,16 +1,14 @@
 import { z } from "zod";
 import type { RunReporterResolution } from "../base.ts";
-import { defaultRetryPolicy } from "../delivery/retry.ts";
-import type { RetryPolicy } from "../delivery/retry.ts";
-import { resolveOutboxDir } from "../delivery/outbox.ts";
-import {
-  dryRunFileOf,
-  envDryRun,
-  envList,
-  envNumber,
-  parseSettings,
-} from "../reporter-config-error.ts";
+import { envList, envNumber, parseSettings } from "../reporter-config-error.ts";
 import type { SettingNames } from "../reporter-config-error.ts";
+import {
+  rawRunReporterOptions,
+  runReporterSchemaShape,
+  runReporterSettingNames,
+  runReporterSettingsOf,
+} from "../run-reporter-settings.ts";
+import type { RunReporterOptions, SharedRunReporterSettings } from "../run-reporter-settings.ts";
 
 /** A rule that routes tickets of matching tests to an owner. */
 export interface OwnerRule {
@@ -28,7 +26,7 @@ export interface OwnerRule {
 }
 
 /** What `['./src/reporters/jira.ts', { … }]` accepts in playwright.config. Every key is optional. */
-export interface JiraReporterOptions {
+export interface JiraReporterOptions extends RunReporterOptions {
   baseUrl?: string;
   email?: string;
   apiToken?: string;
@@ -46,13 +44,7 @@ export interface JiraReporterOptions {
   owners?: OwnerRule[];
   attachments?: string[];
   maxAttachmentBytes?: number;
-  dryRun?: boolean | string;
-  outboxDir?: string;
-  retry?: Partial<RetryPolicy>;
   concurrency?: number;
-  runOnShards?: boolean;
-  environment?: string;
-  reportUrl?: string;
 }
 
 /** Decisions the planner takes: plain data, saved with undelivered work so a replay plans alike. */
@@ -81,22 +73,17 @@ export type JiraConnection =
   | { deployment: "cloud"; siteUrl: string; email: string; apiToken: string }
   | { deployment: "data-center"; siteUrl: string; personalAccessToken: string };
 
-export interface JiraSettings {
+export interface JiraSettings extends SharedRunReporterSettings {
   connection: JiraConnection | undefined;
   plan: JiraPlanOptions;
-  retry: RetryPolicy;
   concurrency: number;
-  /** Where a dry run writes its planned operations; undefined: deliver for real. */
-  dryRunFile: string | undefined;
-  outboxDir: string;
-  runOnShards: boolean;
-  environment?: string;
-  reportUrl?: string;
 }
 
 export type JiraSettingsResolution = RunReporterResolution<JiraSettings>;
 
 const defaultDryRunFile = ".qaops/jira-plan.json";
+
+const dryRunEnv = "JIRA_DRY_RUN";
 
 const names: SettingNames = {
   baseUrl: { option: "baseUrl", env: "JIRA_BASE_URL" },
@@ -116,13 +103,8 @@ const names: SettingNames = {
   owners: { option: "owners" },
   attachments: { option: "attachments" },
   maxAttachmentBytes: { option: "maxAttachmentBytes" },
-  dryRun: { option: "dryRun", env: "JIRA_DRY_RUN" },
-  outboxDir: { option: "outboxDir", env: "QAOPS_OUTBOX_DIR" },
-  retry: { option: "retry" },
   concurrency: { option: "concurrency" },
-  runOnShards: { option: "runOnShards" },
-  environment: { option: "environment", env: "QAOPS_ENVIRONMENT" },
-  reportUrl: { option: "reportUrl", env: "QAOPS_REPORT_URL" },
+  ...runReporterSettingNames(dryRunEnv),
 };
 
 const count = z
@@ -175,19 +157,8 @@ const schema = z.object({
     .number({ error: "must be a number of bytes" })
     .int()
     .positive("must be a positive number of bytes"),
-  dryRun: z.union([z.boolean(), name]),
-  outboxDir: name,
-  retry: z
-    .object({
-      attempts: z.number().int().min(1).max(10).optional(),
-      baseDelayMs: count.optional(),
-      maxDelayMs: count.optional(),
-    })
-    .strict(),
   concurrency: z.number({ error: "must be a number from 1 to 16" }).int().min(1).max(16),
-  runOnShards: z.boolean(),
-  environment: z.string().optional(),
-  reportUrl: z.string().optional(),
+  ...runReporterSchemaShape,
 });
 
 /**
@@ -198,9 +169,34 @@ export function resolveJiraSettings(
   options: JiraReporterOptions,
   env: Record<string, string | undefined>,
 ): JiraSettingsResolution {
+  const parsed = parseSettings({ reporter: "jira", schema, raw: rawOptions(options, env), names });
+  const { dryRunFile, ...shared } = runReporterSettingsOf(parsed, defaultDryRunFile);
+  const { connection, missing, siteUrl } = connectionOf(parsed);
+  // A dry run needs only the project key: without credentials it plans as if no ticket existed.
+  if (!parsed.projectKey || (!connection && !dryRunFile)) {
+    return { active: false, reason: `inactive: set ${missing.join(", ")}` };
+  }
+  return {
+    active: true,
+    settings: {
+      connection,
+      plan: planOptionsOf({ ...parsed, projectKey: parsed.projectKey }, siteUrl),
+      concurrency: parsed.concurrency,
+      dryRunFile,
+      ...shared,
+    },
+  };
+}
+
+type ParsedOptions = z.output<typeof schema>;
+
+function rawOptions(
+  options: JiraReporterOptions,
+  env: Record<string, string | undefined>,
+): Record<string, unknown> {
   const pick = <T>(option: T | undefined, fromEnv: T | undefined, fallback?: T) =>
     option ?? fromEnv ?? fallback;
-  const raw = {
+  return {
     baseUrl: pick(options.baseUrl, env.JIRA_BASE_URL || undefined),
     email: pick(options.email, env.JIRA_EMAIL || undefined),
     apiToken: pick(options.apiToken, env.JIRA_API_TOKEN || undefined),
@@ -222,29 +218,24 @@ export function resolveJiraSettings(
     owners: options.owners ?? [],
     attachments: options.attachments ?? ["api-exchanges", "error-context", "trace"],
     maxAttachmentBytes: options.maxAttachmentBytes ?? 5 * 1024 * 1024,
-    dryRun: pick<boolean | string>(options.dryRun, envDryRun(env.JIRA_DRY_RUN), false),
-    outboxDir: resolveOutboxDir(options.outboxDir, env),
-    retry: options.retry ?? {},
     concurrency: options.concurrency ?? 4,
-    runOnShards: options.runOnShards ?? false,
-    environment: pick(options.environment, env.QAOPS_ENVIRONMENT || undefined),
-    reportUrl: pick(options.reportUrl, env.QAOPS_REPORT_URL || undefined),
+    ...rawRunReporterOptions(options, env, dryRunEnv),
   };
-  const parsed = parseSettings({ reporter: "jira", schema, raw, names });
-  const dryRunFile = dryRunFileOf(parsed.dryRun, defaultDryRunFile);
+}
 
+/** The connection, when the env names every credential its deployment needs. */
+function connectionOf(parsed: ParsedOptions): {
+  connection: JiraConnection | undefined;
+  missing: string[];
+  siteUrl: string;
+} {
   const dataCenter = parsed.deployment === "data-center";
-  const required: [string, string | undefined][] = dataCenter
-    ? [
-        ["JIRA_BASE_URL", parsed.baseUrl],
-        ["JIRA_API_TOKEN", parsed.apiToken],
-      ]
-    : [
-        ["JIRA_BASE_URL", parsed.baseUrl],
-        ["JIRA_EMAIL", parsed.email],
-        ["JIRA_API_TOKEN", parsed.apiToken],
-      ];
-  const missing = required.filter(([, value]) => !value).map(([envName]) => envName);
+  const required = {
+    JIRA_BASE_URL: parsed.baseUrl,
+    ...(dataCenter ? {} : { JIRA_EMAIL: parsed.email }),
+    JIRA_API_TOKEN: parsed.apiToken,
+  };
+  const missing = Object.entries(required).flatMap(([envName, value]) => (value ? [] : [envName]));
   if (!parsed.projectKey) missing.push("JIRA_PROJECT_KEY");
   const siteUrl = (parsed.baseUrl ?? "https://jira.invalid").replace(/\/+$/, "");
   const connection: JiraConnection | undefined =
@@ -253,39 +244,28 @@ export function resolveJiraSettings(
       : dataCenter
         ? { deployment: "data-center", siteUrl, personalAccessToken: parsed.apiToken }
         : { deployment: "cloud", siteUrl, email: parsed.email ?? "", apiToken: parsed.apiToken };
+  return { connection, missing, siteUrl };
+}
 
-  // A dry run needs only the project key: without credentials it plans as if no ticket existed.
-  if (!parsed.projectKey || (!connection && !dryRunFile)) {
-    return { active: false, reason: `inactive: set ${missing.join(", ")}` };
-  }
+function planOptionsOf(
+  parsed: ParsedOptions & { projectKey: string },
+  siteUrl: string,
+): JiraPlanOptions {
   return {
-    active: true,
-    settings: {
-      connection,
-      plan: {
-        siteUrl,
-        projectKey: parsed.projectKey,
-        issueType: parsed.issueType,
-        flakyIssueType: parsed.flakyIssueType,
-        flakyThreshold: parsed.flakyThreshold,
-        autoResolveAfter: parsed.autoResolveAfter,
-        ...(parsed.doneTransition ? { doneTransition: parsed.doneTransition } : {}),
-        ...(parsed.reopenTransition ? { reopenTransition: parsed.reopenTransition } : {}),
-        massFailureThreshold: parsed.massFailureThreshold,
-        environmentIssueType: parsed.environmentIssueType ?? parsed.issueType,
-        labels: parsed.labels,
-        owners: parsed.owners,
-        attachments: parsed.attachments,
-        maxAttachmentBytes: parsed.maxAttachmentBytes,
-      },
-      retry: { ...defaultRetryPolicy, ...parsed.retry },
-      concurrency: parsed.concurrency,
-      dryRunFile,
-      outboxDir: parsed.outboxDir,
-      runOnShards: parsed.runOnShards,
-      ...(parsed.environment ? { environment: parsed.environment } : {}),
-      ...(parsed.reportUrl ? { reportUrl: parsed.reportUrl } : {}),
-    },
+    siteUrl,
+    projectKey: parsed.projectKey,
+    issueType: parsed.issueType,
+    flakyIssueType: parsed.flakyIssueType,
+    flakyThreshold: parsed.flakyThreshold,
+    autoResolveAfter: parsed.autoResolveAfter,
+    ...(parsed.doneTransition ? { doneTransition: parsed.doneTransition } : {}),
+    ...(parsed.reopenTransition ? { reopenTransition: parsed.reopenTransition } : {}),
+    massFailureThreshold: parsed.massFailureThreshold,
+    environmentIssueType: parsed.environmentIssueType ?? parsed.issueType,
+    labels: parsed.labels,
+    owners: parsed.owners,
+    attachments: parsed.attachments,
+    maxAttachmentBytes: parsed.maxAttachmentBytes,
   };
 }
 

@@ -1,4 +1,5 @@
-import { firstLine, normaliseError, stripAnsi } from "../run-summary/normalise-error.ts";
+import { commonErrors } from "../run-summary/common-errors.ts";
+import { firstLine, stripAnsi } from "../run-summary/normalise-error.ts";
 import { reproduceCommand } from "../run-summary/reproduce-command.ts";
 import { displayTitle } from "../run-summary/run-summary.ts";
 import type { RunSummary, TestRecord } from "../run-summary/run-summary.ts";
@@ -84,14 +85,7 @@ export function flakyDescription(
 
 export function environmentDescription(summary: RunSummary, run: RunContext): AdfDocument {
   const failed = summary.tests.filter(isFailed);
-  const groups = new Map<string, { count: number; example: TestRecord }>();
-  for (const test of failed) {
-    const key = firstLine(normaliseError(test.error?.message ?? "failed"));
-    const group = groups.get(key);
-    if (group) group.count += 1;
-    else groups.set(key, { count: 1, example: test });
-  }
-  const top = [...groups.entries()].sort((a, b) => b[1].count - a[1].count).slice(0, 10);
+  const top = commonErrors(failed).slice(0, 10);
   return doc(
     paragraph(
       strong("Mass failure"),
@@ -101,11 +95,11 @@ export function environmentDescription(summary: RunSummary, run: RunContext): Ad
     ),
     heading("Most common errors"),
     bulletList(
-      top.map(([error, group]) => [
-        strong(`${group.count}×`),
+      top.map(({ error, count, example }) => [
+        strong(`${count}×`),
         plain(" "),
         code(error.slice(0, 300)),
-        plain(` — e.g. ${displayTitle(group.example)}`),
+        plain(` — e.g. ${displayTitle(example)}`),
       ]),
     ),
     ...runSection(run),

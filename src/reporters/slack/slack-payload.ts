@@ -1,5 +1,6 @@
 import { failureFingerprint } from "../run-summary/fingerprint.ts";
-import { firstLine, normaliseError } from "../run-summary/normalise-error.ts";
+import { commonErrors } from "../run-summary/common-errors.ts";
+import { firstLine } from "../run-summary/normalise-error.ts";
 import type { RunSummary, TestRecord } from "../run-summary/run-summary.ts";
 import type { TicketLink } from "../ticket-links.ts";
 import { blockKitLimits, escapeMrkdwn, mrkdwnLink, truncate } from "./block-kit.ts";
@@ -152,11 +153,7 @@ function failureSections(
   failed: readonly TestRecord[],
   ticketFor: SlackSummaryOptions["ticketFor"],
 ): FailureSection[] {
-  const groups = new Map<string, TestRecord[]>();
-  for (const test of failed) {
-    const key = `${test.project}\u0000${test.file}`;
-    groups.set(key, [...(groups.get(key) ?? []), test]);
-  }
+  const groups = Map.groupBy(failed, (test) => `${test.project}\u0000${test.file}`);
   const sections: FailureSection[] = [];
   for (const tests of groups.values()) {
     const first = tests[0];
@@ -189,16 +186,10 @@ function failureLine(test: TestRecord, ticketFor: SlackSummaryOptions["ticketFor
 
 /** With many failures one cause usually dominates (a service down); say which first. */
 function topErrorsBlock(failed: readonly TestRecord[]): Block {
-  const counts = new Map<string, number>();
-  for (const test of failed) {
-    const error = firstLine(normaliseError(test.error?.message ?? "failed"));
-    counts.set(error, (counts.get(error) ?? 0) + 1);
-  }
-  const lines = [...counts.entries()]
-    .sort((a, b) => b[1] - a[1])
+  const lines = commonErrors(failed)
     .slice(0, topErrorsListed)
     .map(
-      ([error, count]) =>
+      ({ error, count }) =>
         `• ${count}× \`${escapeMrkdwn(truncate(error, 200)).replace(/`/g, "'")}\``,
     );
   return mrkdwnSection(`*Most common errors*\n${lines.join("\n")}`);

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { Outbox, OutboxRecord } from "../delivery/outbox.ts";
+import type { ReplayVerdict } from "../delivery/replay-verdict.ts";
 import type { RetryPolicy } from "../delivery/retry.ts";
 import type { ReporterLog } from "../reporter-log.ts";
 import type { RunSummary } from "../run-summary/run-summary.ts";
@@ -98,7 +99,7 @@ export async function replaySlackRecord(options: {
   log: ReporterLog;
   retry?: RetryPolicy;
   sleep?: (ms: number) => Promise<void>;
-}): Promise<{ delivered: true } | { delivered: false; reason: string }> {
+}): Promise<ReplayVerdict> {
   const { record, log } = options;
   if (record.kind !== "slack-messages") {
     return { delivered: false, reason: `unknown Slack record kind "${record.kind}"` };

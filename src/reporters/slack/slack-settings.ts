@@ -1,15 +1,19 @@
 import { z } from "zod";
 import type { RunReporterResolution } from "../base.ts";
-import { resolveOutboxDir } from "../delivery/outbox.ts";
-import { defaultRetryPolicy } from "../delivery/retry.ts";
-import type { RetryPolicy } from "../delivery/retry.ts";
-import { dryRunFileOf, envDryRun, parseSettings } from "../reporter-config-error.ts";
+import { parseSettings } from "../reporter-config-error.ts";
 import type { SettingNames } from "../reporter-config-error.ts";
+import {
+  rawRunReporterOptions,
+  runReporterSchemaShape,
+  runReporterSettingNames,
+  runReporterSettingsOf,
+} from "../run-reporter-settings.ts";
+import type { RunReporterOptions, SharedRunReporterSettings } from "../run-reporter-settings.ts";
 import { defaultSlackSummaryOptions } from "./slack-payload.ts";
 import type { SendOn } from "./slack-payload.ts";
 
 /** What `['./src/reporters/slack.ts', { … }]` accepts in playwright.config. Every key is optional. */
-export interface SlackReporterOptions {
+export interface SlackReporterOptions extends RunReporterOptions {
   webhookUrl?: string;
   sendOn?: SendOn;
   title?: string;
@@ -17,15 +21,9 @@ export interface SlackReporterOptions {
   maxMessages?: number;
   /** Pause between the messages of one summary; Slack allows about one a second per webhook. */
   minIntervalMs?: number;
-  dryRun?: boolean | string;
-  outboxDir?: string;
-  retry?: Partial<RetryPolicy>;
-  runOnShards?: boolean;
-  environment?: string;
-  reportUrl?: string;
 }
 
-export interface SlackSettings {
+export interface SlackSettings extends SharedRunReporterSettings {
   /** Undefined only in a dry run without a webhook. */
   webhookUrl: string | undefined;
   sendOn: SendOn;
@@ -33,17 +31,13 @@ export interface SlackSettings {
   maxFailuresListed: number;
   maxMessages: number;
   minIntervalMs: number;
-  dryRunFile: string | undefined;
-  outboxDir: string;
-  retry: RetryPolicy;
-  runOnShards: boolean;
-  environment?: string;
-  reportUrl?: string;
 }
 
 export type SlackSettingsResolution = RunReporterResolution<SlackSettings>;
 
 const defaultSlackDryRunFile = ".qaops/slack-payload.json";
+
+const dryRunEnv = "SLACK_DRY_RUN";
 
 const names: SettingNames = {
   webhookUrl: { option: "webhookUrl", env: "SLACK_WEBHOOK_URL", secret: true },
@@ -52,12 +46,7 @@ const names: SettingNames = {
   maxFailuresListed: { option: "maxFailuresListed" },
   maxMessages: { option: "maxMessages" },
   minIntervalMs: { option: "minIntervalMs" },
-  dryRun: { option: "dryRun", env: "SLACK_DRY_RUN" },
-  outboxDir: { option: "outboxDir", env: "QAOPS_OUTBOX_DIR" },
-  retry: { option: "retry" },
-  runOnShards: { option: "runOnShards" },
-  environment: { option: "environment", env: "QAOPS_ENVIRONMENT" },
-  reportUrl: { option: "reportUrl", env: "QAOPS_REPORT_URL" },
+  ...runReporterSettingNames(dryRunEnv),
 };
 
 const schema = z.object({
@@ -67,18 +56,7 @@ const schema = z.object({
   maxFailuresListed: z.number().int().nonnegative().max(5_000),
   maxMessages: z.number().int().min(1).max(10),
   minIntervalMs: z.number().int().min(0).max(60_000),
-  dryRun: z.union([z.boolean(), z.string().min(1)]),
-  outboxDir: z.string().min(1),
-  retry: z
-    .object({
-      attempts: z.number().int().min(1).max(10).optional(),
-      baseDelayMs: z.number().int().nonnegative().optional(),
-      maxDelayMs: z.number().int().nonnegative().optional(),
-    })
-    .strict(),
-  runOnShards: z.boolean(),
-  environment: z.string().optional(),
-  reportUrl: z.string().optional(),
+  ...runReporterSchemaShape,
 });
 
 /** Option, then env var, then default; inactive when no webhook URL is set (and no dry run). */
@@ -93,16 +71,11 @@ export function resolveSlackSettings(
     maxFailuresListed: options.maxFailuresListed ?? defaultSlackSummaryOptions.maxFailuresListed,
     maxMessages: options.maxMessages ?? defaultSlackSummaryOptions.maxMessages,
     minIntervalMs: options.minIntervalMs ?? 1_000,
-    dryRun: options.dryRun ?? envDryRun(env.SLACK_DRY_RUN) ?? false,
-    outboxDir: resolveOutboxDir(options.outboxDir, env),
-    retry: options.retry ?? {},
-    runOnShards: options.runOnShards ?? false,
-    environment: options.environment ?? (env.QAOPS_ENVIRONMENT || undefined),
-    reportUrl: options.reportUrl ?? (env.QAOPS_REPORT_URL || undefined),
+    ...rawRunReporterOptions(options, env, dryRunEnv),
   };
   const parsed = parseSettings({ reporter: "slack", schema, raw, names });
-  const dryRunFile = dryRunFileOf(parsed.dryRun, defaultSlackDryRunFile);
-  if (!parsed.webhookUrl && !dryRunFile) {
+  const shared = runReporterSettingsOf(parsed, defaultSlackDryRunFile);
+  if (!parsed.webhookUrl && !shared.dryRunFile) {
     return { active: false, reason: "inactive: set SLACK_WEBHOOK_URL" };
   }
   return {
@@ -114,12 +87,7 @@ export function resolveSlackSettings(
       maxFailuresListed: parsed.maxFailuresListed,
       maxMessages: parsed.maxMessages,
       minIntervalMs: parsed.minIntervalMs,
-      dryRunFile,
-      outboxDir: parsed.outboxDir,
-      retry: { ...defaultRetryPolicy, ...parsed.retry },
-      runOnShards: parsed.runOnShards,
-      ...(parsed.environment ? { environment: parsed.environment } : {}),
-      ...(parsed.reportUrl ? { reportUrl: parsed.reportUrl } : {}),
+      ...shared,
     },
   };
 }

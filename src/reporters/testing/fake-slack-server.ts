@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { text } from "node:stream/consumers";
 import { closeServer, listenOnLoopback } from "../../testing/loopback-server.ts";
 
 /**
@@ -68,9 +69,7 @@ export class FakeSlackServer {
   }
 
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const answer = this.#answer(request, Buffer.concat(chunks).toString("utf8"));
+    const answer = this.#answer(request, await text(request));
     if (answer.status !== 200) this.rejected.push({ status: answer.status, error: answer.body });
     response
       .writeHead(answer.status, { "content-type": "text/html", ...(answer.headers ?? {}) })

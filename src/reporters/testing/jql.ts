@@ -21,7 +21,7 @@ type Token = { kind: "word" | "string" | "symbol"; text: string };
 type Expression =
   | { kind: "and" | "or"; left: Expression; right: Expression }
   | { kind: "not"; operand: Expression }
-  | { kind: "clause"; field: string; operator: "=" | "!=" | "in" | "not in"; values: string[] };
+  | { kind: "clause"; field: string; operator: Operator; values: string[] };
 
 export interface JqlQuery {
   /** Undefined: the query has no restriction (Jira refuses those on /search/jql). */
@@ -44,118 +44,11 @@ const sortable: Record<string, (issue: JqlIssueView) => number | string> = {
   key: (issue) => Number(issue.key.split("-")[1] ?? 0),
 };
 
+type Operator = "=" | "!=" | "in" | "not in";
+type SortKey = { key: (issue: JqlIssueView) => number | string; descending: boolean };
+
 export function parseJql(jql: string): JqlQuery {
-  const tokens = tokenize(jql);
-  let position = 0;
-  const peek = (): Token | undefined => tokens[position];
-  const isWord = (token: Token | undefined, word: string) =>
-    token?.kind === "word" && token.text.toLowerCase() === word;
-  const expect = (text: string): void => {
-    const token = tokens[position++];
-    if (token?.text.toLowerCase() !== text) {
-      throw new JqlError(
-        `Error in the JQL Query: Expecting '${text}' but got '${token?.text ?? "end of query"}'.`,
-      );
-    }
-  };
-
-  const value = (): string => {
-    const token = tokens[position++];
-    if (!token || token.kind === "symbol") {
-      throw new JqlError(
-        `Error in the JQL Query: Expecting a value but got '${token?.text ?? "end of query"}'.`,
-      );
-    }
-    return token.text;
-  };
-
-  const clause = (): Expression => {
-    const fieldToken = tokens[position++];
-    if (!fieldToken || fieldToken.kind === "symbol") {
-      throw new JqlError(
-        `Error in the JQL Query: Expecting a field name but got '${fieldToken?.text ?? "end of query"}'.`,
-      );
-    }
-    const field = fieldToken.text.toLowerCase();
-    if (!fields.has(field)) {
-      throw new JqlError(
-        `Field '${fieldToken.text}' does not exist or you do not have permission to view it.`,
-      );
-    }
-    let operator: "=" | "!=" | "in" | "not in";
-    const next = tokens[position++];
-    if (next?.text === "=" || next?.text === "!=") operator = next.text;
-    else if (isWord(next, "in")) operator = "in";
-    else if (isWord(next, "not") && isWord(peek(), "in")) {
-      position += 1;
-      operator = "not in";
-    } else {
-      throw new JqlError(
-        `Error in the JQL Query: Expecting an operator after '${fieldToken.text}'.`,
-      );
-    }
-    if (operator === "=" || operator === "!=")
-      return { kind: "clause", field, operator, values: [value()] };
-    expect("(");
-    const values = [value()];
-    while (peek()?.text === ",") {
-      position += 1;
-      values.push(value());
-    }
-    expect(")");
-    return { kind: "clause", field, operator, values };
-  };
-
-  const unary = (): Expression => {
-    if (isWord(peek(), "not")) {
-      position += 1;
-      return { kind: "not", operand: unary() };
-    }
-    if (peek()?.text === "(") {
-      position += 1;
-      const inner = or();
-      expect(")");
-      return inner;
-    }
-    return clause();
-  };
-  const and = (): Expression => {
-    let left = unary();
-    while (isWord(peek(), "and")) {
-      position += 1;
-      left = { kind: "and", left, right: unary() };
-    }
-    return left;
-  };
-  const or = (): Expression => {
-    let left = and();
-    while (isWord(peek(), "or")) {
-      position += 1;
-      left = { kind: "or", left, right: and() };
-    }
-    return left;
-  };
-
-  let where: Expression | undefined;
-  if (position < tokens.length && !isWord(peek(), "order")) where = or();
-  const order: { key: (issue: JqlIssueView) => number | string; descending: boolean }[] = [];
-  if (isWord(peek(), "order")) {
-    position += 1;
-    expect("by");
-    do {
-      if (peek()?.text === ",") position += 1;
-      const name = value().toLowerCase();
-      const key = sortable[name];
-      if (!key) throw new JqlError(`Field '${name}' cannot be used in ORDER BY here.`);
-      let descending = false;
-      if (isWord(peek(), "asc") || isWord(peek(), "desc"))
-        descending = value().toLowerCase() === "desc";
-      order.push({ key, descending });
-    } while (peek()?.text === ",");
-  }
-  if (position < tokens.length) {
-    throw new JqlError(`Error in the JQL Query: unexpected '${tokens[position]?.text}'.`);
-  }
+  const { where, order } = new JqlParser(tokenize(jql)).parse();
   return {
     where: where ? (issue) => evaluate(where, issue) : undefined,
     compare: (a, b) => {
@@ -167,6 +60,147 @@ export function parseJql(jql: string): JqlQuery {
       return 0;
     },
   };
+}
+
+/** Recursive descent: OR of ANDs of NOT, parentheses or clauses, then an optional ORDER BY. */
+class JqlParser {
+  readonly #tokens: Token[];
+  #position = 0;
+
+  constructor(tokens: Token[]) {
+    this.#tokens = tokens;
+  }
+
+  parse(): { where: Expression | undefined; order: SortKey[] } {
+    const where =
+      this.#position < this.#tokens.length && !this.#atWord("order") ? this.#or() : undefined;
+    const order = this.#atWord("order") ? this.#orderBy() : [];
+    if (this.#position < this.#tokens.length) {
+      throw new JqlError(`Error in the JQL Query: unexpected '${this.#peek()?.text}'.`);
+    }
+    return { where, order };
+  }
+
+  #peek(): Token | undefined {
+    return this.#tokens[this.#position];
+  }
+
+  #next(): Token | undefined {
+    return this.#tokens[this.#position++];
+  }
+
+  #atWord(word: string): boolean {
+    return isWord(this.#peek(), word);
+  }
+
+  /** Skips the next token when it is the keyword `word`; says whether it did. */
+  #skipWord(word: string): boolean {
+    const matches = this.#atWord(word);
+    if (matches) this.#position += 1;
+    return matches;
+  }
+
+  /** Skips the next token when its text is `text` (`(`, `,`); says whether it did. */
+  #skipText(text: string): boolean {
+    const matches = this.#peek()?.text === text;
+    if (matches) this.#position += 1;
+    return matches;
+  }
+
+  #expect(text: string): void {
+    const token = this.#next();
+    if (token?.text.toLowerCase() !== text) {
+      throw new JqlError(
+        `Error in the JQL Query: Expecting '${text}' but got '${token?.text ?? "end of query"}'.`,
+      );
+    }
+  }
+
+  #value(): string {
+    const token = this.#next();
+    if (!token || token.kind === "symbol") {
+      throw new JqlError(
+        `Error in the JQL Query: Expecting a value but got '${token?.text ?? "end of query"}'.`,
+      );
+    }
+    return token.text;
+  }
+
+  #or(): Expression {
+    let left = this.#and();
+    while (this.#skipWord("or")) left = { kind: "or", left, right: this.#and() };
+    return left;
+  }
+
+  #and(): Expression {
+    let left = this.#unary();
+    while (this.#skipWord("and")) left = { kind: "and", left, right: this.#unary() };
+    return left;
+  }
+
+  #unary(): Expression {
+    if (this.#skipWord("not")) return { kind: "not", operand: this.#unary() };
+    if (this.#skipText("(")) {
+      const inner = this.#or();
+      this.#expect(")");
+      return inner;
+    }
+    return this.#clause();
+  }
+
+  #clause(): Expression {
+    const fieldToken = this.#next();
+    if (!fieldToken || fieldToken.kind === "symbol") {
+      throw new JqlError(
+        `Error in the JQL Query: Expecting a field name but got '${fieldToken?.text ?? "end of query"}'.`,
+      );
+    }
+    const field = fieldToken.text.toLowerCase();
+    if (!fields.has(field)) {
+      throw new JqlError(
+        `Field '${fieldToken.text}' does not exist or you do not have permission to view it.`,
+      );
+    }
+    const operator = this.#operator(fieldToken.text);
+    if (operator === "=" || operator === "!=") {
+      return { kind: "clause", field, operator, values: [this.#value()] };
+    }
+    this.#expect("(");
+    const values = [this.#value()];
+    while (this.#skipText(",")) values.push(this.#value());
+    this.#expect(")");
+    return { kind: "clause", field, operator, values };
+  }
+
+  #operator(field: string): Operator {
+    const next = this.#next();
+    if (next?.text === "=" || next?.text === "!=") return next.text;
+    if (isWord(next, "in")) return "in";
+    if (isWord(next, "not") && this.#skipWord("in")) return "not in";
+    throw new JqlError(`Error in the JQL Query: Expecting an operator after '${field}'.`);
+  }
+
+  #orderBy(): SortKey[] {
+    this.#position += 1;
+    this.#expect("by");
+    const order: SortKey[] = [];
+    do {
+      this.#skipText(",");
+      const name = this.#value().toLowerCase();
+      const key = sortable[name];
+      if (!key) throw new JqlError(`Field '${name}' cannot be used in ORDER BY here.`);
+      const descending =
+        this.#atWord("asc") || this.#atWord("desc")
+          ? this.#value().toLowerCase() === "desc"
+          : false;
+      order.push({ key, descending });
+    } while (this.#peek()?.text === ",");
+    return order;
+  }
+}
+
+function isWord(token: Token | undefined, word: string): boolean {
+  return token?.kind === "word" && token.text.toLowerCase() === word;
 }
 
 function evaluate(expression: Expression, issue: JqlIssueView): boolean {

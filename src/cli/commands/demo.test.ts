@@ -1,0 +1,36 @@
+// `qaops demo` ends through the one exit path: bad usage exits 2, a failure to start exits 1,
+// each with one `error:` line and no stack trace.
+import assert from "node:assert/strict";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { describe, it } from "node:test";
+import { runQaops } from "../testing/run-qaops.ts";
+
+const demo = (args: string[]) =>
+  runQaops(["demo", ...args], { cwd: tmpdir(), env: { PATH: process.env.PATH ?? "" } });
+
+describe("qaops demo exits", () => {
+  it("2 for a port out of range, naming the option", async () => {
+    const result = await demo(["--port", "70000"]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^error: --port must be an integer from 0 to 65533, got 70000$/m);
+    assert.match(result.stderr, /Run with --help for usage\./);
+  });
+
+  it("1 when its port is taken, with one error line and no stack trace", async () => {
+    const taken = createServer();
+    taken.listen(0, "127.0.0.1");
+    await once(taken, "listening");
+    try {
+      const { port } = taken.address() as AddressInfo;
+      const result = await demo(["--port", String(port), "--quiet"]);
+      assert.equal(result.code, 1);
+      assert.match(result.stderr, /^error: .*EADDRINUSE/m);
+      assert.doesNotMatch(result.stderr, /^\s+at /m);
+    } finally {
+      taken.close();
+    }
+  });
+});
