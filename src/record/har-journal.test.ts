@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { harEntry } from "./har-entry-builder.ts";
 import { HarJournal } from "./har-journal.ts";
+import { harSchemaErrors } from "./testing/har-schema.ts";
 
 const exchange = (path: string) =>
   harEntry({
@@ -48,6 +49,7 @@ describe("HAR journal", () => {
       journal.append(exchange(name));
       const har = await read();
       assert.equal(har.log.version, "1.2");
+      assert.deepEqual(await harSchemaErrors(har), []);
       assert.equal(har.log.entries.length, index + 1);
       assert.equal(har.log.entries[index]?.request.url, `http://127.0.0.1:9/${name}`);
     }

@@ -22,6 +22,7 @@ import { startRecordingSession } from "./recording-session.ts";
 import type { ProxyEvent } from "./recording-proxy.ts";
 import type { RecordingSession } from "./recording-session.ts";
 import { binaryBody, startEchoServers } from "./testing/echo-servers.ts";
+import { harSchemaErrors } from "./testing/har-schema.ts";
 import type { EchoServers } from "./testing/echo-servers.ts";
 
 const run = promisify(execFile);
@@ -79,7 +80,9 @@ describe("recording proxy", () => {
     } finally {
       await session.stop();
     }
-    return JSON.parse(await readFile(harPath, "utf8")) as HarDocument;
+    const har = JSON.parse(await readFile(harPath, "utf8")) as HarDocument;
+    assert.deepEqual(await harSchemaErrors(har), [], "a valid HAR 1.2");
+    return har;
   }
 
   it("records HTTP and intercepted HTTPS from undici's ProxyAgent, bodies and timings included", async () => {
