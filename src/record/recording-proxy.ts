@@ -18,6 +18,9 @@ import type { HostPatterns } from "./host-patterns.ts";
  */
 export const maxRecordedBodyBytes = 100 * 1024 * 1024;
 
+/** How mockttp tags a response it made up because the upstream failed (`…:ECONNRESET`). */
+const upstreamErrorTag = "passthrough-error:";
+
 export interface RecordingProxyOptions {
   /** 0 picks a free port. */
   port: number;
@@ -70,9 +73,10 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
     const request = requests.get(response.id);
     if (!request) return;
     requests.delete(response.id);
-    const upstreamError = response.tags.find((tag) => tag.startsWith("passthrough-error:"));
+    const upstreamError = response.tags.find((tag) => tag.startsWith(upstreamErrorTag));
     if (upstreamError) {
-      emit({ kind: "failed", host: hostOf(request), reason: upstreamError.slice(18) });
+      const reason = upstreamError.slice(upstreamErrorTag.length);
+      emit({ kind: "failed", host: hostOf(request), reason });
       return;
     }
     const written = recordExchange(request, response, options.write).then(
@@ -83,8 +87,8 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
     void written.finally(() => pending.delete(written));
   });
   await server.on("abort", (request) => {
-    if (!requests.delete(request.id)) aborted.add(request.id);
     if (!options.hosts.matches(request.destination.hostname)) return;
+    if (!requests.delete(request.id)) aborted.add(request.id);
     emit({ kind: "failed", host: hostOf(request), reason: request.error?.code ?? "aborted" });
   });
   const passThrough = {
