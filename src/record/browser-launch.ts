@@ -9,12 +9,7 @@ import { tmpdir } from "node:os";
 import { delimiter, isAbsolute, join } from "node:path";
 
 /** Looked up on PATH, in this order, when `--browser` names no executable. */
-export const browserCandidates = [
-  "chromium",
-  "chromium-browser",
-  "google-chrome",
-  "google-chrome-stable",
-];
+const browserCandidates = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
 
 export interface BrowserLaunchOptions {
   proxyUrl: string;

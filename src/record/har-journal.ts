@@ -9,7 +9,6 @@ import type { HarEntryJson } from "./har-entry-builder.ts";
 const closing = Buffer.from("\n]}}\n");
 
 export class HarJournal {
-  readonly path: string;
   readonly #fd: number;
   /** Where the closing brackets start: the next entry goes here. */
   #end: number;
@@ -17,7 +16,6 @@ export class HarJournal {
 
   /** Creates (or truncates) the file, owner-only: it holds the raw capture, secrets included. */
   constructor(path: string, creator: { name: string; version: string }) {
-    this.path = path;
     this.#fd = openSync(path, "w", 0o600);
     // An existing file keeps its mode through "w"; the capture must not stay readable by others.
     fchmodSync(this.#fd, 0o600);
@@ -26,10 +24,6 @@ export class HarJournal {
     );
     writeSync(this.#fd, Buffer.concat([head, closing]), 0, head.length + closing.length, 0);
     this.#end = head.length;
-  }
-
-  get count(): number {
-    return this.#count;
   }
 
   append(entry: HarEntryJson): void {

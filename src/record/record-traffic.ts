@@ -39,7 +39,6 @@ export interface RecordTrafficOptions {
 
 export interface RecordTrafficResult {
   harPath: string;
-  recorded: number;
   /** The recorded command's (or browser's) exit code; 0 in proxy mode. */
   commandExitCode: number;
 }
@@ -75,7 +74,7 @@ export async function recordTraffic(options: RecordTrafficOptions): Promise<Reco
     await session.stop();
     options.print(endLine(session.tally.summary(), harPath));
   }
-  return { harPath, recorded: session.tally.recorded, commandExitCode };
+  return { harPath, commandExitCode };
 }
 
 async function recordUntilDone(

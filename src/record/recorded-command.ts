@@ -9,7 +9,6 @@ import { constants } from "node:os";
 export interface RecordedCommandOptions {
   command: readonly string[];
   env: NodeJS.ProcessEnv;
-  cwd?: string;
 }
 
 export class CommandNotStarted extends Error {
@@ -29,7 +28,6 @@ export function runRecordedCommand(options: RecordedCommandOptions): Promise<num
   const child = spawn(program, args, {
     env: options.env,
     stdio: "inherit",
-    ...(options.cwd ? { cwd: options.cwd } : {}),
   });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];

@@ -16,7 +16,7 @@ import type { HostPatterns } from "./host-patterns.ts";
  * Bodies are held in memory until their exchange is written; a larger one (a video, a disk
  * image) still passes through, but is recorded empty rather than exhaust memory.
  */
-export const maxRecordedBodyBytes = 100 * 1024 * 1024;
+const maxRecordedBodyBytes = 100 * 1024 * 1024;
 
 /** How mockttp tags a response it made up because the upstream failed (`…:ECONNRESET`). */
 const upstreamErrorTag = "passthrough-error:";

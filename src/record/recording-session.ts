@@ -28,7 +28,6 @@ export interface RecordingSessionOptions {
 export interface RecordingSession {
   proxy: RecordingProxy;
   ca: CertificateAuthority;
-  journal: HarJournal;
   tally: RecordingTally;
   /** The recording CA plus the CAs `NODE_EXTRA_CA_CERTS` already named: what clients trust. */
   caBundlePath: string;
@@ -83,7 +82,6 @@ export async function startRecordingSession(
   return {
     proxy,
     ca,
-    journal: opened,
     tally,
     caBundlePath,
     stop: async () => {

@@ -27,10 +27,6 @@ export class RecordingTally {
     if (event.noise) this.#noise += 1;
   }
 
-  get recorded(): number {
-    return this.#recorded;
-  }
-
   /** `12 recorded · api.example.com 10 (200×9 404×1) · cdn.example.com 2 (200×2)`. */
   liveLine(): string {
     const hosts = [...this.#hosts].map(([host, counts]) => `${host} ${hostText(counts)}`);
