@@ -9,6 +9,7 @@ import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, describe, it } from "node:test";
+import type { TestContext } from "node:test";
 import { repositoryWorkDir } from "../../../tools/curl-to-test/testing/repository-tools.ts";
 import { findBrowser } from "../../record/browser-launch.ts";
 import { startEchoServers } from "../../record/testing/echo-servers.ts";
@@ -37,11 +38,8 @@ describe("qaops record with a browser", () => {
   });
 
   it("records an HTTPS page Chromium loads through the proxy", async (context) => {
-    const chromium = await findBrowser("", process.env).catch(() => undefined);
-    if (!chromium) {
-      context.skip("no Chromium on PATH (Debian: apt install chromium)");
-      return;
-    }
+    const chromium = await chromiumOrSkip(context);
+    if (!chromium) return;
     const wrapper = join(workDir, "headless-chromium.sh");
     const dom = join(workDir, "dom.html");
     await writeFile(
@@ -52,16 +50,7 @@ describe("qaops record with a browser", () => {
     const page = `${servers.httpsUrl}/echo?via=browser`;
     const result = await runQaops(
       ["record", "--port", "0", "--out", "browser.har", "--browser", wrapper, "--url", page],
-      {
-        cwd: workDir,
-        env: {
-          PATH: process.env.PATH,
-          HOME: workDir,
-          XDG_CONFIG_HOME: join(workDir, "config"),
-          NODE_EXTRA_CA_CERTS: join(workDir, "upstream.pem"),
-        },
-        timeoutMs: 120_000,
-      },
+      recordingOptions(workDir),
     );
     assert.equal(result.code, 0, result.stderr);
     assert.match(await readFile(dom, "utf8"), /"path":"\/echo\?via=browser"/);
@@ -75,11 +64,8 @@ describe("qaops record with a browser", () => {
   });
 
   it("records what a Playwright suite's page and request fixture send", async (context) => {
-    const chromium = await findBrowser("", process.env).catch(() => undefined);
-    if (!chromium) {
-      context.skip("no Chromium on PATH (Debian: apt install chromium)");
-      return;
-    }
+    const chromium = await chromiumOrSkip(context);
+    if (!chromium) return;
     const suite = join(workDir, "ui-suite");
     await mkdir(suite, { recursive: true });
     await writeFile(
@@ -122,16 +108,7 @@ describe("qaops record with a browser", () => {
         playwrightCli,
         "test",
       ],
-      {
-        cwd: suite,
-        env: {
-          PATH: process.env.PATH,
-          HOME: workDir,
-          XDG_CONFIG_HOME: join(workDir, "config"),
-          NODE_EXTRA_CA_CERTS: join(workDir, "upstream.pem"),
-        },
-        timeoutMs: 120_000,
-      },
+      recordingOptions(suite),
     );
     assert.equal(result.code, 0, result.stdout + result.stderr);
     const har = JSON.parse(await readFile(join(suite, "suite.har"), "utf8")) as {
@@ -142,3 +119,24 @@ describe("qaops record with a browser", () => {
     assert.ok(urls.includes(`${servers.httpUrl}/echo?via=request`), urls.join(", "));
   });
 });
+
+/** The path of Chromium; undefined (and the test marked skipped, saying why) where none is. */
+async function chromiumOrSkip(context: TestContext): Promise<string | undefined> {
+  const chromium = await findBrowser("", process.env).catch(() => undefined);
+  if (!chromium) context.skip("no Chromium on PATH (Debian: apt install chromium)");
+  return chromium;
+}
+
+/** qaops run in `cwd`, its CA in the work folder, trusting the loopback servers upstream. */
+function recordingOptions(cwd: string) {
+  return {
+    cwd,
+    env: {
+      PATH: process.env.PATH,
+      HOME: workDir,
+      XDG_CONFIG_HOME: join(workDir, "config"),
+      NODE_EXTRA_CA_CERTS: join(workDir, "upstream.pem"),
+    },
+    timeoutMs: 120_000,
+  };
+}
