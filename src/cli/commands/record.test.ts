@@ -185,12 +185,23 @@ describe("qaops record", () => {
   }
 });
 
-/** Waits (bounded) until the HAR holds `count` entries: the proxy writes each after its response. */
+/**
+ * Waits (bounded) until the HAR holds `count` entries: the proxy writes each after its response.
+ * A read racing the proxy's write may see it half done; that read is simply tried again.
+ */
 async function entriesWritten(path: string, count: number): Promise<void> {
   for (let attempt = 0; attempt < 200; attempt += 1) {
     const text = await readFile(path, "utf8").catch(() => "");
-    if (text && (JSON.parse(text) as Har).log.entries.length >= count) return;
+    if (entryCount(text) >= count) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`${path} never held ${count} entries`);
+}
+
+function entryCount(text: string): number {
+  try {
+    return (JSON.parse(text) as Har).log.entries.length;
+  } catch {
+    return 0;
+  }
 }
