@@ -65,11 +65,11 @@ describe("convertCaptures on a hostile capture and the curl corpus", () => {
     assert.deepEqual(
       result.specs.map((spec) => spec.fileName),
       [
-        "post-orders-flow.spec.ts",
+        "create-order-flow.spec.ts",
         "get-shops.spec.ts",
-        "get-shops-by-id-menus-flow.spec.ts",
-        "put-notes-by-id.spec.ts",
-        "post-login.spec.ts",
+        "get-shop-menus-flow.spec.ts",
+        "update-note.spec.ts",
+        "login.spec.ts",
       ],
     );
     assert.deepEqual(
@@ -136,17 +136,17 @@ describe("convertCaptures on a hostile capture and the curl corpus", () => {
       .sort();
     assert.deepEqual(outcomes, [
       ["broken", "GET /v1/shops/{id}/menus → GET /v1/menus/{id} (2 steps)", "passed"],
-      ["broken", "GET /v1/shops?region=busan → 200", "failed"],
-      ["broken", "GET /v1/shops?region=seoul → 200", "failed"],
-      ["broken", "POST /v1/login → 200", "passed"],
       ["broken", "POST /v1/orders → GET /v1/orders/{id} (2 steps)", "failed"],
-      ["broken", "PUT /v1/notes/42 → 204", "passed"],
+      ["broken", "get shops — GET /v1/shops?region=busan → 200", "failed"],
+      ["broken", "get shops — GET /v1/shops?region=seoul → 200", "failed"],
+      ["broken", "login — POST /v1/login → 200", "passed"],
+      ["broken", "update note — PUT /v1/notes/42 → 204", "passed"],
       ["kept", "GET /v1/shops/{id}/menus → GET /v1/menus/{id} (2 steps)", "passed"],
-      ["kept", "GET /v1/shops?region=busan → 200", "passed"],
-      ["kept", "GET /v1/shops?region=seoul → 200", "passed"],
-      ["kept", "POST /v1/login → 200", "passed"],
       ["kept", "POST /v1/orders → GET /v1/orders/{id} (2 steps)", "passed"],
-      ["kept", "PUT /v1/notes/42 → 204", "passed"],
+      ["kept", "get shops — GET /v1/shops?region=busan → 200", "passed"],
+      ["kept", "get shops — GET /v1/shops?region=seoul → 200", "passed"],
+      ["kept", "login — POST /v1/login → 200", "passed"],
+      ["kept", "update note — PUT /v1/notes/42 → 204", "passed"],
     ]);
   });
 

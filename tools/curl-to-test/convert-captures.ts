@@ -7,10 +7,13 @@ import { readCaptures } from "./intake/read-captures.ts";
 import type { CaptureInput } from "./intake/read-captures.ts";
 import type { CaptureFailure, CapturedRequest } from "./model/captured-request.ts";
 import type { ConversionPlan } from "./plan/conversion-plan.ts";
-import { isNoiseHeader } from "./plan/noise-headers.ts";
+import { capturedNames } from "./plan/captured-names.ts";
+import { isClientSetHeader, isNoiseHeader } from "./plan/noise-headers.ts";
 import { planConversion } from "./plan/plan-conversion.ts";
 import type { ConversionWarning, Redaction } from "./plan/plan-conversion.ts";
-import { locateSecretSlots } from "./plan/secret-slots.ts";
+import { detectCapturedSecrets, secretSlotLocator } from "./plan/secret-slots.ts";
+import { withResponseSecretsMasked } from "./plan/response-secret-mask.ts";
+import { withWebOriginFromEnv } from "./plan/web-origin.ts";
 import { renderConversion } from "./render/render-conversion.ts";
 import type { GeneratedSpec } from "./render/render-conversion.ts";
 import { stringLiteral } from "./render/literal.ts";
@@ -23,6 +26,8 @@ export interface ConvertCapturesOptions {
   inputs: CaptureInput[];
   /** Names the tests' folder and prefixes env vars: `order` → `ORDER_AUTHORIZATION_TOKEN`. */
   service: string;
+  /** `all`: keep browser-only headers too; only what the test's client sets is left out. */
+  keepHeaders?: "all";
   /** Where files named by `-d @file` or `-F f=@file` are looked up; default: cwd. */
   filesDirectory?: string;
   /**
@@ -95,20 +100,21 @@ export async function convertCaptures(options: ConvertCapturesOptions): Promise<
     progress({ stage: "record", done: requests.length, total: requests.length });
   }
 
+  const detected = await detectCapturedSecrets(requests);
   const planned = planConversion({
     requests,
     service: options.service,
-    isNoiseHeader,
-    locateSecrets: locateSecretSlots,
+    isNoiseHeader: options.keepHeaders === "all" ? isClientSetHeader : isNoiseHeader,
+    locateSecrets: secretSlotLocator(detected),
   });
   progress({ stage: "plan", done: requests.length, total: requests.length });
 
-  let plan = planned.plan;
+  let plan = withWebOriginFromEnv(planned.plan);
   const warnings = [...planned.warnings];
   if (options.refinePlan && plan.specs.length > 0) {
     const refined = await options.refinePlan({
       plan,
-      requests,
+      requests: withResponseSecretsMasked(requests, detected),
       capturedSecrets: planned.capturedSecrets,
     });
     plan = refined.plan;
@@ -119,12 +125,13 @@ export async function convertCaptures(options: ConvertCapturesOptions): Promise<
     progress({ stage: "render", done, total }),
   );
   const failures: CaptureFailure[] = [...intake.failures, ...planned.failures];
+  const names = capturedNames(requests);
   const specs = rendered.filter((spec) => {
-    const leaked = leakedSecret(spec.text, planned.capturedSecrets);
+    const leaked = leakedSecret(spec.text, planned.capturedSecrets, names);
     if (leaked === null) return true;
     failures.push({
-      source: { file: spec.fileName, line: 1, column: 1 },
-      message: `the generated spec would hold the value of ${leaked}; not written`,
+      source: specSource(plan, spec.fileName),
+      message: `the spec ${spec.fileName} would hold the value of ${leaked}; not written`,
     });
     return false;
   });
@@ -142,12 +149,46 @@ export async function convertCaptures(options: ConvertCapturesOptions): Promise<
 
 /**
  * The last guard: the name of an env var whose captured value occurs in the text, raw or as
- * the string literal the renderer would write; null when none does.
+ * the string literal the renderer would write; null when none does. A value is found as a
+ * whole: `TOKEN` inside the env var name `SHOP_AUTHORIZATION_TOKEN` is not that value. One
+ * that is also among the capture's `names` (a password equal to its key) is looked for only
+ * as a string literal that is not an object key.
  */
-export function leakedSecret(text: string, secrets: ReadonlyMap<string, string>): string | null {
+export function leakedSecret(
+  text: string,
+  secrets: ReadonlyMap<string, string>,
+  names: ReadonlySet<string> = new Set(),
+): string | null {
   for (const [name, value] of secrets) {
     if (value.length < minLeakCheckLength || shellReference.test(value)) continue;
-    if (text.includes(value) || text.includes(stringLiteral(value).slice(1, -1))) return name;
+    const pattern = names.has(value)
+      ? `${escaped(stringLiteral(value))}(?!\\s*:)`
+      : [value, stringLiteral(value).slice(1, -1)].map(wholeValue).join("|");
+    if (new RegExp(pattern).test(text)) return name;
   }
   return null;
+}
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The value, not as part of a longer run of word characters. */
+function wholeValue(value: string): string {
+  const before = /^\w/.test(value) ? "(?<!\\w)" : "";
+  const after = /\w$/.test(value) ? "(?!\\w)" : "";
+  return `${before}${escaped(value)}${after}`;
+}
+
+/** Where the requests of a spec were captured: a refusal points there, not at the output. */
+function specSource(plan: ConversionPlan, fileName: string): CaptureFailure["source"] {
+  const spec = plan.specs.find((each) => each.fileName === fileName);
+  const test = spec?.tests[0];
+  const exchange =
+    test?.kind === "single"
+      ? test.exchange
+      : test?.kind === "flow"
+        ? test.steps[0]
+        : test?.cases[0];
+  return exchange?.sources[0] ?? { file: fileName, line: 1, column: 1 };
 }

@@ -219,10 +219,10 @@ describe("writeK6Scenario on bodies k6 builds from files and forms", () => {
     assert.deepEqual(
       written.warnings.map((warning) => warning.replace(/:.*? opens (\S+) .*/, " $1")),
       [
-        "POST /v1/scans: k6 may send the parts of this form in another order",
-        "POST /v1/scans scan.pdf",
-        "POST /v1/raw order.json",
-        "POST /v1/search query.txt",
+        "create scan — POST /v1/scans: k6 may send the parts of this form in another order",
+        "create scan — POST /v1/scans scan.pdf",
+        "raw — POST /v1/raw order.json",
+        "search — POST /v1/search query.txt",
       ],
     );
     const text = await readFile(scriptPath, "utf8");

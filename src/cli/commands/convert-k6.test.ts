@@ -128,7 +128,7 @@ describe("qaops convert --k6 defaults", () => {
     const converted = await qaops(["convert", "shop.har", "--service", "shop", "--k6"]);
     const scenario = join("tests", "perf", "captured", "shop.ts");
     assert.match(converted.stdout, new RegExp(`^wrote ${scenario.replaceAll("/", "\\/")}$`, "m"));
-    assert.match(converted.stdout, /^wrote tests\/api\/shop\/post-orders-flow\.spec\.ts$/m);
+    assert.match(converted.stdout, /^wrote tests\/api\/shop\/create-order-flow\.spec\.ts$/m);
     const fromCapture = await readFile(join(dir, scenario), "utf8");
 
     const result = await convertCaptures({

@@ -44,13 +44,13 @@ describe("qaops convert", () => {
     const outDir = join(dir, "tests", "api", "shop");
     assert.deepEqual((await readdir(outDir)).sort(), [
       ".env.example",
-      "get-shops-by-id-menus-flow.spec.ts",
+      "create-order-flow.spec.ts",
+      "get-shop-menus-flow.spec.ts",
       "get-shops.spec.ts",
-      "post-login.spec.ts",
-      "post-orders-flow.spec.ts",
-      "put-notes-by-id.spec.ts",
+      "login.spec.ts",
+      "update-note.spec.ts",
     ]);
-    assert.match(run.stdout, /^wrote tests\/api\/shop\/post-orders-flow\.spec\.ts$/m);
+    assert.match(run.stdout, /^wrote tests\/api\/shop\/create-order-flow\.spec\.ts$/m);
     assert.match(
       run.stdout,
       /^8 request\(s\) → 5 spec\(s\), 6 test\(s\); 0 warning\(s\), 0 error\(s\), 4 secret\(s\) redacted$/m,
@@ -85,7 +85,7 @@ describe("qaops convert", () => {
       run.stderr,
     );
     assert.match(run.stderr, /^error: 1 capture\(s\) could not be converted/m);
-    const spec = await readFile(join(outDir, "get-shops-by-id.spec.ts"), "utf8");
+    const spec = await readFile(join(outDir, "get-shop.spec.ts"), "utf8");
     assert.match(spec, /\/\/ TODO\(qaops\): --proxy: the request went through a proxy/);
     assert.match(spec, /env\("SHOP_AUTHORIZATION_TOKEN"\)/);
     assert.ok(!(await outputs(run, outDir)).includes(shopSecrets.bearer));
@@ -103,7 +103,7 @@ describe("qaops convert", () => {
       assert.equal(run.code, 0, run.stderr);
       assert.equal(server.requests.length, 1, "each request replayed once");
       assert.equal(server.requests[0]!.body.toString(), paste.slice(paste.indexOf("user="), -2));
-      const spec = await readFile(join(outDir, "post-login.spec.ts"), "utf8");
+      const spec = await readFile(join(outDir, "login.spec.ts"), "utf8");
       assert.match(spec, /expect\(response\.status\(\)\)\.toBe\(200\);/);
       assert.match(spec, /z\.object\(\{ user: z\.string\(\), role: z\.string\(\) \}\)/);
       assert.match(spec, /toMatchObject\(\{ user: "kim", role: "member" \}\)/);

@@ -24,6 +24,7 @@ interface ConvertArgs {
   fromPlan?: boolean;
   k6?: boolean;
   k6Out?: string;
+  keepHeaders?: string;
 }
 
 /** Validated once, at start; each message names the option. */
@@ -47,6 +48,7 @@ const convertOptions = z.object({
   fromPlan: z.boolean().optional(),
   k6: z.boolean().optional(),
   k6Out: z.string().min(1, "must not be empty").optional(),
+  keepHeaders: z.literal("all", { error: 'must be "all"' }).optional(),
 });
 
 const optionNames: Record<string, string> = {
@@ -55,6 +57,7 @@ const optionNames: Record<string, string> = {
   out: "--out",
   record: "--record",
   k6Out: "--k6-out",
+  keepHeaders: "--keep-headers",
 };
 
 /** Inputs at least this large (total bytes) show a progress bar on a terminal. */
@@ -107,6 +110,11 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       .option("k6-out", {
         type: "string",
         describe: "File for the k6 scenario; implies --k6",
+      })
+      .option("keep-headers", {
+        type: "string",
+        describe:
+          "all: keep browser-only headers too (sec-ch-*, sec-fetch-*, a browser User-Agent, Priority…); only what the test's client sets itself is left out",
       })
       .conflicts("llm", "llm-dry-run")
       .conflicts("from-plan", ["llm", "llm-dry-run", "record"])
@@ -254,6 +262,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     const result = await convertCaptures({
       inputs,
       service: options.service,
+      ...(options.keepHeaders ? { keepHeaders: options.keepHeaders } : {}),
       ...(options.record
         ? {
             recordResponses: responseRecorder({

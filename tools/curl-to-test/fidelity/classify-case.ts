@@ -79,7 +79,10 @@ export function explains(message: string, difference: WireDifference): boolean {
       if (/^(part|-F|--form)\b/i.test(message)) return false;
       const name = difference.subject.toLowerCase();
       const spelled = new RegExp(`(^|[^a-z-])${escapeRegExp(name)}([^a-z-]|$)`, "i");
-      return spelled.test(message) || (HEADER_NOUNS[name]?.test(message) ?? false);
+      return (
+        spelled.test(message) ||
+        (Object.hasOwn(HEADER_NOUNS, name) && HEADER_NOUNS[name]!.test(message))
+      );
     }
     case "part": {
       const [partName = "", property = ""] = difference.subject.split("\u0000");

@@ -1,15 +1,16 @@
 /**
- * The cases the fidelity check runs: curlconverter's own fixture commands, the converter's
- * capture fixtures, and this check's own fixtures.
+ * The cases the fidelity check runs: curlconverter's own fixture commands, Hoppscotch's curl
+ * parser samples, the converter's capture fixtures, and this check's own fixtures.
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { curlconverterCorpusDir } from "../fixtures/curlconverter-corpus.ts";
+import { curlconverterCorpusDir, hoppscotchCorpusDir } from "../fixtures/curlconverter-corpus.ts";
 import type { FidelityCaseInput } from "./fidelity-check.ts";
 
 function fidelityCaseFolders(repoRoot: string): { prefix: string; directory: string }[] {
   return [
     { prefix: "corpus", directory: curlconverterCorpusDir },
+    { prefix: "hoppscotch", directory: hoppscotchCorpusDir },
     { prefix: "captures", directory: join(repoRoot, "tools/curl-to-test/fixtures/captures") },
     { prefix: "fidelity", directory: join(repoRoot, "tools/curl-to-test/fidelity/fixtures") },
   ];

@@ -19,7 +19,7 @@ export interface HarReading {
 export function readHarCurlInvocations(text: string): HarReading | undefined {
   let document: unknown;
   try {
-    document = JSON.parse(text);
+    document = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch {
     return undefined;
   }

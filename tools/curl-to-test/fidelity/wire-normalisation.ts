@@ -3,7 +3,7 @@
  * rule removes or rewrites only what it names; every rule that fired is reported beside the
  * verdict, so nothing is hidden. docs/convert-fidelity.md shows this list.
  */
-import { isNoiseHeader } from "../plan/noise-headers.ts";
+import { noiseHeaderRule } from "../plan/noise-headers.ts";
 import { boundaryOf, parseMultipartBody } from "./multipart-body.ts";
 import type { ReceivedPart } from "./multipart-body.ts";
 import type { RecordedRequest } from "./recording-server.ts";
@@ -20,8 +20,9 @@ export const NORMALISATION_RULES = {
   transport: {
     id: "transport-headers",
     description:
-      "host, content-length, transfer-encoding, connection, keep-alive, expect and " +
-      "accept-encoding are set by each client for its own connection (the test sends to its " +
+      "host, content-length, transfer-encoding, connection, keep-alive, expect, " +
+      "accept-encoding, upgrade, http2-settings, te and proxy-connection are set by each " +
+      "client for its own connection (curl's --http2 asks an http:// server to upgrade; the test sends to its " +
       "baseURL; bodies are compared after removing chunked framing; --compressed and " +
       "Playwright each negotiate their own compression): left out on both sides",
   },
@@ -34,9 +35,9 @@ export const NORMALISATION_RULES = {
   converterNoise: {
     id: "documented-noise",
     description:
-      "headers on the converter's published noise list (browser client hints, fetch " +
-      "metadata, browser user-agents, origin, referer, devtools no-cache…) are left out on " +
-      "both sides: the converter drops them on purpose and documents each",
+      "browser-only headers on the converter's published noise list (client hints, fetch " +
+      "metadata, a browser's user-agent, priority…) are left out on both sides: the " +
+      "converter drops them on purpose and documents each; any other difference counts",
   },
   fieldNames: {
     id: "field-name-case",
@@ -85,6 +86,10 @@ const transportHeaders = new Set([
   "keep-alive",
   "expect",
   "accept-encoding",
+  "upgrade",
+  "http2-settings",
+  "te",
+  "proxy-connection",
 ]);
 
 const clientAgents: Record<Sender, RegExp> = {
@@ -169,7 +174,9 @@ function removalRule(
   if (lowerName === "user-agent" && clientAgents[sender].test(value)) {
     return NORMALISATION_RULES.clientAgent.id;
   }
-  if (isNoiseHeader(lowerName, value)) return NORMALISATION_RULES.converterNoise.id;
+  if (noiseHeaderRule(lowerName, value)?.addedBy === "browser") {
+    return NORMALISATION_RULES.converterNoise.id;
+  }
   return undefined;
 }
 

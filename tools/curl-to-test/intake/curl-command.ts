@@ -28,6 +28,11 @@ import type {
 } from "../model/captured-request.ts";
 import { readCurlOptions, CurlUsageError, type CurlOption } from "./curl-options.ts";
 import { readFormField } from "./curl-form-field.ts";
+import {
+  argumentFailure,
+  headerNameWarnings,
+  objectKeyHeaderWords,
+} from "./curl-argument-checks.ts";
 import { describeUnreproducedOption, isReproducedOption } from "./curl-option-warnings.ts";
 import { translateCurlconverterWarning } from "./curlconverter-warnings.ts";
 import type { ShellCommand } from "./shell-command.ts";
@@ -119,11 +124,15 @@ export function readCurlCommand(
     };
   }
 
+  const invalid = argumentFailure(words, options);
+  if (invalid) return { failure: invalid };
+
   const converterWarnings: Warnings = [];
   let converted: CurlconverterRequest[];
+  const hiddenWords = objectKeyHeaderWords(words, options);
   try {
     const [global] = parseArgs(
-      words.map((word) => new Word(word.value)),
+      words.filter((_, index) => !hiddenWords.has(index)).map((word) => new Word(word.value)),
       curlLongOpts,
       curlLongOptsShortened,
       curlShortOpts,
@@ -154,6 +163,7 @@ export function readCurlCommand(
     const shared = readSharedParts({ request, options: segment, command, context });
     const commandWarnings = [
       ...command.warnings,
+      ...headerNameWarnings(segment),
       ...shared.warnings,
       ...converterWarnings.flatMap(([kind, message]) =>
         translateCurlconverterWarning(kind, message),
@@ -223,7 +233,12 @@ function readSharedParts(input: {
   for (const option of options) {
     if (option.name !== "header" || option.value === undefined) continue;
     const header = readHeaderArgument(option.value);
-    if (header.kind === "send") custom.push({ name: header.name, value: header.value });
+    if (header.kind === "send" && header.name.toLowerCase() === "__proto__") {
+      // Playwright copies headers into a plain object, where this name sets the prototype.
+      warnings.push(
+        `header __proto__: Playwright cannot send a header of this name; the test leaves it out`,
+      );
+    } else if (header.kind === "send") custom.push({ name: header.name, value: header.value });
     else if (header.kind === "omit") omitted.push(header.name);
     else if (header.kind === "file") {
       warnings.push(`${option.flag} @file: headers read from a file are not reproduced`);
@@ -242,7 +257,7 @@ function readSharedParts(input: {
   const before: NameValue[] = [];
   const after: NameValue[] = [];
   for (const [name, value] of request.headers) {
-    const lower = name.toString().toLowerCase();
+    const lower = name.toString().trim().toLowerCase();
     if (value === null || customNames.has(lower)) continue;
     // With a challenge-response method allowed, curl's first request carries no credentials.
     if (lower === "authorization" && challengeAuth) continue;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { curlconverterCorpusDir } from "../fixtures/curlconverter-corpus.ts";
+import { curlconverterCorpusDir, hoppscotchCorpusDir } from "../fixtures/curlconverter-corpus.ts";
 import { readCaptures } from "./read-captures.ts";
 
 const corpus = curlconverterCorpusDir;
@@ -15,9 +15,14 @@ describe("intake over the curlconverter corpus", () => {
 
   it("gives every command a request or a located failure, never an exception", () => {
     let requests = 0;
-    for (const name of files) {
-      const text = readFileSync(`${corpus}${name}`, "utf8");
-      const result = readCaptures([{ name, text }], { filesDirectory: corpus });
+    const hoppscotch = readdirSync(hoppscotchCorpusDir).filter((name) => name.endsWith(".sh"));
+    const all = [
+      ...files.map((name) => [corpus, name] as const),
+      ...hoppscotch.map((name) => [hoppscotchCorpusDir, name] as const),
+    ];
+    for (const [directory, name] of all) {
+      const text = readFileSync(`${directory}${name}`, "utf8");
+      const result = readCaptures([{ name, text }], { filesDirectory: directory });
       assert.ok(result.requests.length + result.failures.length > 0, `${name}: nothing came out`);
       for (const request of result.requests) {
         assert.match(request.url, /^https?:\/\/[^/]+\//, `${name}: URL ${request.url}`);
@@ -33,7 +38,7 @@ describe("intake over the curlconverter corpus", () => {
       }
       requests += result.requests.length;
     }
-    assert.ok(requests >= files.length, `${requests} requests from ${files.length} files`);
+    assert.ok(requests >= all.length, `${requests} requests from ${all.length} files`);
   });
 
   it("keeps what curlconverter's JSON output merges: repeated query keys and form fields", () => {

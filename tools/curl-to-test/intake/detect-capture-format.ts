@@ -9,9 +9,11 @@ export type CaptureFormat = "har" | "bash" | "cmd" | "powershell" | "unknown";
 const CMD_CONTINUATION = /\s\^\r?\n/;
 const CMD_CARET_QUOTE = /\^"/;
 const POWERSHELL_CONTINUATION = /\s`\r?\n/;
-const POWERSHELL_CURL = /(?:^|[\s;&])curl\.exe\b/i;
+const POWERSHELL_CURL = /(?:^|[\s;&/\\"'])curl\.exe\b/i;
+/** Firefox's Windows copy doubles quotes inside a double-quoted argument: `"{""id"":1}"`. */
+const WINDOWS_DOUBLED_QUOTE = /(?:^|\s)"[^"'\s]*[^"'\s\\]""[^"\s]/m;
 const BASH_CONTINUATION = /\s\\\r?\n/;
-const CURL_WORD = /(?:^|[\s;&|$(])(?:[\w./\\-]*[/\\])?curl(?:\.exe)?(?=\s|$)/im;
+const CURL_WORD = /(?:^|[\s;&|$("'])(?:[\w.:/\\ -]*[/\\])?curl(?:\.exe)?(?=\s|$|["'])/im;
 
 export function detectCaptureFormat(text: string): CaptureFormat {
   const start = text.search(/\S/);
@@ -25,5 +27,6 @@ export function detectCaptureFormat(text: string): CaptureFormat {
   if (BASH_CONTINUATION.test(text)) return "bash";
   if (CMD_CONTINUATION.test(text) || CMD_CARET_QUOTE.test(text)) return "cmd";
   if (POWERSHELL_CONTINUATION.test(text) || POWERSHELL_CURL.test(text)) return "powershell";
+  if (WINDOWS_DOUBLED_QUOTE.test(text)) return "cmd";
   return "bash";
 }

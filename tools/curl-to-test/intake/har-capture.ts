@@ -71,6 +71,17 @@ export function readHarCapture(
       );
       return;
     }
+    const method = asString(entry.request?.method);
+    if (method !== undefined && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(method)) {
+      failures.push(
+        lines.failure({
+          file,
+          offset,
+          message: `HAR entry ${index + 1} has an invalid HTTP method ${JSON.stringify(method)}`,
+        }),
+      );
+      return;
+    }
     const url = parseUrl(rawUrl);
     const reason = skipReason(entry, url);
     if (reason) {

@@ -53,7 +53,13 @@ export function harRequest(options: {
   const { entry, url, source } = options;
   const request = entry.request ?? {};
   const warnings: string[] = [];
-  const headers = withoutPseudoHeaders(asNameValues(request.headers));
+  const headers = withoutPseudoHeaders(asNameValues(request.headers)).map((header) => {
+    if (header.name === header.name.trim()) return header;
+    warnings.push(
+      `header ${JSON.stringify(header.name)} has blanks around its name; the test sends "${header.name.trim()}"`,
+    );
+    return { ...header, name: header.name.trim() };
+  });
   const hasCookieHeader = headers.some((header) => header.name.toLowerCase() === "cookie");
   const cookies = asNameValues(request.cookies);
   if (!hasCookieHeader && cookies.length > 0) {

@@ -25,6 +25,8 @@ const BACKTICK_ESCAPES: Record<string, string> = {
   t: "\t",
   v: "\v",
 };
+/** `$name =` (not `==`) before a command: the command's output is assigned. */
+const ASSIGNMENT = /^\$[A-Za-z_][A-Za-z0-9_:]*[ \t]*=(?!=)[ \t]*/;
 const WORD_END = new Set([" ", "\t", "\r", "\n", ";", "|", "&", "(", ")", "{", "}"]);
 
 class PowerShellSyntaxError extends Error {
@@ -56,6 +58,12 @@ export function readPowerShellScript(text: string): ShellScript {
         at += text[at + 1] === "\n" ? 2 : 3;
       } else if (char === "\n" || char === ";") {
         finish(false);
+        at += 1;
+      } else if (current.words.length === 0 && ASSIGNMENT.test(text.slice(at, at + 200))) {
+        // `$r = curl.exe …` runs curl.exe; the variable only keeps its output.
+        at += ASSIGNMENT.exec(text.slice(at, at + 200))?.[0].length ?? 1;
+      } else if (current.words.length === 0 && char === "&" && /[\s"']/.test(text[at + 1] ?? "")) {
+        // The call operator: `& curl.exe …`, `& "C:\…\curl.exe" …`.
         at += 1;
       } else if (char === "|" || char === "&") {
         const doubled = text[at + 1] === char;

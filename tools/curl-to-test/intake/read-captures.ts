@@ -44,7 +44,8 @@ export function readCaptures(
 ): IntakeResult {
   const result: IntakeResult = { requests: [], failures: [], skipped: [] };
   const fileExists = fileExistsFrom(options.filesDirectory ?? process.cwd());
-  for (const input of inputs) {
+  for (const raw of inputs) {
+    const input = withoutByteOrderMark(raw);
     const format = detectCaptureFormat(input.text);
     const reading = readCapture({
       input,
@@ -57,6 +58,14 @@ export function readCaptures(
     result.skipped.push(...reading.skipped);
   }
   return result;
+}
+
+/**
+ * Fiddler, mitmproxy and PowerShell's editors start files with a UTF-8 byte-order mark. A
+ * space stands in for it, so offsets (and the line:column of any error) stay those of the file.
+ */
+function withoutByteOrderMark(input: CaptureInput): CaptureInput {
+  return input.text.startsWith("\uFEFF") ? { ...input, text: ` ${input.text.slice(1)}` } : input;
 }
 
 function readCapture(options: {

@@ -19,7 +19,8 @@ interface CommandLine {
 
 export function readWindowsCmdScript(input: string): ShellScript {
   const commands: ShellCommand[] = [];
-  for (const line of commandLines(input)) {
+  const olderChromeQuotes = olderChromeWrapperQuotes(input);
+  for (const line of commandLines(input, olderChromeQuotes)) {
     const split = splitWindowsCommandLine(line.text);
     const offsetOf = (index: number): number =>
       line.offsets[index] ?? line.offsets[line.offsets.length - 1] ?? 0;
@@ -36,9 +37,14 @@ export function readWindowsCmdScript(input: string): ShellScript {
     if (split.words.length === 0) continue;
     commands.push({
       words: split.words.map((word) => ({ value: word.value, offset: offsetOf(word.start) })),
-      warnings: environmentVariableWarnings(
-        input.slice(line.offsets[0] ?? 0, (line.offsets[line.offsets.length - 1] ?? 0) + 1),
-      ),
+      warnings: [
+        ...environmentVariableWarnings(
+          input.slice(line.offsets[0] ?? 0, (line.offsets[line.offsets.length - 1] ?? 0) + 1),
+        ),
+        ...(line.offsets.some((offset) => olderChromeQuotes.has(offset))
+          ? [OLDER_CHROME_WARNING]
+          : []),
+      ],
       ...(line.pipedFrom ? { pipedFrom: true } : {}),
       ...(line.pipesInto ? { pipesInto: true } : {}),
     });
@@ -46,8 +52,26 @@ export function readWindowsCmdScript(input: string): ShellScript {
   return { commands };
 }
 
+const OLDER_CHROME_WARNING =
+  'an argument is in older Chrome\'s cmd quoting ("…^\\^"…"): cmd.exe keeps the ^ inside those quotes, so running the line would send other text; the request is read as the browser sent it';
+
+/**
+ * Older Chrome wrote `"…"` around an argument escaped for use inside `^"…^"` (`^\^"` for a
+ * quote, `^{` for a brace). cmd.exe would keep those carets; the browser's request had none.
+ * Returns the offsets of such outer quotes, which are then read as `^"`.
+ */
+function olderChromeWrapperQuotes(input: string): Set<number> {
+  const quotes = new Set<number>();
+  for (const match of input.matchAll(/(?<=^|[ \t])"((?:\^[\s\S]|[^"^\r\n])*)"(?=[ \t\r\n]|$)/gm)) {
+    if (!match[1]?.includes('^\\^"')) continue;
+    quotes.add(match.index);
+    quotes.add(match.index + match[0].length - 1);
+  }
+  return quotes;
+}
+
 /** cmd.exe's pass: caret escapes, continuations, `::`/`REM` comments and command separators. */
-function commandLines(input: string): CommandLine[] {
+function commandLines(input: string, escapedQuotes: ReadonlySet<number>): CommandLine[] {
   const lines: CommandLine[] = [];
   let text = "";
   let offsets: number[] = [];
@@ -72,6 +96,9 @@ function commandLines(input: string): CommandLine[] {
       const newline = input.indexOf("\n", at);
       at = newline === -1 ? input.length : newline;
     } else if (char === "\r") {
+      at += 1;
+    } else if (escapedQuotes.has(at)) {
+      emit(char, at);
       at += 1;
     } else if (char === "^" && !quoted) {
       const lineBreak =

@@ -169,7 +169,7 @@ describe("qaops convert --llm", () => {
     );
     const plan = JSON.parse(planText) as { refinedBy?: { model: string } };
     assert.deepEqual(plan.refinedBy, { model: "gpt-4o-mini" });
-    const spec = await readFile(join(dir, "refined", "post-orders-flow.spec.ts"), "utf8");
+    const spec = await readFile(join(dir, "refined", "create-order-flow.spec.ts"), "utf8");
     assert.match(spec, /business rule: total = subtotal \+ deliveryFee/);
   });
 
@@ -181,18 +181,14 @@ describe("qaops convert --llm", () => {
       /^llm: 1 prompt \(0 sent, 1 from cache\), 0 prompt \+ 0 completion tokens/m,
     );
     assert.equal(
-      await readFile(join(dir, "again", "post-orders-flow.spec.ts"), "utf8"),
-      await readFile(join(dir, "refined", "post-orders-flow.spec.ts"), "utf8"),
+      await readFile(join(dir, "again", "create-order-flow.spec.ts"), "utf8"),
+      await readFile(join(dir, "refined", "create-order-flow.spec.ts"), "utf8"),
     );
   });
 
   it("renders a saved plan again with --from-plan, without any model", async () => {
     assert.equal(runs.fromPlan!.code, 0, runs.fromPlan!.stderr);
-    for (const file of [
-      "post-orders-flow.spec.ts",
-      "get-shops-by-id-menu.spec.ts",
-      ".env.example",
-    ]) {
+    for (const file of ["create-order-flow.spec.ts", "get-shop-menu.spec.ts", ".env.example"]) {
       assert.equal(
         await readFile(join(dir, "rerendered", file), "utf8"),
         await readFile(join(dir, "refined", file), "utf8"),

@@ -21,7 +21,12 @@ const source = z.object({ file: z.string(), line: z.number().int(), column: z.nu
 const encoding = z.enum(["none", "uri-component", "json-string"]);
 const templatePart = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("literal"), text: z.string() }),
-  z.object({ kind: z.literal("env"), name: z.string().regex(/^[A-Z][A-Z0-9_]*$/), encoding }),
+  z.object({
+    kind: z.literal("env"),
+    name: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+    encoding,
+    fallback: z.string().optional(),
+  }),
   z.object({
     kind: z.literal("variable"),
     name: z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/),

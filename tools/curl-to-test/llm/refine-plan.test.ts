@@ -119,7 +119,7 @@ describe("refinePlan with a valid answer", () => {
 
   it("applies names, flows, rules and negative cases, and marks the plan refined", () => {
     assert.deepEqual(result.plan.refinedBy, { model: "gpt-4o-mini" });
-    const flowSpec = spec(result, "post-orders-flow.spec.ts");
+    const flowSpec = spec(result, "create-order-flow.spec.ts");
     assert.equal(flowSpec.title, "ordering");
     const flow = flowSpec.tests[0]!;
     assert.equal(flow.kind, "flow");
@@ -133,7 +133,7 @@ describe("refinePlan with a valid answer", () => {
       flowSpec.tests.slice(1).map((test) => (test as PlannedSingleTest).title),
       ["refuses an order without credentials → 401", "refuses a zero quantity → 400"],
     );
-    const menu = spec(result, "get-shops-by-id-menu.spec.ts");
+    const menu = spec(result, "get-shop-menu.spec.ts");
     assert.equal(menu.title, "shop menu");
     assert.deepEqual(
       menu.tests.map((test) => (test as PlannedSingleTest).title),
@@ -142,7 +142,7 @@ describe("refinePlan with a valid answer", () => {
   });
 
   it("moves fields between value and type assertions only as the capture allows", () => {
-    const step = spec(result, "post-orders-flow.spec.ts").tests[0]!;
+    const step = spec(result, "create-order-flow.spec.ts").tests[0]!;
     assert.equal(step.kind, "flow");
     const body = step.steps[0]!.expect.body;
     assert.equal(body.kind, "json");
@@ -171,12 +171,12 @@ describe("refinePlan with a valid answer", () => {
       );
     }
     assert.ok(messages.every((message) => message.startsWith("llm: ")));
-    const flowText = specText(result, "post-orders-flow.spec.ts");
+    const flowText = specText(result, "create-order-flow.spec.ts");
     assert.match(flowText, /\/\/ TODO\(qaops\): llm: model's dynamic field "totl" rejected/);
   });
 
   it("renders the rules and negative cases as assertions", () => {
-    const text = specText(result, "post-orders-flow.spec.ts");
+    const text = specText(result, "create-order-flow.spec.ts");
     assert.match(
       text,
       /expect\(body\.total, "business rule: total = subtotal \+ deliveryFee"\)\.toBe\(\s*body\.subtotal \+ body\.deliveryFee,?\s*\)/,
@@ -189,10 +189,7 @@ describe("refinePlan with a valid answer", () => {
     assert.match(text, /test\("refuses an order without credentials → 401"/);
     assert.match(text, /expect\(response\.status\(\)\)\.toBe\(401\)/);
     assert.match(text, /quantity: 0/);
-    assert.match(
-      specText(result, "get-shops-by-id-menu.spec.ts"),
-      /"\/v1\/shops\/999999\/menu\?contact=/,
-    );
+    assert.match(specText(result, "get-shop-menu.spec.ts"), /"\/v1\/shops\/999999\/menu\?contact=/);
   });
 
   it("counts the tokens the endpoint reported", () => {
@@ -444,7 +441,7 @@ describe("flows and correlations", () => {
       });
       assert.deepEqual(
         result.plan.specs.map((candidate) => candidate.fileName),
-        ["post-quotes-flow.spec.ts"],
+        ["create-quote-flow.spec.ts"],
       );
       const flow = result.plan.specs[0]!.tests[0]!;
       assert.equal(flow.kind, "flow");

@@ -123,16 +123,16 @@ describe("specs of a refined plan, run against the demo platform", () => {
     );
     const failed = [...report].filter(([, status]) => status !== "passed").map(([key]) => key);
     assert.deepEqual(failed, [
-      "refined@broken post-orders-flow.spec.ts a member places an order and reads it back",
+      "refined@broken create-order-flow.spec.ts a member places an order and reads it back",
     ]);
     const refinedTests = [...report.keys()].filter((key) => key.startsWith("refined@platform"));
     assert.deepEqual(refinedTests.sort(), [
-      "refined@platform get-shops-by-id-menu.spec.ts answers 404 for one that does not exist → 404",
-      "refined@platform get-shops-by-id-menu.spec.ts refuses a request without a bearer token → 401",
-      "refined@platform get-shops-by-id-menu.spec.ts shows the menu an order is placed from",
-      "refined@platform post-orders-flow.spec.ts a member places an order and reads it back",
-      "refined@platform post-orders-flow.spec.ts refuses a line with quantity 0 → 400",
-      "refined@platform post-orders-flow.spec.ts refuses a request without a bearer token → 401",
+      "refined@platform create-order-flow.spec.ts a member places an order and reads it back",
+      "refined@platform create-order-flow.spec.ts refuses a line with quantity 0 → 400",
+      "refined@platform create-order-flow.spec.ts refuses a request without a bearer token → 401",
+      "refined@platform get-shop-menu.spec.ts answers 404 for one that does not exist → 404",
+      "refined@platform get-shop-menu.spec.ts refuses a request without a bearer token → 401",
+      "refined@platform get-shop-menu.spec.ts shows the menu an order is placed from",
     ]);
     assert.ok(broken.mutated > 0);
   });

@@ -146,8 +146,11 @@ export type ValueTemplate = TemplatePart[];
 
 export type TemplatePart =
   | { kind: "literal"; text: string }
-  /** Read from `process.env[name]`; the test fails naming the variable when it is unset. */
-  | { kind: "env"; name: string; encoding: ValueEncoding }
+  /**
+   * Read from `process.env[name]`; the test fails naming the variable when it is unset, or,
+   * with a `fallback` (the captured web origin: never a secret), sends that instead.
+   */
+  | { kind: "env"; name: string; encoding: ValueEncoding; fallback?: string }
   /** A flow variable (see PlannedExport); numbers and booleans are turned into text. */
   | { kind: "variable"; name: string; encoding: ValueEncoding };
 

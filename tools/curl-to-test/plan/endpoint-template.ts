@@ -3,14 +3,22 @@
  * share one spec file. A path segment is a parameter when it looks like an identifier, or when
  * a flow variable fills it.
  */
+import { specNameWords } from "./spec-name.ts";
+import type { PathSegment } from "./spec-name.ts";
+
 export interface EndpointTemplate {
   /** `GET /v1/orders/{id}`: the group's key and its spec's title. */
   title: string;
-  /** `["get", "orders", "by", "id"]`: names the spec file and the group's types. */
+  /** `["get", "order"]`, `["cancel", "order"]`: names the spec file and the group's types. */
   nameWords: string[];
 }
 
-const versionOrPrefix = /^(v\d+(\.\d+)*|api|rest)$/i;
+const versionOrPrefix = /^(v?\d+(\.\d+)+|v\d+|api|rest)$/i;
+
+/** `{ORDER_PATH_SEGMENT_3}`: an env var or variable stands there, never a resource name. */
+function isPlaceholder(segment: string): boolean {
+  return /^\{[^{}]+\}$/.test(segment);
+}
 
 /** Does a path segment look like an identifier rather than a resource name? */
 export function looksLikeId(segment: string): boolean {
@@ -29,6 +37,8 @@ export function endpointTemplate(options: {
   method: string;
   url: string;
   variableSegments?: ReadonlySet<number>;
+  /** The captured host: names a request to the root path. */
+  host?: string;
 }): EndpointTemplate {
   const path = options.url.split("?", 1)[0]!;
   const segments = path.split("/");
@@ -36,18 +46,21 @@ export function endpointTemplate(options: {
     .map((segment, index) => ({ segment, index }))
     .filter(
       ({ segment, index }) =>
-        segment.length > 0 && (options.variableSegments?.has(index) || looksLikeId(segment)),
+        segment.length > 0 &&
+        (options.variableSegments?.has(index) || looksLikeId(segment) || isPlaceholder(segment)),
     )
     .map(({ index }) => index);
   const lastParameter = parameterIndexes.at(-1);
 
   const templated: string[] = [];
-  const nameWords = [options.method.toLowerCase()];
+  const named: PathSegment[] = [];
   const usedNames = new Set<string>();
   segments.forEach((segment, index) => {
     if (!parameterIndexes.includes(index)) {
       templated.push(segment);
-      if (segment.length > 0 && !versionOrPrefix.test(segment)) nameWords.push(segment);
+      if (segment.length > 0 && !versionOrPrefix.test(segment)) {
+        named.push({ text: segment, isParameter: false });
+      }
       return;
     }
     const previous = segments[index - 1];
@@ -57,12 +70,11 @@ export function endpointTemplate(options: {
     for (let suffix = 2; usedNames.has(name); suffix += 1) name = `${base}${suffix}`;
     usedNames.add(name);
     templated.push(`{${name}}`);
-    nameWords.push("by", name);
+    named.push({ text: name, isParameter: true });
   });
-  if (nameWords.length === 1) nameWords.push("root");
   return {
     title: `${options.method} ${templated.join("/") || "/"}`,
-    nameWords,
+    nameWords: specNameWords(options.method, named, options.host),
   };
 }
 

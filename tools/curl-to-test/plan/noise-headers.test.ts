@@ -1,12 +1,17 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { isNoiseHeader, noiseHeaderRule, NOISE_HEADER_RULES } from "./noise-headers.ts";
+import {
+  isClientSetHeader,
+  isNoiseHeader,
+  noiseHeaderRule,
+  NOISE_HEADER_RULES,
+} from "./noise-headers.ts";
 
 const CHROME_UA =
   "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/128.0.0.0 Safari/537.36";
 
 describe("isNoiseHeader", () => {
-  it("drops browser hints, fetch metadata, transport and cache-revalidation headers", () => {
+  it("drops browser hints, fetch metadata, a browser's agent and transport headers", () => {
     const noise: [string, string][] = [
       ["sec-ch-ua", '"Chromium";v="128"'],
       ["Sec-Fetch-Mode", "cors"],
@@ -15,12 +20,7 @@ describe("isNoiseHeader", () => {
       ["Content-Length", "31"],
       ["Host", "api.example.com"],
       [":authority", "api.example.com"],
-      ["Origin", "https://shop.example.com"],
-      ["referer", "https://shop.example.com/cart"],
       ["priority", "u=1, i"],
-      ["Pragma", "no-cache"],
-      ["Cache-Control", "max-age=0"],
-      ["If-None-Match", 'W/"abc"'],
       ["upgrade-insecure-requests", "1"],
       ["DNT", "1"],
       ["te", "trailers"],
@@ -30,8 +30,13 @@ describe("isNoiseHeader", () => {
       assert.equal(isNoiseHeader(name, value), true, `${name} should be noise`);
   });
 
-  it("keeps what an API can depend on: app user agents, auth, content type, language, other cache-control", () => {
+  it("keeps what a server may act on: origin, referer, app user agents, auth, language, caching", () => {
     const kept: [string, string][] = [
+      ["Origin", "https://shop.example.com"],
+      ["referer", "https://shop.example.com/cart"],
+      ["Pragma", "no-cache"],
+      ["Cache-Control", "max-age=0"],
+      ["If-None-Match", 'W/"abc"'],
       ["User-Agent", "DeliveryApp/5.2.1 (iPhone; iOS 17.4; Scale/3.00)"],
       ["Authorization", "Bearer x"],
       ["Content-Type", "application/json"],
@@ -43,6 +48,14 @@ describe("isNoiseHeader", () => {
     ];
     for (const [name, value] of kept)
       assert.equal(isNoiseHeader(name, value), false, `${name} should be kept`);
+  });
+
+  it("--keep-headers all leaves out only what the test's client sets itself", () => {
+    assert.equal(isClientSetHeader("sec-ch-ua", '"Chromium";v="128"'), false);
+    assert.equal(isClientSetHeader("user-agent", CHROME_UA), false);
+    assert.equal(isClientSetHeader("priority", "u=1, i"), false);
+    assert.equal(isClientSetHeader("Content-Length", "31"), true);
+    assert.equal(isClientSetHeader("Host", "api.example.com"), true);
   });
 
   it("names the rule and its reason, and documents each rule", () => {

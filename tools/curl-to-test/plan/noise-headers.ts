@@ -1,12 +1,16 @@
 /**
  * Headers a browser or HTTP client adds on its own, which a generated test leaves out: they
- * say nothing about the API, would pin the test to one browser build, or are set by the
- * test's own client. The list is the documentation: docs/convert-intake.md shows it as is.
+ * say nothing about the API and would pin the test to one browser build (`browser`), or the
+ * test's own client sets them for its connection (`client`). Anything a server may act on
+ * (Origin, Referer, Accept-Language, Pragma, Cache-Control, If-None-Match) is kept. The list
+ * is the documentation: docs/convert-intake.md shows it as is.
  */
 
 export interface NoiseHeaderRule {
   /** A header name, or a prefix ending in `*`; compared case-insensitively. */
   name: string;
+  /** `browser`: only a browser adds it; `client`: any HTTP client sets it for its transfer. */
+  addedBy: "browser" | "client";
   /** Only these values are noise (case-insensitive); absent: every value is. */
   onlyWhen?: string;
   reason: string;
@@ -17,59 +21,50 @@ const BROWSER_USER_AGENT = /^Mozilla\/5\.0 \(/;
 export const NOISE_HEADER_RULES: readonly NoiseHeaderRule[] = [
   {
     name: ":*",
+    addedBy: "client",
     reason: "HTTP/2 pseudo-header; the client sets method, path, scheme and authority itself",
   },
-  { name: "sec-ch-*", reason: "browser client hints" },
-  { name: "sec-fetch-*", reason: "browser fetch metadata" },
-  { name: "sec-gpc", reason: "browser privacy signal" },
-  { name: "sec-purpose", reason: "browser prefetch marker" },
-  { name: "purpose", reason: "browser prefetch marker" },
+  { name: "sec-ch-*", addedBy: "browser", reason: "browser client hints" },
+  { name: "sec-fetch-*", addedBy: "browser", reason: "browser fetch metadata" },
+  { name: "sec-gpc", addedBy: "browser", reason: "browser privacy signal" },
+  { name: "sec-purpose", addedBy: "browser", reason: "browser prefetch marker" },
+  { name: "purpose", addedBy: "browser", reason: "browser prefetch marker" },
   {
     name: "user-agent",
+    addedBy: "browser",
     onlyWhen: "a browser's (starts with Mozilla/5.0 ()",
     reason: "browser build; app-client agents are kept",
   },
   {
     name: "accept-encoding",
+    addedBy: "client",
     reason: "the test's client negotiates compression and decodes the body itself",
   },
-  { name: "connection", reason: "transport, set by the client" },
-  { name: "keep-alive", reason: "transport, set by the client" },
-  { name: "proxy-connection", reason: "transport, set by the client" },
-  { name: "transfer-encoding", reason: "transport, set by the client" },
-  { name: "te", reason: "transport, set by the client" },
-  { name: "upgrade", reason: "transport, set by the client" },
-  { name: "http2-settings", reason: "transport, set by the client" },
-  { name: "expect", reason: "transport (100-continue), set by the client" },
-  { name: "content-length", reason: "computed by the client from the body it sends" },
-  { name: "host", reason: "comes from baseURL" },
-  { name: "origin", reason: "names the captured site, not the test's baseURL" },
-  { name: "referer", reason: "names the captured page, not the test's baseURL" },
-  { name: "priority", reason: "browser scheduling hint" },
-  { name: "pragma", onlyWhen: "no-cache", reason: "added by devtools with caching disabled" },
+  { name: "connection", addedBy: "client", reason: "transport, set by the client" },
+  { name: "keep-alive", addedBy: "client", reason: "transport, set by the client" },
+  { name: "proxy-connection", addedBy: "client", reason: "transport, set by the client" },
+  { name: "transfer-encoding", addedBy: "client", reason: "transport, set by the client" },
+  { name: "te", addedBy: "client", reason: "transport, set by the client" },
+  { name: "upgrade", addedBy: "client", reason: "transport, set by the client" },
+  { name: "http2-settings", addedBy: "client", reason: "transport, set by the client" },
+  { name: "expect", addedBy: "client", reason: "transport (100-continue), set by the client" },
   {
-    name: "cache-control",
-    onlyWhen: "no-cache, max-age=0",
-    reason: "added by devtools with caching disabled or on reload",
+    name: "content-length",
+    addedBy: "client",
+    reason: "computed by the client from the body it sends",
   },
-  {
-    name: "if-none-match",
-    reason: "browser cache revalidation; the test wants the full response, not 304",
-  },
-  {
-    name: "if-modified-since",
-    reason: "browser cache revalidation; the test wants the full response, not 304",
-  },
-  { name: "upgrade-insecure-requests", reason: "browser navigation hint" },
-  { name: "dnt", reason: "browser privacy signal" },
-  { name: "save-data", reason: "browser client hint" },
-  { name: "device-memory", reason: "browser client hint" },
-  { name: "dpr", reason: "browser client hint" },
-  { name: "viewport-width", reason: "browser client hint" },
-  { name: "rtt", reason: "browser client hint" },
-  { name: "downlink", reason: "browser client hint" },
-  { name: "ect", reason: "browser client hint" },
-  { name: "x-client-data", reason: "Chrome field-trial header" },
+  { name: "host", addedBy: "client", reason: "comes from baseURL" },
+  { name: "priority", addedBy: "browser", reason: "browser scheduling hint" },
+  { name: "upgrade-insecure-requests", addedBy: "browser", reason: "browser navigation hint" },
+  { name: "dnt", addedBy: "browser", reason: "browser privacy signal" },
+  { name: "save-data", addedBy: "browser", reason: "browser client hint" },
+  { name: "device-memory", addedBy: "browser", reason: "browser client hint" },
+  { name: "dpr", addedBy: "browser", reason: "browser client hint" },
+  { name: "viewport-width", addedBy: "browser", reason: "browser client hint" },
+  { name: "rtt", addedBy: "browser", reason: "browser client hint" },
+  { name: "downlink", addedBy: "browser", reason: "browser client hint" },
+  { name: "ect", addedBy: "browser", reason: "browser client hint" },
+  { name: "x-client-data", addedBy: "browser", reason: "Chrome field-trial header" },
 ];
 
 function nameMatches(rule: NoiseHeaderRule, lowerName: string): boolean {
@@ -95,4 +90,9 @@ export function noiseHeaderRule(name: string, value: string): NoiseHeaderRule | 
 
 export function isNoiseHeader(name: string, value: string): boolean {
   return noiseHeaderRule(name, value) !== undefined;
+}
+
+/** `--keep-headers all`: only what the test's own client must set is left out. */
+export function isClientSetHeader(name: string, value: string): boolean {
+  return noiseHeaderRule(name, value)?.addedBy === "client";
 }

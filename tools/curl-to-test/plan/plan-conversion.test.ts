@@ -90,7 +90,7 @@ describe("planConversion: correlation", () => {
     assert.equal(result.plan.specs.length, 1);
     const spec = result.plan.specs[0]!;
     assert.equal(spec.kind, "flow");
-    assert.equal(spec.fileName, "post-orders-flow.spec.ts");
+    assert.equal(spec.fileName, "create-order-flow.spec.ts");
     const test = spec.tests[0]!;
     assert.equal(test.kind, "flow");
     const [create, read, cancel] = exchanges(test);
@@ -116,7 +116,7 @@ describe("planConversion: correlation", () => {
         ],
       },
     });
-    assert.equal(read!.title, "GET /v1/orders/{orderId}?view=full → 200");
+    assert.equal(read!.title, "get order — GET /v1/orders/{orderId}?view=full → 200");
   });
 
   it("puts flows through the same endpoints in one spec and collapses identical ones", () => {
@@ -196,7 +196,11 @@ describe("planConversion: correlation of small values", () => {
   it("reuses a numeric order id in GET /v1/orders/{id}, and a menu item id in the order", () => {
     const result = plan(orderFlow(1, 3, 12));
     assert.deepEqual(flowSteps(result), [
-      ["GET /v1/shops/1/menu → 200", "POST /v1/orders → 201", "GET /v1/orders/{orderId} → 200"],
+      [
+        "get shop menu — GET /v1/shops/1/menu → 200",
+        "create order — POST /v1/orders → 201",
+        "get order — GET /v1/orders/{orderId} → 200",
+      ],
     ]);
     const [, place, read] = exchanges(result.plan.specs[0]!.tests[0]!);
     assert.deepEqual(place!.exports, [{ variable: "orderId", path: ["id"] }]);
@@ -261,7 +265,7 @@ describe("planConversion: grouping", () => {
     ]);
     const [spec] = result.plan.specs;
     assert.equal(spec!.title, "GET /v1/menu/{id}");
-    assert.equal(spec!.fileName, "get-menu-by-id.spec.ts");
+    assert.equal(spec!.fileName, "get-menu.spec.ts");
     const [test] = spec!.tests;
     assert.equal(test!.kind, "single");
     const exchange = exchanges(test!)[0]!;
@@ -332,7 +336,7 @@ describe("planConversion: grouping", () => {
     ]);
     assert.deepEqual(
       result.plan.specs.map((spec) => spec.fileName),
-      ["get-orders.spec.ts", "get-orders-2.spec.ts", "delete-root.spec.ts"],
+      ["get-orders.spec.ts", "get-orders-2.spec.ts", "delete-example.spec.ts"],
     );
     assert.deepEqual(
       result.warnings.map((warning) => warning.message),

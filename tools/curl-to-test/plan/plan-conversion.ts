@@ -21,6 +21,7 @@ import { endpointTemplate } from "./endpoint-template.ts";
 import { inferResponseSchema, inferSchema } from "./infer-schema.ts";
 import type { EndpointTemplate } from "./endpoint-template.ts";
 import type { RequestSlot } from "./request-slots.ts";
+import { actionPhrase, hostOf } from "./spec-name.ts";
 import { requestSlots } from "./request-slots.ts";
 import { requestTemplate } from "./request-template.ts";
 import type { SlotFill } from "./request-template.ts";
@@ -44,7 +45,13 @@ export interface SecretSlot {
 export type SecretLocator = (
   request: CapturedRequest,
   slots: readonly RequestSlot[],
-) => { slots: SecretSlot[]; unplaced: string[]; responsePaths: JsonPath[] };
+) => {
+  slots: SecretSlot[];
+  unplaced: string[];
+  responsePaths: JsonPath[];
+  /** The request's slots with any the locator split out for secrets; absent: unchanged. */
+  requestSlots?: RequestSlot[];
+};
 
 export interface PlanConversionInput {
   requests: readonly CapturedRequest[];
@@ -99,8 +106,9 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
   const envPrefix = input.service.toUpperCase().replace(/[^A-Z0-9]+/g, "_");
   const failures: PlanFailure[] = [];
   const prepared = input.requests.flatMap((request) => {
-    const slots = requestSlots(request);
-    const secrets = input.locateSecrets(request, slots);
+    const found = requestSlots(request);
+    const secrets = input.locateSecrets(request, found);
+    const slots = secrets.requestSlots ?? found;
     if (secrets.unplaced.length > 0) {
       failures.push({
         source: request.source,
@@ -189,6 +197,7 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
         method: item.request.method,
         url: literalText(template.request.url),
         variableSegments,
+        host: hostOf(item.request.url),
       }),
       planned: template.request,
       todos: [...item.request.warnings, ...template.todos],
@@ -214,7 +223,7 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
       todos.push(todo);
     }
     return {
-      title: exchangeTitle(first.planned.method, first.planned.url, expectation.expect.status),
+      title: `${actionPhrase(first.endpoint.nameWords)} — ${exchangeTitle(first.planned.method, first.planned.url, expectation.expect.status)}`,
       nameWords: first.endpoint.nameWords,
       sources: group.map((item) => item.request.source),
       request: first.planned,

@@ -8,6 +8,7 @@
  */
 import type { CapturedRequest, NameValue } from "../model/captured-request.ts";
 import { jsonPathText } from "./json-path-text.ts";
+import { looksLikeOpaqueToken } from "./opaque-token.ts";
 import { formDecodedOrKept } from "./percent-decoding.ts";
 
 export type SecretJsonPath = (string | number)[];
@@ -56,7 +57,7 @@ const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/;
 const CREDENTIAL_HEADERS = new Set(["authorization", "proxy-authorization"]);
 /** Header names that carry credentials by convention. */
 const SECRET_HEADER =
-  /^(?:x-auth-.+|.*(?:^|-)(?:api-?key|apikey|token|secret|signature|password|passwd|session(?:-?id)?|credentials?|csrf|xsrf|key)(?:-.*)?)$/;
+  /^(?:x-auth-.+|.*(?:^|-)(?:api-?key|apikey|token|secret|signature|password|passwd|session(?:-?id)?|credentials?|key|[a-z]*(?:csrf|xsrf|token|secret|password|passwd|apikey)[a-z]*)(?:-.*)?)$/;
 /** Header names that look like the above but never hold a secret. */
 const NOT_SECRET_HEADER = new Set([
   "idempotency-key",
@@ -87,14 +88,14 @@ function snakeName(name: string): string {
     .toLowerCase();
 }
 
-function envNameOf(...words: string[]): string {
+export function envNameOf(...words: string[]): string {
   return words
     .map((word) => snakeName(word).toUpperCase())
     .filter((word) => word !== "")
     .join("_");
 }
 
-function isSecretName(name: string, value: string): boolean {
+export function isSecretName(name: string, value: string): boolean {
   const snake = snakeName(name);
   if (snake === "" || NOT_SECRET_NAME.test(snake)) return false;
   if (STRONG_SECRET_NAME.test(snake)) return true;
@@ -105,17 +106,6 @@ function isSecretName(name: string, value: string): boolean {
 
 function isSecretHeaderName(lowerName: string): boolean {
   return !NOT_SECRET_HEADER.has(lowerName) && SECRET_HEADER.test(lowerName);
-}
-
-/** High-entropy opaque text: 20+ token characters mixing lower case, upper case and digits. */
-function looksLikeOpaqueToken(value: string): boolean {
-  return (
-    value.length >= 20 &&
-    /^[A-Za-z0-9+/=_%.-]+$/.test(value) &&
-    /[a-z]/.test(value) &&
-    /[A-Z]/.test(value) &&
-    /\d/.test(value)
-  );
 }
 
 export function findSecrets(request: CapturedRequest): SecretFinding[] {

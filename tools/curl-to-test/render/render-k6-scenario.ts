@@ -458,9 +458,11 @@ function partCode(
 ): string {
   if (part.kind === "literal") return stringLiteral(part.text);
   const value =
-    part.kind === "env"
-      ? `${module.use("secret")}(${stringLiteral(part.name)})`
-      : `String(${scope.value(part.name, exchange)})`;
+    part.kind === "env" && part.fallback !== undefined
+      ? `(__ENV[${stringLiteral(part.name)}] || ${stringLiteral(part.fallback)})`
+      : part.kind === "env"
+        ? `${module.use("secret")}(${stringLiteral(part.name)})`
+        : `String(${scope.value(part.name, exchange)})`;
   switch (part.encoding) {
     case "none":
       return value;

@@ -527,7 +527,9 @@ function templateCode(file: SpecFile, template: ValueTemplate): string {
 function partCode(file: SpecFile, part: TemplatePart): string {
   if (part.kind === "literal") return stringLiteral(part.text);
   let value: string;
-  if (part.kind === "env") {
+  if (part.kind === "env" && part.fallback !== undefined) {
+    value = `(process.env[${stringLiteral(part.name)}] || ${stringLiteral(part.fallback)})`;
+  } else if (part.kind === "env") {
     file.usesEnv = true;
     value = `env(${stringLiteral(part.name)})`;
   } else {

@@ -12,7 +12,7 @@ function env(name: string): string {
 }
 
 test.describe("GET /v1/orders/ord-1", () => {
-  test("GET /v1/orders/ord-1", async ({ request }) => {
+  test("get orders ord 1 — GET /v1/orders/ord-1", async ({ request }) => {
     // TODO(qaops): no response was captured: the test asserts a 2xx status only (`--record URL` captures one)
     const response = await request.get("/v1/orders/ord-1", {
       headers: {

@@ -10,17 +10,17 @@ interface GetEtaCase {
 const getEtaCases: GetEtaCase[] = [
   // TODO(qaops): no response was captured: the test asserts a 2xx status only (`--record URL` captures one)
   {
-    title: "GET /v1/eta?shopId=7&lat=37.5&lng=127.0&kind=approximate",
+    title: "get eta — GET /v1/eta?shopId=7&lat=37.5&lng=127.0&kind=approximate",
     url: "/v1/eta?shopId=7&lat=37.5&lng=127.0&kind=approximate",
   },
   // TODO(qaops): no response was captured: the test asserts a 2xx status only (`--record URL` captures one)
   {
-    title: "GET /v1/eta?shopId=8&lat=37.6&lng=127.1&kind=approximate",
+    title: "get eta — GET /v1/eta?shopId=8&lat=37.6&lng=127.1&kind=approximate",
     url: "/v1/eta?shopId=8&lat=37.6&lng=127.1&kind=approximate",
   },
   // TODO(qaops): no response was captured: the test asserts a 2xx status only (`--record URL` captures one)
   {
-    title: "GET /v1/eta?shopId=9&lat=37.4&lng=126.9&kind=precise",
+    title: "get eta — GET /v1/eta?shopId=9&lat=37.4&lng=126.9&kind=precise",
     url: "/v1/eta?shopId=9&lat=37.4&lng=126.9&kind=precise",
   },
 ];

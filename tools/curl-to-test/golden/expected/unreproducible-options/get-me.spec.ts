@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 
 test.describe("GET /v1/me", () => {
-  test("GET /v1/me", async ({ request }) => {
+  test("get me — GET /v1/me", async ({ request }) => {
     // TODO(qaops): -k: curl skipped TLS certificate checks; the test checks certificates unless the Playwright config sets ignoreHTTPSErrors
     // TODO(qaops): --proxy: the request went through a proxy; the test connects to baseURL directly
     // TODO(qaops): --cert: client certificates and custom certificate authorities are not configured in the generated test

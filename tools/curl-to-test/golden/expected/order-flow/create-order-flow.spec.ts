@@ -12,40 +12,40 @@ function env(name: string): string {
   return value;
 }
 
-const postOrdersResponse = z.object({
+const createOrderResponse = z.object({
   orderId: z.string(),
   status: z.string(),
   total: z.number().int(),
   createdAt: z.iso.datetime({ offset: true }),
 });
 
-type PostOrdersRequestBody = {
+type CreateOrderRequestBody = {
   shopId: number;
   items: Array<{ menuItemId: string; quantity: number }>;
 };
 
-const getOrdersByIdResponse = z.object({
+const getOrderResponse = z.object({
   orderId: z.string(),
   status: z.string(),
   total: z.number().int(),
   createdAt: z.iso.datetime({ offset: true }),
 });
 
-const postOrdersByIdCancelResponse = z.object({
+const cancelOrderResponse = z.object({
   orderId: z.string(),
   status: z.string(),
   total: z.number().int(),
   createdAt: z.iso.datetime({ offset: true }),
 });
 
-type PostOrdersByIdCancelRequestBody = { reason: string };
+type CancelOrderRequestBody = { reason: string };
 
 test.describe("flow: POST /v1/orders", () => {
   test("POST /v1/orders → GET /v1/orders/{id} → POST /v1/orders/{id}/cancel (3 steps)", async ({
     request,
   }) => {
-    const { orderId } = await test.step("POST /v1/orders → 201", async () => {
-      const requestBody: PostOrdersRequestBody = {
+    const { orderId } = await test.step("create order — POST /v1/orders → 201", async () => {
+      const requestBody: CreateOrderRequestBody = {
         shopId: 7,
         items: [{ menuItemId: "m-1", quantity: 2 }],
       };
@@ -58,11 +58,11 @@ test.describe("flow: POST /v1/orders", () => {
         data: JSON.stringify(requestBody),
       });
       expect(response.status()).toBe(201);
-      const body = postOrdersResponse.parse(await response.json());
+      const body = createOrderResponse.parse(await response.json());
       expect(body).toMatchObject({ status: "PLACED", total: 18000 });
       return { orderId: body.orderId };
     });
-    await test.step("GET /v1/orders/{orderId} → 200", async () => {
+    await test.step("get order — GET /v1/orders/{orderId} → 200", async () => {
       const response = await request.get("/v1/orders/" + String(orderId), {
         headers: {
           accept: "application/json",
@@ -70,11 +70,11 @@ test.describe("flow: POST /v1/orders", () => {
         },
       });
       expect(response.status()).toBe(200);
-      const body = getOrdersByIdResponse.parse(await response.json());
+      const body = getOrderResponse.parse(await response.json());
       expect(body).toMatchObject({ status: "PLACED", total: 18000 });
     });
-    await test.step("POST /v1/orders/{orderId}/cancel → 200", async () => {
-      const requestBody: PostOrdersByIdCancelRequestBody = { reason: "late" };
+    await test.step("cancel order — POST /v1/orders/{orderId}/cancel → 200", async () => {
+      const requestBody: CancelOrderRequestBody = { reason: "late" };
       const response = await request.post("/v1/orders/" + String(orderId) + "/cancel", {
         headers: {
           accept: "application/json",
@@ -84,7 +84,7 @@ test.describe("flow: POST /v1/orders", () => {
         data: JSON.stringify(requestBody),
       });
       expect(response.status()).toBe(200);
-      const body = postOrdersByIdCancelResponse.parse(await response.json());
+      const body = cancelOrderResponse.parse(await response.json());
       expect(body).toMatchObject({ status: "CANCELLED", total: 18000 });
     });
   });

@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 
 test.describe("POST /v1/notes", () => {
-  test("POST /v1/notes?q=%60whoami%60&tag=$%7Bx%7D", async ({ request }) => {
+  test("create note — POST /v1/notes?q=%60whoami%60&tag=$%7Bx%7D", async ({ request }) => {
     // TODO(qaops): no response was captured: the test asserts a 2xx status only (`--record URL` captures one)
     const response = await request.post("/v1/notes?q=%60whoami%60&tag=$%7Bx%7D", {
       headers: { "x-comment": "*/ alert(1) /*", "content-type": "text/plain; charset=utf-8" },

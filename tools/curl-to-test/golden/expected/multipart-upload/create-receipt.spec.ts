@@ -24,7 +24,7 @@ function multipartBody(
 }
 
 test.describe("POST /v1/receipts", () => {
-  test("POST /v1/receipts", async ({ request }) => {
+  test("create receipt — POST /v1/receipts", async ({ request }) => {
     // TODO(qaops): -F field "scan": the file receipt.pdf does not exist here; the test needs it when it runs
     // TODO(qaops): no response was captured: the test asserts a 2xx status only (`--record URL` captures one)
     const form = multipartBody([

@@ -2,7 +2,7 @@
 // Regenerate it from the capture rather than editing it; see docs/convert.md.
 import { expect, test } from "@playwright/test";
 
-type PostOrdersRequestBody = {
+type CreateOrderRequestBody = {
   shopId: number;
   items: Array<{ menuItemId: string; quantity: number }>;
   deliveryNote: null;
@@ -10,9 +10,9 @@ type PostOrdersRequestBody = {
 };
 
 test.describe("POST /v1/orders", () => {
-  test("POST /v1/orders", async ({ request }) => {
+  test("create order — POST /v1/orders", async ({ request }) => {
     // TODO(qaops): no response was captured: the test asserts a 2xx status only (`--record URL` captures one)
-    const requestBody: PostOrdersRequestBody = {
+    const requestBody: CreateOrderRequestBody = {
       shopId: 7,
       items: [
         { menuItemId: "m-1", quantity: 2 },

@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { z } from "zod";
 
-const getShopsByIdMenuResponse = z.object({
+const getShopMenuResponse = z.object({
   shopId: z.number().int(),
   items: z.array(
     z.object({ id: z.string(), name: z.string(), price: z.number().int(), soldOut: z.boolean() }),
@@ -11,11 +11,11 @@ const getShopsByIdMenuResponse = z.object({
 });
 
 test.describe("GET /v1/shops/{id}/menu", () => {
-  test("GET /v1/shops/7/menu → 200", async ({ request }) => {
+  test("get shop menu — GET /v1/shops/7/menu → 200", async ({ request }) => {
     const response = await request.get("/v1/shops/7/menu", {
       headers: { accept: "application/json" },
     });
     expect(response.status()).toBe(200);
-    getShopsByIdMenuResponse.parse(await response.json());
+    getShopMenuResponse.parse(await response.json());
   });
 });
