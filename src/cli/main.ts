@@ -3,6 +3,7 @@ import { hideBin } from "yargs/helpers";
 import { convertCommand } from "./commands/convert.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { perfCommand } from "./commands/perf.ts";
+import { recordCommand } from "./commands/record.ts";
 import { reportCommand } from "./commands/report.ts";
 import { ExitError } from "./exit-error.ts";
 import { UsageError } from "./usage-error.ts";
@@ -15,6 +16,7 @@ const cli = yargs(hideBin(process.argv))
   .command(demoCommand)
   .command(convertCommand)
   .command(perfCommand)
+  .command(recordCommand)
   .command(reportCommand)
   .demandCommand(1, "Name a command; `qaops --help` lists them.")
   .strict()
