@@ -43,6 +43,7 @@ else
     let platform: DemoPlatform;
     let model: LocalModelServer;
     let capture: string;
+    let captureText: string;
     let run: CommandResult;
     let plan: ConversionPlan;
     let answers: PlanRefinement[];
@@ -67,6 +68,7 @@ else
       await rm(workDir, { recursive: true, force: true });
       const dir = await mkdtemp(join(tmpdir(), "qaops-local-model-"));
       capture = join(dir, "order.har");
+      captureText = har;
       await writeFile(capture, har);
       run = await runQaops(
         ["convert", capture, "--service", "order", "--out", join(workDir, "order"), "--llm"],
@@ -133,7 +135,7 @@ else
       }
       assert.match(run.stderr, /llm: no usable answer: .*; the tests keep the deterministic plan/);
       const deterministic = await convertCaptures({
-        inputs: [{ name: capture, text: await readFile(capture, "utf8") }],
+        inputs: [{ name: capture, text: captureText }],
         service: "order",
       });
       for (const spec of deterministic.specs) {
