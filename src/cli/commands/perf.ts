@@ -1,8 +1,6 @@
-import { fileURLToPath } from "node:url";
 import type { CommandModule } from "yargs";
 import { consoleLog } from "../../reporters/reporter-log.ts";
 import { parseDurationSeconds } from "../../perf/load-shape/duration.ts";
-import { findK6 } from "../../perf/runner/k6-binary.ts";
 import { runPerfScenario } from "../../perf/runner/perf-run.ts";
 import { latestResultsFolder } from "../../perf/runner/results-folder.ts";
 import { runnableScenarioPath, runnableScenarios } from "../../perf/runner/scenario-files.ts";
@@ -21,12 +19,11 @@ interface PerfArgs {
   "--"?: (string | number)[];
 }
 
-const packageRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const targetEnvNames = ["ORDER_BASE_URL", "ETA_BASE_URL", "RECOMMENDATION_BASE_URL"];
 
 export const perfCommand: CommandModule<object, PerfArgs> = {
   command: "perf <scenario>",
-  describe: "Run a k6 scenario from tests/perf/scenarios/ and collect its results",
+  describe: "Run a load scenario from tests/perf/ on Artillery and collect its results",
   builder: (y) =>
     y
       .parserConfiguration({ "populate--": true })
@@ -85,15 +82,17 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
       })
       .example("$0 perf smoke", "every endpoint once against a demo platform started for the run")
       .example("$0 perf daily-peak --duration 3m --peak-rate 400", "the day in 3 minutes")
-      .example("$0 perf stress -- --tag run=nightly", "anything after -- goes to `k6 run`")
+      .example("$0 perf stress -- --tags run:nightly", "anything after -- goes to `artillery run`")
       .example(
         "ORDER_BASE_URL=https://order.staging.example $0 perf soak --duration 8h",
         "against your own services",
       )
       .example("$0 perf daily-peak --notify-only", "send the newest run's verdict again")
       .epilogue(
-        "Exit code is k6's: 0 passed, 99 thresholds failed. Results: summary.json, summary.md, " +
-          "junit.xml, report.html (k6 web dashboard), latency.svg; stress runs add breakpoint.json.",
+        "Exit code: 0 passed, 1 an objective not met (or another Artillery error), 2 bad usage, " +
+          "3 the load generator could not keep the planned arrivals. Results: summary.json, " +
+          "summary.md, junit.xml, report.html, artillery.json, script.json; stress runs add " +
+          "breakpoint.json. Artillery runs from node_modules with its telemetry off.",
       ),
   handler: async (argv) => {
     // Invalid Slack or Jira settings stop the command here, before minutes of load.
@@ -106,8 +105,6 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
       return;
     }
 
-    // Throws K6NotFoundError with install instructions, which the CLI prints as the error.
-    const k6Path = findK6({ env: process.env, packageRoot });
     const envTargetsSet = targetEnvNames.some((name) => process.env[name]);
     const startDemo = argv.demo ?? !envTargetsSet;
     if (argv.demo === true && envTargetsSet) {
@@ -121,12 +118,11 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
 
     const result = await runPerfScenario({
       scenario: argv.scenario,
-      scriptPath: runnableScenarioPath(argv.scenario),
-      k6Path,
+      scenarioPath: runnableScenarioPath(argv.scenario),
       resultsRoot: argv.out,
       startDemo,
       settings,
-      k6Args: (argv["--"] ?? []).map(String),
+      artilleryArgs: (argv["--"] ?? []).map(String),
       env: process.env,
       print: (line) => console.log(line),
     });
