@@ -4,6 +4,7 @@ import { parseDurationSeconds } from "../../perf/load-shape/duration.ts";
 import { runPerfScenario } from "../../perf/runner/perf-run.ts";
 import { latestResultsFolder } from "../../perf/runner/results-folder.ts";
 import { runnableScenarioPath, runnableScenarios } from "../../perf/runner/scenario-files.ts";
+import type { Distribution, RunPlatform } from "../../perf/runner/distributed-run.ts";
 import type { VerdictChannels } from "../../perf/verdict/deliver-perf-verdict.ts";
 import { runSummaryFromResults } from "../../perf/verdict/results-run-summary.ts";
 import { UsageError } from "../usage-error.ts";
@@ -16,6 +17,9 @@ interface PerfArgs {
   out: string;
   notify: boolean;
   "notify-only": boolean;
+  platform: RunPlatform;
+  count?: number;
+  region?: string;
   "--"?: (string | number)[];
 }
 
@@ -61,6 +65,20 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
         default: false,
         describe: "Run nothing: send the verdict of the scenario's newest results in --out",
       })
+      .option("platform", {
+        choices: ["local", "fargate", "aci"] as const,
+        default: "local" as const,
+        describe:
+          "Where Artillery's workers run: local worker threads, AWS Fargate (run-fargate) or Azure Container Instances (run-aci), with your cloud credentials",
+      })
+      .option("count", {
+        type: "number",
+        describe: "Cloud workers to split the planned load over (--platform fargate|aci)",
+      })
+      .option("region", {
+        type: "string",
+        describe: "Cloud region of the workers (--platform fargate|aci)",
+      })
       .check((argv) => {
         const known = runnableScenarios();
         if (!known.includes(argv.scenario)) {
@@ -75,6 +93,13 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
         if (rate !== undefined && !(Number.isFinite(rate) && rate > 0)) {
           throw new UsageError(`--peak-rate must be a number above 0, got ${rate}`);
         }
+        if (argv.platform !== "local") {
+          const count = argv.count;
+          if (count === undefined || !(Number.isInteger(count) && count >= 1)) {
+            throw new UsageError(`--platform ${argv.platform} needs --count N (whole, ≥ 1)`);
+          }
+          if (!argv.region) throw new UsageError(`--platform ${argv.platform} needs --region`);
+        }
         if (argv["notify-only"] && !argv.notify) {
           throw new UsageError("--notify-only and --no-notify contradict each other");
         }
@@ -86,6 +111,10 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
       .example(
         "ORDER_BASE_URL=https://order.staging.example $0 perf soak --duration 8h",
         "against your own services",
+      )
+      .example(
+        "$0 perf daily-peak --peak-rate 4000 --platform fargate --count 4 --region eu-west-1",
+        "4 Fargate workers at 1,000 req/s each",
       )
       .example("$0 perf daily-peak --notify-only", "send the newest run's verdict again")
       .epilogue(
@@ -123,6 +152,7 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
       startDemo,
       settings,
       artilleryArgs: (argv["--"] ?? []).map(String),
+      ...distributionOf(argv),
       env: process.env,
       print: (line) => console.log(line),
     });
@@ -130,6 +160,11 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
     process.exitCode = result.exitCode;
   },
 };
+
+function distributionOf(argv: PerfArgs): { distribution?: Distribution } {
+  if (argv.platform === "local" || argv.count === undefined || argv.region === undefined) return {};
+  return { distribution: { platform: argv.platform, count: argv.count, region: argv.region } };
+}
 
 // The verdict delivery is loaded only with --notify, not at CLI start: it pulls in the Jira and
 // Slack clients.

@@ -21,6 +21,8 @@ export function artilleryEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 export interface ArtilleryRunOptions {
+  /** `run` (local workers), or a cloud runner with its options (`run-fargate --count 4 …`). */
+  command?: string[];
   scriptPath: string;
   /** Where `--output` writes the JSON report. */
   outputPath: string;
@@ -33,11 +35,11 @@ export interface ArtilleryRunOptions {
 
 /** `artillery run` as Node runs it; the argument list, for tests and for the docs' examples. */
 export function artilleryRunArgs(
-  options: Pick<ArtilleryRunOptions, "scriptPath" | "outputPath" | "args">,
-) {
+  options: Pick<ArtilleryRunOptions, "command" | "scriptPath" | "outputPath" | "args">,
+): string[] {
   return [
     artilleryBin(),
-    "run",
+    ...(options.command ?? ["run"]),
     "--output",
     options.outputPath,
     ...options.args,
