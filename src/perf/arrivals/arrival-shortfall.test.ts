@@ -34,6 +34,7 @@ describe("planned against sent arrivals", () => {
       phases,
       times,
       arrivals: [...sent(100, t0, 2), ...sent(300, t0 + 2000, 2)],
+      workers: 1,
     });
     assert.deepEqual(
       check.phases.map((p) => [p.plannedArrivals, p.achievedArrivals, p.shortfall]),
@@ -52,14 +53,14 @@ describe("planned against sent arrivals", () => {
     const last = arrivals[19];
     assert.ok(last);
     last.atMs = t0 + 2005;
-    const check = checkArrivals({ phases: phases.slice(0, 1), times, arrivals });
+    const check = checkArrivals({ phases: phases.slice(0, 1), times, arrivals, workers: 1 });
     assert.equal(check.phases[0]?.shortfall, 0);
   });
 
   it("reads arrivals sent after their phase ended as a saturated generator, naming the rate", () => {
     // The generator managed 240/s in the second phase: the rest came well after it ended.
     const arrivals = [...sent(100, t0, 2), ...sent(240, t0 + 2000, 2), ...sent(120, t0 + 4100, 1)];
-    const check = checkArrivals({ phases, times, arrivals });
+    const check = checkArrivals({ phases, times, arrivals, workers: 1 });
     assert.equal(check.phases[0]?.shortfall, 0);
     assert.equal(check.phases[1]?.achievedArrivals, 480);
     assert.equal(check.phases[1]?.shortfall, 0.2);
@@ -77,6 +78,7 @@ describe("planned against sent arrivals", () => {
         phases: [phase(100, 10)],
         times: [{ index: 0, startedAt: t0, endedAt: t0 + 10_000 }],
         arrivals: [{ atMs: t0 + 500, count: achieved }],
+        workers: 1,
       }).saturated;
     assert.equal(at(980), undefined);
     assert.ok(at(979));

@@ -51,6 +51,8 @@ export function checkArrivals(input: {
   phases: readonly RampPhase[];
   times: readonly PhaseTime[];
   arrivals: readonly ArrivalCount[];
+  /** Artillery's local workers, which split each phase's rates among them. */
+  workers: number;
 }): ArrivalCheck {
   const sorted = [...input.arrivals].sort((a, b) => a.atMs - b.atMs);
   const sentBy = (ms: number) =>
@@ -60,7 +62,7 @@ export function checkArrivals(input: {
   for (const [index, phase] of input.phases.entries()) {
     const end = phaseEnd(index, phase, input.times);
     if (end === undefined) break;
-    const planned = plannedArrivals(phase);
+    const planned = plannedArrivals(phase, input.workers);
     const sent = sentBy(end + 2 * arrivalSliceMs) - plannedBefore;
     const achieved = Math.min(planned, Math.max(0, sent));
     result.push({

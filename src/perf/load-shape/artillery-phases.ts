@@ -30,16 +30,25 @@ export function artilleryPhases(plan: ArrivalPlan): RampPhase[] {
 }
 
 /**
- * The arrivals Artillery sends in each second of a ramp: the rate moves linearly from
- * `arrivalRate` in the first second to `rampTo` in the last, rounded down per second.
+ * The arrivals Artillery sends in each second of a ramp, over all its local workers: each worker
+ * gets the rates divided by their number, its rate moves linearly from `arrivalRate` in the
+ * first second to `rampTo` in the last, and each second's fraction is handed out as whole
+ * arrivals to the first workers (one worker: rounded half up). The same arithmetic, in the same
+ * order, as Artillery's phases, so the count is exact.
  */
-export function plannedArrivalsPerSecond(phase: RampPhase): number[] {
-  const { duration, arrivalRate, rampTo } = phase;
-  if (duration <= 1) return [Math.floor((arrivalRate + rampTo) / 2)];
-  const step = (rampTo - arrivalRate) / (duration - 1);
-  return Array.from({ length: duration }, (_, second) => Math.floor(step * second + arrivalRate));
+export function plannedArrivalsPerSecond(phase: RampPhase, workers = 1): number[] {
+  const rate = phase.arrivalRate / workers;
+  const ramp = phase.rampTo / workers;
+  const perWorker =
+    phase.duration <= 1
+      ? [(ramp + rate) / 2]
+      : Array.from(
+          { length: phase.duration },
+          (_, second) => ((ramp - rate) / (phase.duration - 1)) * second + rate,
+        );
+  return perWorker.map((raw) => workers * Math.floor(raw) + Math.round((raw % 1) * workers));
 }
 
-export function plannedArrivals(phase: RampPhase): number {
-  return plannedArrivalsPerSecond(phase).reduce((total, count) => total + count, 0);
+export function plannedArrivals(phase: RampPhase, workers = 1): number {
+  return plannedArrivalsPerSecond(phase, workers).reduce((total, count) => total + count, 0);
 }

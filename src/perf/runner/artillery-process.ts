@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -7,6 +8,14 @@ import { fileURLToPath } from "node:url";
 export function artilleryBin(): string {
   const packageJson = createRequire(import.meta.url).resolve("artillery/package.json");
   return join(dirname(packageJson), "bin", "run");
+}
+
+/**
+ * How many worker threads Artillery splits a local run over: one per core but one, at least one
+ * (its own rule; it has no setting for it). Each sends its share of every phase.
+ */
+export function localWorkerCount(): number {
+  return Math.max(1, cpus().length - 1);
 }
 
 /** Records each phase's start in the results folder (an Artillery custom reporter). */
@@ -29,6 +38,7 @@ export interface ArtilleryRunOptions {
   /** Extra `artillery run` arguments (the user's passthrough), placed before the script. */
   args: string[];
   env: NodeJS.ProcessEnv;
+  cwd?: string;
   /** Where Artillery's own stdout (progress, summary) goes; its stderr always reaches the terminal. */
   stdout?: "inherit" | "ignore";
 }
@@ -54,6 +64,7 @@ export function artilleryRunArgs(
 export function runArtillery(options: ArtilleryRunOptions): Promise<number> {
   const child = spawn(process.execPath, artilleryRunArgs(options), {
     env: artilleryEnv(options.env),
+    ...(options.cwd ? { cwd: options.cwd } : {}),
     stdio: ["ignore", options.stdout ?? "inherit", "inherit"],
     detached: true,
   });

@@ -1,5 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { LoadTest, LoadTestBuilder, ScenarioEnv } from "../scenario/load-test.ts";
 import { resultFiles } from "./result-files.ts";
@@ -10,7 +10,7 @@ export async function buildLoadTest(scenarioPath: string, env: ScenarioEnv): Pro
   if (typeof module.default !== "function") {
     throw new Error(`${scenarioPath} has no default export building its load test`);
   }
-  return (module.default as LoadTestBuilder)(env);
+  return (module.default as LoadTestBuilder)(env, scenarioPath);
 }
 
 /**
@@ -23,7 +23,7 @@ export function writeArtilleryScript(loadTest: LoadTest, resultsDir: string): st
   const config = { ...loadTest.script.config };
   if (typeof config.processor === "string") {
     const entry = join(resultsDir, "processor.ts");
-    writeFileSync(entry, `export * from ${JSON.stringify(config.processor)};\n`);
+    writeFileSync(entry, `export * from ${JSON.stringify(resolve(config.processor))};\n`);
     config.processor = entry;
   }
   const scriptPath = join(resultsDir, resultFiles.script);

@@ -4,12 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
+import { localWorkerCount } from "./artillery-process.ts";
 import { runPerfScenario, saturatedExitCode } from "./perf-run.ts";
 import { resultFiles } from "./result-files.ts";
 
-// A generator made to fall behind on purpose: each arrival's flow holds Artillery's event loop for
-// 10 ms, so one worker sends at most ~100 arrivals a second against a plan of 200/s. No request is
-// sent anywhere. The run must fail as saturated, naming the rate it managed, not pass as calm.
+// A generator made to fall behind on purpose: each arrival's flow holds its worker's event loop for
+// 10 ms, so each worker sends at most ~100 arrivals a second against a plan of 200/s per worker.
+// No request is sent anywhere. The run must fail as saturated, naming the rate it managed.
 const workDir = mkdtempSync(join(tmpdir(), "qaops-perf-saturation-"));
 after(() => rmSync(workDir, { recursive: true, force: true }));
 
@@ -19,13 +20,13 @@ const arrivalLog = fileURLToPath(
 const loadTest = fileURLToPath(new URL("../scenario/load-test.ts", import.meta.url));
 const phases = fileURLToPath(new URL("../load-shape/artillery-phases.ts", import.meta.url));
 
+const rate = 200 * localWorkerCount();
+
 function writeBusyScenario(): string {
   const processor = join(workDir, "busy-processor.ts");
   writeFileSync(
     processor,
-    `import { countArrival, flushArrivals } from ${JSON.stringify(arrivalLog)};
-export async function arrive() { countArrival(); }
-export async function depart() { flushArrivals(); }
+    `export { arrive, depart } from ${JSON.stringify(arrivalLog)};
 export async function busy() { const until = Date.now() + 10; while (Date.now() < until); }
 `,
   );
@@ -35,7 +36,7 @@ export async function busy() { const until = Date.now() + 10; while (Date.now() 
     `import type { LoadTest } from ${JSON.stringify(loadTest)};
 import { artilleryPhases } from ${JSON.stringify(phases)};
 export default function busy(): LoadTest {
-  const plan = { startRate: 200, stages: [{ durationSeconds: 4, target: 200 }] };
+  const plan = { startRate: ${rate}, stages: [{ durationSeconds: 4, target: ${rate} }] };
   const phases = artilleryPhases(plan);
   return {
     scenario: "busy", profile: "steady", plan, phases, objectives: [],
@@ -65,8 +66,8 @@ describe("a load generator that cannot keep the plan", () => {
     });
     assert.equal(result.exitCode, saturatedExitCode);
     const phase = result.summary?.arrivals?.phases[0];
-    assert.equal(phase?.plannedArrivals, 800);
-    assert.ok((phase?.achievedArrivals ?? 800) < 700, `sent ${phase?.achievedArrivals} in time`);
+    assert.equal(phase?.plannedArrivals, 4 * rate);
+    assert.ok((phase?.achievedArrivals ?? rate) < 3.5 * rate, `${phase?.achievedArrivals} in time`);
     assert.match(result.summary?.saturation ?? "", /^load generator saturated at \d+ req\/s/);
     const markdown = readFileSync(join(result.resultsDir, resultFiles.summaryMarkdown), "utf8");
     assert.match(markdown, /could not keep the plan/);

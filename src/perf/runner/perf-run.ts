@@ -1,5 +1,5 @@
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { ArtilleryReport } from "../artillery/artillery-report.ts";
 import { arrivalsPerSecond, readArrivalLogs, readPhaseTimes } from "../arrivals/arrival-logs.ts";
 import { checkArrivals } from "../arrivals/arrival-shortfall.ts";
@@ -13,7 +13,7 @@ import { perfSummary } from "../summary/perf-verdict.ts";
 import type { PerfSummary } from "../summary/perf-verdict.ts";
 import { renderSummaryJUnit } from "../summary/summary-junit.ts";
 import { renderSummaryMarkdown } from "../summary/summary-markdown.ts";
-import { runArtillery } from "./artillery-process.ts";
+import { localWorkerCount, runArtillery } from "./artillery-process.ts";
 import { startDemoPlatformProcess } from "./demo-platform-process.ts";
 import { distributedCommand, perWorkerLoadTest } from "./distributed-run.ts";
 import type { Distribution } from "./distributed-run.ts";
@@ -41,6 +41,8 @@ export interface PerfRunOptions {
   env: NodeJS.ProcessEnv;
   /** The runner's notes for the terminal (Artillery prints its own output there directly). */
   print(line: string): void;
+  /** Where Artillery runs, and so where scenarios find the files they name; default: here. */
+  cwd?: string;
   /** Leave Artillery's stdout out of the terminal; the result files are written all the same. */
   quietEngine?: boolean;
   now?: () => Date;
@@ -63,7 +65,8 @@ export interface PerfRunResult {
 export async function runPerfScenario(options: PerfRunOptions): Promise<PerfRunResult> {
   const now = options.now ?? (() => new Date());
   const resultsDir = createResultsFolder({
-    root: options.resultsRoot,
+    // Absolute: Artillery and its workers may run in another folder (`cwd`).
+    root: resolve(options.resultsRoot),
     scenario: options.scenario,
     now: now(),
   });
@@ -93,6 +96,7 @@ export async function runPerfScenario(options: PerfRunOptions): Promise<PerfRunR
       args: options.artilleryArgs,
       env: { ...env, PERF_RESULTS_DIR: resultsDir },
       stdout: options.quietEngine ? "ignore" : "inherit",
+      ...(options.cwd ? { cwd: options.cwd } : {}),
     });
   } finally {
     await demo?.stop();
@@ -141,7 +145,7 @@ function judgeRun(input: {
     times.find((t) => t.index === 0)?.startedAt ?? report.aggregate.firstMetricAt ?? 0;
   const arrivalCheck =
     input.checkArrivals && loadTest.phases.length > 0
-      ? checkArrivals({ phases: loadTest.phases, times, arrivals })
+      ? checkArrivals({ phases: loadTest.phases, times, arrivals, workers: localWorkerCount() })
       : undefined;
   const summary = perfSummary({
     loadTest,

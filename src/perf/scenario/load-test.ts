@@ -24,5 +24,5 @@ export interface LoadTest {
 /** The variables a scenario reads (`PERF_*`, targets); `qaops perf` passes its environment. */
 export type ScenarioEnv = Readonly<Record<string, string | undefined>>;
 
-/** A scenario module's default export. */
-export type LoadTestBuilder = (env: ScenarioEnv) => LoadTest;
+/** A scenario module's default export; `file` is the module's own path (a processor may be it). */
+export type LoadTestBuilder = (env: ScenarioEnv, file: string) => LoadTest;

@@ -1,9 +1,10 @@
 // The Artillery processor of the delivery scenarios: it runs in each Artillery worker, bundled
 // with its data. Hook names are what the flows in delivery-flows.ts refer to.
-import type { HttpResponse, VUContext, VUEvents } from "artillery";
-import { countArrival, flushArrivals } from "./arrival-log.ts";
+/* eslint-disable @typescript-eslint/require-await -- Artillery awaits a hook only when it is async */
+import type { HttpResponse, VUContext } from "artillery";
+export { arrive, depart } from "./arrival-log.ts";
+export { countOutcome } from "./outcome-counters.ts";
 import { members, pick, recommendationSlots, shopPage, shops } from "./test-data.ts";
-import { slowResponseMs } from "./objectives.ts";
 import { authHeaders, deliveryTargets } from "./targets.ts";
 
 type RequestParams = Record<string, unknown> & { name?: string; headers?: Record<string, string> };
@@ -19,14 +20,6 @@ interface PlacedOrder {
 /** Orders this worker placed, newest last: what its reads and cancels use (ids are correlated). */
 const placedOrders: PlacedOrder[] = [];
 const rememberedOrders = 50;
-
-export async function arrive(): Promise<void> {
-  countArrival();
-}
-
-export async function depart(): Promise<void> {
-  flushArrivals();
-}
 
 function send(params: RequestParams, url: string, memberId?: number): void {
   params.url = url;
@@ -94,7 +87,7 @@ export async function rememberOrder(
 ): Promise<void> {
   if (response.statusCode !== 201 || typeof response.body !== "string") return;
   const orderId = (JSON.parse(response.body) as { id?: unknown }).id;
-  const memberId = context.vars.orderingMember;
+  const memberId: unknown = context.vars.orderingMember;
   if (typeof orderId !== "number" || typeof memberId !== "number") return;
   placedOrders.push({ orderId, memberId });
   if (placedOrders.length > rememberedOrders) placedOrders.shift();
@@ -139,24 +132,4 @@ export async function etaSettings(params: RequestParams): Promise<void> {
 
 export async function memberFeedback(params: RequestParams): Promise<void> {
   send(params, `${targets.recommendation}/v1/members/${pick(members).memberId}/feedback`);
-}
-
-/**
- * After every response: the counters the error-rate and slow-share objectives read. Each is
- * emitted (as 0 when nothing happened) so it exists in every report the objectives look at.
- */
-export async function countOutcome(
-  params: RequestParams,
-  response: HttpResponse,
-  _context: VUContext,
-  events: VUEvents,
-): Promise<void> {
-  const status = response.statusCode ?? 0;
-  events.emit("counter", "qaops.failed_responses", status >= 400 ? 1 : 0);
-  const latency = (response.timings as { phases?: { firstByte?: number } } | undefined)?.phases
-    ?.firstByte;
-  if (params.name) {
-    const slow = latency !== undefined && latency > slowResponseMs ? 1 : 0;
-    events.emit("counter", `qaops.slow_responses.${params.name}`, slow);
-  }
 }

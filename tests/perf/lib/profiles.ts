@@ -7,9 +7,6 @@ import type { Objective } from "../../../src/perf/objectives/objective.ts";
 import type { LoadProfile, LoadTest, ScenarioEnv } from "../../../src/perf/scenario/load-test.ts";
 import { deliveryTargets } from "./targets.ts";
 
-/** The processor every delivery scenario runs its hooks from. */
-export const deliveryProcessor = fileURLToPath(new URL("./delivery-processor.ts", import.meta.url));
-
 export interface DeliveryLoadTestOptions {
   scenario: string;
   profile: LoadProfile;
@@ -18,6 +15,8 @@ export interface DeliveryLoadTestOptions {
   scenarios: Scenario[];
   /** The arrival curve to follow; without one, a single virtual user (smoke). */
   plan?: ArrivalPlan;
+  /** The module the flows' hooks come from; the delivery processor unless said. */
+  processor?: string;
 }
 
 /**
@@ -38,7 +37,9 @@ export function deliveryLoadTest(options: DeliveryLoadTestOptions): LoadTest {
       config: {
         target: deliveryTargets(options.env).order,
         phases: phases.length > 0 ? phases : [{ duration: 1, arrivalCount: 1 }],
-        processor: deliveryProcessor,
+        // Resolved here, when qaops builds the script: a bundled worker has no import.meta.
+        processor:
+          options.processor ?? fileURLToPath(new URL("./delivery-processor.ts", import.meta.url)),
         http: { timeout: 10 },
         plugins: {
           "metrics-by-endpoint": { useOnlyRequestNames: true },

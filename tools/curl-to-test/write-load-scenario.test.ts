@@ -1,12 +1,11 @@
-// One capture, two tests: the k6 scenario written from a capture type-checks and lints as a
-// scenario of tests/perf, runs in real k6 against loopback servers and sends what the capture
-// sent (secrets from the environment, flow values from the responses, bodies from files).
+// One capture, two tests: the load scenario written from a capture type-checks and lints as a
+// scenario of tests/perf, runs in real Artillery against loopback servers and sends what the
+// capture sent (secrets from the environment, flow values from the responses, bodies from files).
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { PerfSummary } from "../../src/perf/summary/k6-summary-data.ts";
 import { convertCaptures } from "./convert-captures.ts";
 import type { ConversionResult } from "./convert-captures.ts";
 import {
@@ -20,14 +19,14 @@ import {
 import { boundaryOf, parseMultipartBody } from "./fidelity/multipart-body.ts";
 import { startRecordingServer } from "./fidelity/recording-server.ts";
 import type { RecordingServer } from "./fidelity/recording-server.ts";
-import { runK6Scenario } from "./fixtures/k6-run.ts";
+import { runLoadScenario } from "./fixtures/load-run.ts";
 import { startShopServer } from "./fixtures/shop-server.ts";
 import type { RecordedRequest, ShopServer } from "./fixtures/shop-server.ts";
 import { lint, repositoryWorkDir, typeCheck } from "./testing/repository-tools.ts";
-import { writeK6Scenario } from "./write-k6-scenario.ts";
+import { writeLoadScenario } from "./write-load-scenario.ts";
 
 // Inside the repository, as generated scenarios are: their imports reach tests/perf/lib.
-const workDir = repositoryWorkDir("k6-scenario");
+const workDir = repositoryWorkDir("load-scenario");
 
 after(() => rm(workDir, { recursive: true, force: true }));
 
@@ -35,15 +34,14 @@ function header(request: RecordedRequest, name: string): string[] {
   return request.headers.filter(([key]) => key.toLowerCase() === name).map(([, value]) => value);
 }
 
-describe("writeK6Scenario on the hostile shop capture", () => {
+describe("writeLoadScenario on the hostile shop capture", () => {
   let result: ConversionResult;
   let server: ShopServer;
   const scriptPath = join(workDir, "shop", "shop.ts");
-  const resultsDir = join(workDir, "shop", "results");
 
   before(async () => {
     await rm(join(workDir, "shop"), { recursive: true, force: true });
-    await mkdir(resultsDir, { recursive: true });
+    await mkdir(join(workDir, "shop"), { recursive: true });
     result = await convertCaptures({
       inputs: [{ name: "shop.har", text: hostileShopHar() }],
       service: "shop",
@@ -56,7 +54,7 @@ describe("writeK6Scenario on the hostile shop capture", () => {
   });
 
   it("writes a scenario with no secret value, its lib imports relative to where it is", async () => {
-    const written = await writeK6Scenario({
+    const written = await writeLoadScenario({
       plan: result.plan,
       path: scriptPath,
       capturedSecrets: result.capturedSecrets,
@@ -71,52 +69,44 @@ describe("writeK6Scenario on the hostile shop capture", () => {
     assert.match(text, /scenario: "captured\/shop"/);
   });
 
-  it("type-checks under tests/perf/tsconfig.json, lints clean, and runs in k6 sending the capture", async () => {
+  it("type-checks and lints clean as a scenario of tests/perf, and runs in Artillery sending the capture", async () => {
     await writeFile(
       join(workDir, "shop", "tsconfig.json"),
-      JSON.stringify({ extends: "../../../../tests/perf/tsconfig.json", include: ["*.ts"] }),
+      JSON.stringify({ extends: "../../../../tsconfig.json", include: ["*.ts"], exclude: [] }),
     );
-    const [typeCheckRun, lintRun, k6Run] = await Promise.all([
+    const [typeCheckRun, lintRun, loadRun] = await Promise.all([
       typeCheck(join(workDir, "shop")),
       lint([scriptPath]),
-      runK6Scenario(scriptPath, {
+      runLoadScenario(scriptPath, {
         ...Object.fromEntries(result.capturedSecrets),
         SHOP_BASE_URL: server.url,
-        PERF_RESULTS_DIR: resultsDir,
       }),
     ]);
     assert.equal(typeCheckRun.code, 0, typeCheckRun.output);
     assert.equal(lintRun.code, 0, lintRun.output);
-    assert.equal(k6Run.code, 0, k6Run.output);
+    assert.equal(loadRun.result.exitCode, 0, loadRun.output);
 
-    const summary = JSON.parse(
-      await readFile(join(resultsDir, "summary.json"), "utf8"),
-    ) as PerfSummary;
-    assert.equal(summary.scenario, "captured/shop");
-    assert.equal(summary.profile, "steady");
-    const thresholds = Object.entries(summary.k6.metrics).flatMap(([key, metric]) =>
-      Object.entries(metric.thresholds ?? {}).map(([expression, { ok }]) => [key, expression, ok]),
-    );
+    const summary = loadRun.result.summary;
+    assert.equal(summary?.scenario, "captured/shop");
+    assert.equal(summary?.profile, "steady");
     assert.deepEqual(
-      thresholds.filter(([key]) => !String(key).startsWith("http_req_duration{")).sort(),
+      summary?.objectives.filter((o) => !o.name.endsWith(" p95")).map((o) => [o.name, o.ok]),
       [
-        ["checks", "rate>0.99", true],
-        ["dropped_iterations", "count==0", true],
-        ["http_req_failed", "rate<0.01", true],
+        ["failed requests", true],
+        ["expected status", true],
       ],
     );
     assert.ok(
-      thresholds.some(([key, expression]) => {
-        return key === "http_req_duration{endpoint:post-orders}" && expression === "p(95)<10000";
-      }),
-      JSON.stringify(thresholds),
+      summary?.objectives.some((o) => o.name === "post-orders p95" && o.limit === 10000),
+      JSON.stringify(summary?.objectives),
     );
+    assert.equal(summary?.saturation, undefined);
 
     const sent = (method: string, prefix: string) =>
       server.requests.filter((r) => r.method === method && r.url.startsWith(prefix));
     const creates = sent("POST", "/v1/orders");
-    assert.ok(creates.length >= 2, `${creates.length} iterations`);
-    // Every request of every iteration, flows complete: as many reads as creates.
+    assert.ok(creates.length >= 2, `${creates.length} virtual users`);
+    // Every request of every virtual user, flows complete: as many reads as creates.
     assert.equal(sent("GET", `/v1/orders/${orderId}?`).length, creates.length);
     assert.equal(sent("GET", `/v1/menus/${menuId}`).length, creates.length);
     assert.equal(sent("GET", "/v1/shops?region=").length, 2 * creates.length);
@@ -141,13 +131,12 @@ describe("writeK6Scenario on the hostile shop capture", () => {
     }
   });
 
-  it("stops in setup, naming every unset variable, before sending anything", async () => {
+  it("stops before any load, naming every unset variable", async () => {
     const before = server.requests.length;
     const secrets = Object.fromEntries([...result.capturedSecrets].map(([name]) => [name, ""]));
-    const k6Run = await runK6Scenario(scriptPath, { ...secrets, SHOP_BASE_URL: "" });
-    assert.notEqual(k6Run.code, 0);
-    assert.match(
-      k6Run.output,
+    const run = runLoadScenario(scriptPath, { ...secrets, SHOP_BASE_URL: "" });
+    await assert.rejects(
+      run,
       /set SHOP_BASE_URL, SHOP_AUTHORIZATION_TOKEN, SHOP_BODY_PASSWORD, SHOP_X_API_KEY, SHOP_FORM_PASSWORD to run/,
     );
     assert.equal(server.requests.length, before);
@@ -162,7 +151,7 @@ describe("writeK6Scenario on the hostile shop capture", () => {
       ),
     ) as typeof result.plan;
     const path = join(workDir, "shop", "leaky.ts");
-    const written = await writeK6Scenario({
+    const written = await writeLoadScenario({
       plan: leakyPlan,
       path,
       capturedSecrets: result.capturedSecrets,
@@ -170,13 +159,13 @@ describe("writeK6Scenario on the hostile shop capture", () => {
     assert.equal(written.written, null);
     assert.equal(
       written.failure?.message,
-      `the k6 scenario would hold the value of ${name}; not written`,
+      `the load scenario would hold the value of ${name}; not written`,
     );
     assert.equal(existsSync(path), false);
   });
 });
 
-describe("writeK6Scenario on bodies k6 builds from files and forms", () => {
+describe("writeLoadScenario on bodies from files and forms", () => {
   const dir = join(workDir, "bodies");
   // Bytes that are not UTF-8, and text that curl's --data-urlencode must escape.
   const scan = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0xfe, 0x0d, 0x0a, 0x80]);
@@ -186,7 +175,7 @@ describe("writeK6Scenario on bodies k6 builds from files and forms", () => {
   before(async () => {
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true });
-    // k6 opens files from the scenario's folder; the capture named them from its own.
+    // The scenario reads files from the folder qaops perf runs in; the capture named them from its own.
     await writeFile(join(dir, "scan.pdf"), scan);
     await writeFile(join(dir, "order.json"), '{"shopId":7}\r\n');
     await writeFile(join(dir, "query.txt"), query);
@@ -197,7 +186,7 @@ describe("writeK6Scenario on bodies k6 builds from files and forms", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("sends text-only forms as multipart, files as read, each TODO also a warning", async () => {
+  it("sends forms as multipart in the captured order, files as read, each TODO also a warning", async () => {
     const capture = [
       "curl 'https://shop.example.com/v1/receipts' -F 'orderId=ord-1' -F 'meta={\"a\":1};type=application/json'",
       "curl 'https://shop.example.com/v1/scans' -F 'orderId=ord-1' -F 'scan=@scan.pdf;type=application/pdf'",
@@ -211,25 +200,20 @@ describe("writeK6Scenario on bodies k6 builds from files and forms", () => {
       filesDirectory: dir,
     });
     const scriptPath = join(dir, "bodies.ts");
-    const written = await writeK6Scenario({
+    const written = await writeLoadScenario({
       plan: result.plan,
       path: scriptPath,
       capturedSecrets: new Map(),
     });
     assert.deepEqual(
-      written.warnings.map((warning) => warning.replace(/:.*? opens (\S+) .*/, " $1")),
-      [
-        "POST /v1/scans: k6 may send the parts of this form in another order",
-        "POST /v1/scans scan.pdf",
-        "POST /v1/raw order.json",
-        "POST /v1/search query.txt",
-      ],
+      written.warnings.map((warning) => warning.replace(/: (\S+) is read once .*/, " $1")),
+      ["POST /v1/scans scan.pdf", "POST /v1/raw order.json", "POST /v1/search query.txt"],
     );
     const text = await readFile(scriptPath, "utf8");
-    assert.equal(text.match(/\/\/ TODO\(qaops\): k6 opens/g)?.length, 3);
+    assert.equal(text.match(/\/\/ TODO\(qaops\): \S+ is read once per worker/g)?.length, 3);
 
-    const k6Run = await runK6Scenario(scriptPath, { SHOP_BASE_URL: server.url });
-    assert.equal(k6Run.code, 0, k6Run.output);
+    const loadRun = await runLoadScenario(scriptPath, { SHOP_BASE_URL: server.url }, dir);
+    assert.equal(loadRun.result.exitCode, 0, loadRun.output);
     const first = (target: string) => {
       const found = server.requests.find((request) => request.target === target);
       assert.ok(found, `${target} reached the server`);
@@ -251,9 +235,8 @@ describe("writeK6Scenario on bodies k6 builds from files and forms", () => {
       { name: "orderId", filename: undefined, contentType: undefined, bytes: "ord-1" },
       { name: "meta", filename: undefined, contentType: "application/json", bytes: '{"a":1}' },
     ]);
-    const byName = (a: { name?: string }, b: { name?: string }) =>
-      (a.name ?? "").localeCompare(b.name ?? "");
-    assert.deepEqual(parts("/v1/scans")?.sort(byName), [
+    // Parts in the captured order, files included.
+    assert.deepEqual(parts("/v1/scans"), [
       { name: "orderId", filename: undefined, contentType: undefined, bytes: "ord-1" },
       {
         name: "scan",

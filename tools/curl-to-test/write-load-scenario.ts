@@ -5,17 +5,17 @@ import { leakedSecret } from "./convert-captures.ts";
 import type { CaptureFailure } from "./model/captured-request.ts";
 import type { ConversionPlan } from "./plan/conversion-plan.ts";
 import { formatTypeScript } from "./render/format-typescript.ts";
-import { renderK6Scenario } from "./render/render-k6-scenario.ts";
+import { renderLoadScenario } from "./render/render-load-scenario.ts";
 
-/** The k6 scenarios' shared profiles, objectives and targets, which the scenario imports. */
+/** The load scenarios' shared profiles, objectives and targets, which the scenario imports. */
 const perfLibDir = fileURLToPath(new URL("../../tests/perf/lib", import.meta.url));
 
-/** Where `qaops convert --k6` writes, relative to the working folder, unless `--k6-out` says. */
-export function defaultK6ScenarioPath(service: string): string {
+/** Where `qaops convert --load` writes, relative to the working folder, unless `--load-out` says. */
+export function defaultLoadScenarioPath(service: string): string {
   return join("tests", "perf", "captured", `${service}.ts`);
 }
 
-export interface K6ScenarioFileOptions {
+export interface LoadScenarioFileOptions {
   plan: ConversionPlan;
   /** The file to write, e.g. `tests/perf/captured/order.ts`. */
   path: string;
@@ -23,7 +23,7 @@ export interface K6ScenarioFileOptions {
   capturedSecrets: ReadonlyMap<string, string>;
 }
 
-export interface K6ScenarioFile {
+export interface LoadScenarioFile {
   /** The path written; null when nothing was (no request, or a secret would have leaked). */
   written: string | null;
   /** One per `warning:` line; each also stands in the scenario as a TODO. */
@@ -32,15 +32,17 @@ export interface K6ScenarioFile {
 }
 
 /**
- * The plan as a k6 scenario, formatted like every generated file and written where asked; its
+ * The plan as an Artillery scenario, formatted like every generated file and written where asked; its
  * imports of `tests/perf/lib` are relative to that place, so it runs from anywhere.
  */
-export async function writeK6Scenario(options: K6ScenarioFileOptions): Promise<K6ScenarioFile> {
+export async function writeLoadScenario(
+  options: LoadScenarioFileOptions,
+): Promise<LoadScenarioFile> {
   if (options.plan.specs.length === 0) return { written: null, warnings: [] };
   const libImport = relative(dirname(resolve(options.path)), perfLibDir)
     .split(sep)
     .join("/");
-  const rendered = renderK6Scenario(options.plan, {
+  const rendered = renderLoadScenario(options.plan, {
     libImport: libImport.startsWith(".") ? libImport : `./${libImport}`,
     scenarioName: `captured/${options.plan.service}`,
   });
@@ -52,7 +54,7 @@ export async function writeK6Scenario(options: K6ScenarioFileOptions): Promise<K
       warnings: rendered.warnings,
       failure: {
         source: { file: options.path, line: 1, column: 1 },
-        message: `the k6 scenario would hold the value of ${leaked}; not written`,
+        message: `the load scenario would hold the value of ${leaked}; not written`,
       },
     };
   }

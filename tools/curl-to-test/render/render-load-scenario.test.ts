@@ -7,7 +7,7 @@ import type {
   PlannedTest,
 } from "../plan/conversion-plan.ts";
 import { stringLiteral } from "./literal.ts";
-import { renderK6Scenario } from "./render-k6-scenario.ts";
+import { renderLoadScenario } from "./render-load-scenario.ts";
 
 const options = { libImport: "../lib", scenarioName: "captured/shop" };
 
@@ -44,10 +44,10 @@ function planOf(tests: PlannedTest[], envVars: ConversionPlan["envVars"] = []): 
   };
 }
 
-describe("renderK6Scenario", () => {
+describe("renderLoadScenario", () => {
   it("keeps captured text inside string literals and comments it cannot end", () => {
     const hostile = "*/ `${x}` \u2028\u2029\u0000 \"q\" </script>\nconsole.log('pwned')";
-    const text = renderK6Scenario(
+    const text = renderLoadScenario(
       planOf([
         {
           kind: "single",
@@ -78,8 +78,8 @@ describe("renderK6Scenario", () => {
     assert.ok(text.includes(stringLiteral(`/v1/${hostile}`)));
   });
 
-  it("reads secrets through secret(), never writing a value, and lists them for setup", () => {
-    const text = renderK6Scenario(
+  it("reads secrets through secret(), never writing a value, and lists them for the builder", () => {
+    const text = renderLoadScenario(
       planOf(
         [
           {
@@ -115,7 +115,7 @@ describe("renderK6Scenario", () => {
     assert.match(text, /baseUrlEnv: "SHOP_BASE_URL"/);
   });
 
-  it("carries a flow value under a name that never shadows the module's own", () => {
+  it("keeps a flow value in the virtual user's variables, apart from the module's names", () => {
     const create = exchange(
       "POST /v1/orders → 201",
       { method: "POST" },
@@ -135,17 +135,20 @@ describe("renderK6Scenario", () => {
         },
       },
     });
-    const text = renderK6Scenario(
+    const text = renderLoadScenario(
       planOf([{ kind: "flow", title: "flow", steps: [create, read] }]),
       options,
     ).text;
     assert.match(
       text,
-      /const baseUrl2 = flowValue\(postOrdersResponse, \["links", 0\], "POST \/v1\/orders → links\[0\]"\);/,
+      /context\.vars\["baseUrl"\] = flowValue\(response\.body, \["links", 0\], "POST \/v1\/orders → links\[0\]"\);/,
     );
-    assert.match(text, /if \(baseUrl2 === undefined\) return;/);
-    assert.match(text, /baseUrl \+ "\/v1\/orders\/" \+ encodeURIComponent\(String\(baseUrl2\)\)/);
-    assert.match(text, /JSON\.stringify\(\{ ref: String\(baseUrl2\) \}\)/);
+    assert.match(text, /afterResponse: \["countOutcome", "postOrdersValues"\]/);
+    assert.match(
+      text,
+      /request\.url = baseUrl \+ "\/v1\/orders\/" \+ encodeURIComponent\(String\(context\.vars\["baseUrl"\]\)\);/,
+    );
+    assert.match(text, /request\.json = \{ ref: String\(context\.vars\["baseUrl"\]\) \};/);
   });
 
   it("refuses a plan whose step sends a value no earlier step exports", () => {
@@ -156,13 +159,13 @@ describe("renderK6Scenario", () => {
       ],
     });
     assert.throws(
-      () => renderK6Scenario(planOf([{ kind: "flow", title: "f", steps: [read] }]), options),
+      () => renderLoadScenario(planOf([{ kind: "flow", title: "f", steps: [read] }]), options),
       /"GET \/v1\/orders\/\{orderId\}" sends the flow value orderId, which no earlier step exports/,
     );
   });
 
   it("expects captured 4xx answers, keeps redirects unfollowed, and renews literal idempotency keys", () => {
-    const text = renderK6Scenario(
+    const text = renderLoadScenario(
       planOf([
         {
           kind: "single",
@@ -186,17 +189,15 @@ describe("renderK6Scenario", () => {
       ]),
       options,
     ).text;
-    assert.match(text, /responseCallback: http\.expectedStatuses\(422\)/);
-    assert.match(text, /redirects: 0/);
-    assert.match(text, /expectStatus\(getOrdersResponse, "POST \/v1\/orders", 422\);/);
+    assert.match(text, /expect: \{ statusCode: 422 \}, followRedirect: false/);
     assert.match(text, /"Idempotency-Key": freshIdempotencyKey\(\)/);
     assert.ok(!text.includes("captured-key-1"));
     // A key from the environment is the user's choice: sent as is.
     assert.match(text, /"X-Idempotency-Key": secret\("SHOP_KEY"\)/);
   });
 
-  it("tags every request with its endpoint and holds each endpoint to an objective", () => {
-    const text = renderK6Scenario(
+  it("names every request after its endpoint, one hook each, and holds each endpoint to an objective", () => {
+    const text = renderLoadScenario(
       planOf([
         {
           kind: "table",
@@ -215,13 +216,10 @@ describe("renderK6Scenario", () => {
       ]),
       options,
     ).text;
-    assert.match(text, /thresholds: capturedObjectives\(\["get-orders"\]\),/);
-    assert.equal(
-      text.match(/tags: \{ endpoint: "get-orders", name: "GET \/v1\/orders" \}/g)?.length,
-      2,
-    );
-    assert.match(text, /function getOrdersCases\(\): void \{/);
-    assert.match(text, /^\s*getOrdersCases\(\);$/m);
+    assert.match(text, /endpoints: \["get-orders"\],/);
+    assert.equal(text.match(/name: "get-orders", beforeRequest: "getOrders\d?"/g)?.length, 2);
+    assert.match(text, /export async function getOrders\(/);
+    assert.match(text, /export async function getOrders2\(/);
     assert.match(text, /from "\.\.\/lib\/captured-traffic\.ts";/);
     assert.match(text, /scenario: "captured\/shop"/);
   });

@@ -1,12 +1,12 @@
-// qaops convert --k6 end to end: a capture of the demo platform becomes specs and a k6 scenario;
-// in k6, each read carries the id its own create returned, as the server sees it.
+// qaops convert --load end to end: a capture of the demo platform becomes specs and a load
+// scenario; in Artillery, each read carries the id its own create returned, as the server sees it.
 import assert from "node:assert/strict";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { convertCaptures } from "../../../tools/curl-to-test/convert-captures.ts";
 import { hostileShopHar } from "../../../tools/curl-to-test/fixtures/hostile-shop-capture.ts";
-import { runK6Scenario } from "../../../tools/curl-to-test/fixtures/k6-run.ts";
+import { runLoadScenario } from "../../../tools/curl-to-test/fixtures/load-run.ts";
 import {
   repositoryRoot,
   repositoryWorkDir,
@@ -16,12 +16,12 @@ import type { DemoPlatform } from "../../demo-platform/platform.ts";
 import { runQaops } from "../testing/run-qaops.ts";
 
 // Inside the repository, as generated scenarios are: their imports reach tests/perf/lib.
-const workDir = repositoryWorkDir("convert-k6");
+const workDir = repositoryWorkDir("convert-load");
 
 after(() => rm(workDir, { recursive: true, force: true }));
 
-describe("qaops convert --k6 on a capture of the demo platform", () => {
-  const apiToken = "k6-capture-token";
+describe("qaops convert --load on a capture of the demo platform", () => {
+  const apiToken = "load-capture-token";
   const idempotencyKey = "0f8c2b1e-5d2a-4c3b-9e7f-1a2b3c4d5e6f";
   const orderBody = JSON.stringify({
     memberId: 301,
@@ -63,7 +63,7 @@ describe("qaops convert --k6 on a capture of the demo platform", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("writes the scenario --k6-out names; in k6 each read carries the id its own create returned", async () => {
+  it("writes the scenario --load-out names; in Artillery each read carries the id its own create returned", async () => {
     const orderUrl = platform.services.order.url;
     const scriptPath = join(dir, "order-load.ts");
     const convert = await runQaops(
@@ -76,7 +76,7 @@ describe("qaops convert --k6 on a capture of the demo platform", () => {
         orderUrl,
         "--out",
         join(dir, "specs"),
-        "--k6-out",
+        "--load-out",
         scriptPath,
       ],
       { cwd: repositoryRoot, env: process.env },
@@ -89,11 +89,11 @@ describe("qaops convert --k6 on a capture of the demo platform", () => {
     assert.match(text, /"idempotency-key": freshIdempotencyKey\(\)/);
 
     log.length = 0;
-    const k6Run = await runK6Scenario(scriptPath, {
+    const loadRun = await runLoadScenario(scriptPath, {
       ORDER_BASE_URL: orderUrl,
       ORDER_AUTHORIZATION_TOKEN: apiToken,
     });
-    assert.equal(k6Run.code, 0, k6Run.output);
+    assert.equal(loadRun.result.exitCode, 0, loadRun.output);
 
     const created = log.filter((line) => /^order POST \/v1\/orders 201 /.test(line));
     const readIds = log.flatMap((line) => {
@@ -109,7 +109,7 @@ describe("qaops convert --k6 on a capture of the demo platform", () => {
   });
 });
 
-describe("qaops convert --k6 defaults", () => {
+describe("qaops convert --load defaults", () => {
   const dir = join(workDir, "cli");
   before(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -125,7 +125,7 @@ describe("qaops convert --k6 defaults", () => {
   };
 
   it("writes tests/perf/captured/<service>.ts under the working folder, and again from a saved plan", async () => {
-    const converted = await qaops(["convert", "shop.har", "--service", "shop", "--k6"]);
+    const converted = await qaops(["convert", "shop.har", "--service", "shop", "--load"]);
     const scenario = join("tests", "perf", "captured", "shop.ts");
     assert.match(converted.stdout, new RegExp(`^wrote ${scenario.replaceAll("/", "\\/")}$`, "m"));
     assert.match(converted.stdout, /^wrote tests\/api\/shop\/post-orders-flow\.spec\.ts$/m);
@@ -144,7 +144,7 @@ describe("qaops convert --k6 defaults", () => {
       "--from-plan",
       "--out",
       "specs",
-      "--k6-out",
+      "--load-out",
       "again/shop.ts",
     ]);
     assert.match(replanned.stdout, /^wrote again\/shop\.ts$/m);
