@@ -4,7 +4,7 @@ import { steadyLoad } from "../../../src/perf/load-shape/steady-load.ts";
 import { endpointLatencyMetric } from "../../../src/perf/objectives/objective.ts";
 import type { Objective } from "../../../src/perf/objectives/objective.ts";
 import type { LoadTest, ScenarioEnv } from "../../../src/perf/scenario/load-test.ts";
-import { deliveryLoadTest } from "./profiles.ts";
+import { artilleryLoadTest } from "./profiles.ts";
 import { envDurationSeconds, envInteger, envNumber } from "./settings.ts";
 
 /**
@@ -83,7 +83,7 @@ export function capturedLoadTest(options: CapturedLoadTestOptions): LoadTest {
   }
   const durationSeconds = envDurationSeconds(env, "PERF_DURATION", "30s");
   const rampSeconds = Math.max(1, Math.round(durationSeconds * 0.1));
-  const loadTest = deliveryLoadTest({
+  const loadTest = artilleryLoadTest({
     scenario: options.scenario,
     profile: "steady",
     env,

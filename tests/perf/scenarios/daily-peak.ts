@@ -4,7 +4,7 @@ import { compressDailyCurve } from "../../../src/perf/load-shape/daily-curve.ts"
 import type { LoadTest, ScenarioEnv } from "../../../src/perf/scenario/load-test.ts";
 import { deliveryTrafficScenarios } from "../lib/delivery-flows.ts";
 import { serviceObjectives } from "../lib/objectives.ts";
-import { deliveryLoadTest } from "../lib/profiles.ts";
+import { deliveryLoadTest } from "../lib/delivery-load-test.ts";
 import { envDurationSeconds, envNumber } from "../lib/settings.ts";
 
 export default function dailyPeak(env: ScenarioEnv): LoadTest {

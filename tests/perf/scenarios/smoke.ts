@@ -3,7 +3,7 @@
 import type { LoadTest, ScenarioEnv } from "../../../src/perf/scenario/load-test.ts";
 import { everyCallOnce } from "../lib/delivery-flows.ts";
 import { smokeObjectives } from "../lib/objectives.ts";
-import { deliveryLoadTest } from "../lib/profiles.ts";
+import { deliveryLoadTest } from "../lib/delivery-load-test.ts";
 
 export default function smoke(env: ScenarioEnv): LoadTest {
   return deliveryLoadTest({

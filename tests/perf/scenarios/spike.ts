@@ -4,7 +4,7 @@ import { spikeLoad } from "../../../src/perf/load-shape/spike-load.ts";
 import type { LoadTest, ScenarioEnv } from "../../../src/perf/scenario/load-test.ts";
 import { deliveryTrafficScenarios } from "../lib/delivery-flows.ts";
 import { serviceObjectives } from "../lib/objectives.ts";
-import { deliveryLoadTest } from "../lib/profiles.ts";
+import { deliveryLoadTest } from "../lib/delivery-load-test.ts";
 import { envDurationSeconds, envNumber } from "../lib/settings.ts";
 
 export default function spike(env: ScenarioEnv): LoadTest {

@@ -6,7 +6,7 @@ import { stepLoad } from "../../../src/perf/load-shape/step-load.ts";
 import type { LoadTest, ScenarioEnv } from "../../../src/perf/scenario/load-test.ts";
 import { deliveryTrafficScenarios } from "../lib/delivery-flows.ts";
 import { serviceObjectives } from "../lib/objectives.ts";
-import { deliveryLoadTest } from "../lib/profiles.ts";
+import { deliveryLoadTest } from "../lib/delivery-load-test.ts";
 import { envDurationSeconds, envInteger, envNumber } from "../lib/settings.ts";
 
 export default function stress(env: ScenarioEnv): LoadTest {
