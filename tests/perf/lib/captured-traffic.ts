@@ -4,6 +4,7 @@ import { steadyLoad } from "../../../src/perf/load-shape/steady-load.ts";
 import { endpointLatencyMetric } from "../../../src/perf/objectives/objective.ts";
 import type { Objective } from "../../../src/perf/objectives/objective.ts";
 import type { LoadTest, ScenarioEnv } from "../../../src/perf/scenario/load-test.ts";
+import { expectedStatus, failedRequests } from "./objectives.ts";
 import { artilleryLoadTest } from "./profiles.ts";
 import { envDurationSeconds, envInteger, envNumber } from "./settings.ts";
 
@@ -117,22 +118,8 @@ function capturedObjectives(env: ScenarioEnv, endpoints: readonly string[]): Obj
       limit: p95,
       unit: "ms",
     })),
-    {
-      name: "failed requests",
-      measure: {
-        ratio: { of: ["qaops.failed_responses", "vusers.failed"], per: ["http.requests"] },
-      },
-      comparison: "<",
-      limit: 0.01,
-      unit: "ratio",
-    },
-    {
-      name: "expected status",
-      measure: { ratio: { of: ["plugins.expect.ok"], per: ["http.responses"] } },
-      comparison: ">",
-      limit: 0.99,
-      unit: "ratio",
-    },
+    failedRequests("<", 0.01),
+    expectedStatus(">", 0.99),
   ];
 }
 

@@ -14,11 +14,22 @@ const latency = (endpoint: string, statistic: string, below: number): Objective 
 });
 
 /** Failed responses (status 400 and up) and virtual users ended by an error, per request sent. */
-const failedShare = {
-  ratio: { of: ["qaops.failed_responses", "vusers.failed"], per: ["http.requests"] },
-};
+export function failedRequests(comparison: Objective["comparison"], limit: number): Objective {
+  const of = ["qaops.failed_responses", "vusers.failed"];
+  return {
+    name: "failed requests",
+    measure: { ratio: { of, per: ["http.requests"] } },
+    comparison,
+    limit,
+    unit: "ratio",
+  };
+}
+
 /** Responses whose status was the expected one, per response. */
-const expectedShare = { ratio: { of: ["plugins.expect.ok"], per: ["http.responses"] } };
+export function expectedStatus(comparison: Objective["comparison"], limit: number): Objective {
+  const measure = { ratio: { of: ["plugins.expect.ok"], per: ["http.responses"] } };
+  return { name: "expected status", measure, comparison, limit, unit: "ratio" };
+}
 
 /**
  * The services' objectives per endpoint (each request is named after its endpoint). Artillery's
@@ -52,8 +63,8 @@ export const serviceObjectives: Objective[] = [
   latency("order-list", "p95", 100),
   latency("order-cancel", "p95", 100),
   // Errors below 1% across every call, and the expected status nearly always.
-  { name: "failed requests", measure: failedShare, comparison: "<", limit: 0.01, unit: "ratio" },
-  { name: "expected status", measure: expectedShare, comparison: ">", limit: 0.99, unit: "ratio" },
+  failedRequests("<", 0.01),
+  expectedStatus(">", 0.99),
 ];
 
 /**
@@ -62,6 +73,6 @@ export const serviceObjectives: Objective[] = [
  */
 export const smokeObjectives: Objective[] = [
   ...deliveryTrafficMix.map(({ endpoint }) => latency(endpoint, "max", 1000)),
-  { name: "failed requests", measure: failedShare, comparison: "==", limit: 0, unit: "ratio" },
-  { name: "expected status", measure: expectedShare, comparison: "==", limit: 1, unit: "ratio" },
+  failedRequests("==", 0),
+  expectedStatus("==", 1),
 ];

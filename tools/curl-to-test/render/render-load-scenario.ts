@@ -1,11 +1,8 @@
 import type {
   ConversionPlan,
   JsonTemplate,
-  PlannedBody,
   PlannedExchange,
   PlannedHeader,
-  PlannedMultipartPart,
-  TemplatePart,
   ValueTemplate,
 } from "../plan/conversion-plan.ts";
 import { jsonPathText } from "../plan/json-path-text.ts";
@@ -15,11 +12,12 @@ import {
   commentText,
   numberLiteral,
   propertyKey,
-  scalarLiteral,
   stringLiteral,
 } from "./literal.ts";
 import { UniqueNames } from "./unique-names.ts";
-import { urlencodeLikeCurlCode } from "./urlencode-like-curl-code.ts";
+import { requestBodyCode } from "./load-request-body.ts";
+import { jsonCode as jsonValueCode, templateCode as templateValueCode } from "./value-code.ts";
+import type { ValueSources } from "./value-code.ts";
 
 export interface LoadScenarioRenderOptions {
   /** Module specifier of `tests/perf/lib` seen from the scenario's folder, e.g. `../lib`. */
@@ -176,7 +174,8 @@ function renderExchange(module: ScenarioModule, exchange: PlannedExchange): Rend
     ...exchange.todos.map((todo) => `// TODO(qaops): ${commentText(todo)}`),
   ];
   const template = (value: ValueTemplate) => templateCode(module, value);
-  const body = bodyCode(module, exchange, request.body);
+  const json = (value: JsonTemplate) => jsonCode(module, value);
+  const body = requestBodyCode({ module, exchange, template, json }, request.body);
   lines.push(...body.lines);
   const multipart = request.body.kind === "multipart";
   const headers = request.headers
@@ -273,139 +272,18 @@ function endpointTag(exchange: PlannedExchange): string {
   return slug || "request";
 }
 
-interface BodyCode {
-  /** Statements before the request is filled in. */
-  lines: string[];
-  /** Statements that set the request's body. */
-  assign: string[];
-  /** A content-type expression that replaces the captured header (multipart). */
-  contentType?: string;
-}
-
-function bodyCode(module: ScenarioModule, exchange: PlannedExchange, body: PlannedBody): BodyCode {
-  const template = (value: ValueTemplate) => templateCode(module, value);
-  switch (body.kind) {
-    case "none":
-      return { lines: [], assign: [] };
-    case "json":
-      return { lines: [], assign: [`request.json = ${jsonCode(module, body.value)};`] };
-    case "text":
-      return { lines: [], assign: [`request.body = ${template(body.text)};`] };
-    case "binary": {
-      const bytes = module.declare(
-        "binaryBody",
-        `Buffer.from(${stringLiteral(body.base64)}, "base64")`,
-      );
-      return { lines: [], assign: [`request.body = ${bytes};`] };
-    }
-    case "file": {
-      const todo = fileTodo(module, exchange, body.path);
-      const raw = body.transform === "none";
-      const file = readFile(module, "fileBody", body.path, raw);
-      return { lines: [todo], assign: [`request.body = ${fileTransformCode(file, body)};`] };
-    }
-    case "multipart":
-      return multipartCode({ module, exchange, parts: body.parts, template });
-  }
-}
-
-/** A file the hook reads on first use (not when the module loads), then keeps. */
-function readFile(module: ScenarioModule, candidate: string, path: string, raw: boolean): string {
-  const file = module.declare(
-    candidate,
-    `${module.use(raw ? "fileBytes" : "fileText")}(${stringLiteral(path)})`,
-  );
-  return `${file}()`;
-}
-
-function fileTodo(module: ScenarioModule, exchange: PlannedExchange, path: string): string {
-  return module.todo(
-    exchange,
-    `${path} is read once per worker, relative to the folder qaops perf runs in; put the file there or change the path`,
-  );
-}
-
-/** The file's text turned into the body as curl's option did (`-d @file`, `--data-urlencode`). */
-function fileTransformCode(file: string, body: Extract<PlannedBody, { kind: "file" }>): string {
-  switch (body.transform) {
-    case "none":
-      return file;
-    case "strip-newlines":
-      return `${file}.replace(/[\\r\\n]/g, "")`;
-    case "urlencode":
-      return urlencodeLikeCurlCode(file, body.urlencodeName);
-  }
-}
-
-/** The parts in their captured order, text and files alike, as `multipartBody` writes them. */
-function multipartCode(input: {
-  module: ScenarioModule;
-  exchange: PlannedExchange;
-  parts: readonly PlannedMultipartPart[];
-  template: (value: ValueTemplate) => string;
-}): BodyCode {
-  const { module, exchange, parts, template } = input;
-  const lines: string[] = [];
-  const valueOf = (part: PlannedMultipartPart): string => {
-    if (part.kind === "field") return template(part.value);
-    if (part.kind === "field-from-file") {
-      lines.push(fileTodo(module, exchange, part.path));
-      return readFile(module, "fieldFile", part.path, false);
-    }
-    if (part.content.kind === "text") return stringLiteral(part.content.text);
-    lines.push(fileTodo(module, exchange, part.content.path));
-    return readFile(module, "partFile", part.content.path, true);
+/** Load scenarios read secrets through `secret()` and flow values from the user's variables. */
+function scenarioValues(module: ScenarioModule): ValueSources {
+  return {
+    env: (name) => `${module.use("secret")}(${stringLiteral(name)})`,
+    variable: (name) => module.flowValue(name),
   };
-  module.use("multipartBody");
-  const entries = parts.map((part) => {
-    const fields = [`name: ${stringLiteral(part.name)}`, `value: ${valueOf(part)}`];
-    if (part.kind === "file") fields.push(`filename: ${stringLiteral(part.filename)}`);
-    if (part.kind !== "field-from-file" && part.contentType !== undefined) {
-      fields.push(`contentType: ${stringLiteral(part.contentType)}`);
-    }
-    return `{ ${fields.join(", ")} }`;
-  });
-  lines.push(`const form = multipartBody([${entries.join(", ")}]);`);
-  return { lines, assign: ["request.body = form.body;"], contentType: "form.contentType" };
 }
 
-/** A string expression: literal text joined with secrets and flow values. */
 function templateCode(module: ScenarioModule, template: ValueTemplate): string {
-  if (template.length === 0) return '""';
-  return template.map((part) => partCode(module, part)).join(" + ");
-}
-
-function partCode(module: ScenarioModule, part: TemplatePart): string {
-  if (part.kind === "literal") return stringLiteral(part.text);
-  const value =
-    part.kind === "env"
-      ? `${module.use("secret")}(${stringLiteral(part.name)})`
-      : `String(${module.flowValue(part.name)})`;
-  switch (part.encoding) {
-    case "none":
-      return value;
-    case "uri-component":
-      return `encodeURIComponent(${value})`;
-    case "json-string":
-      return `JSON.stringify(${value})`;
-  }
+  return templateValueCode(scenarioValues(module), template);
 }
 
 function jsonCode(module: ScenarioModule, template: JsonTemplate): string {
-  switch (template.kind) {
-    case "literal":
-      return scalarLiteral(template.value);
-    case "object":
-      return `{ ${template.entries
-        .map((entry) => `${propertyKey(entry.key)}: ${jsonCode(module, entry.value)}`)
-        .join(", ")} }`;
-    case "array":
-      return `[${template.items.map((item) => jsonCode(module, item)).join(", ")}]`;
-    case "env":
-      return `${module.use("secret")}(${stringLiteral(template.name)})`;
-    case "variable": {
-      const value = module.flowValue(template.name);
-      return template.asString ? `String(${value})` : value;
-    }
-  }
+  return jsonValueCode(scenarioValues(module), template);
 }
