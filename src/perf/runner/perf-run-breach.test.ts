@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
 import { startDemoPlatform } from "../../demo-platform/platform.ts";
 import type { DemoPlatform } from "../../demo-platform/platform.ts";
 import { memoryLog } from "../../reporters/reporter-log.ts";
@@ -16,6 +17,8 @@ import { resultFiles } from "./result-files.ts";
 import type { PerfRunResult } from "./perf-run.ts";
 import { scenarioPath } from "./scenario-files.ts";
 
+const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
+
 // The whole path with real parts: Artillery runs the smoke scenario against the demo platform with
 // a fault injected through its admin route (recommendations 1.1 s slow, over smoke's 1 s bound).
 // The breach must come back as a non-zero exit from Artillery's ensure plugin (the objectives sit
@@ -23,7 +26,9 @@ import { scenarioPath } from "./scenario-files.ts";
 // one Jira ticket at a fake Jira that a second night's breach updates instead of duplicating.
 const token = "perf-test-token";
 const workDir = mkdtempSync(join(tmpdir(), "qaops-perf-breach-"));
-const resultsRoot = join(workDir, "perf-results");
+// Inside the repository, as `perf-results/` is: its package.json declares ES modules, which
+// Artillery's CommonJS bundle of the processor must not be read as.
+const resultsRoot = join(repositoryRoot, ".qaops", "tmp", `perf-breach-${process.pid}`);
 let platform: DemoPlatform;
 let slack: FakeSlackServer;
 let jira: FakeJiraServer;
@@ -44,6 +49,7 @@ before(async () => {
 after(async () => {
   await Promise.all([platform.close(), slack.close(), jira.close()]);
   rmSync(workDir, { recursive: true, force: true });
+  rmSync(resultsRoot, { recursive: true, force: true });
 });
 
 function runSmoke(): Promise<PerfRunResult> {
