@@ -27,10 +27,9 @@ const stages: Stage[] = [
   check("format", "npx", ["prettier", "--check", "--log-level=warn", "."]),
   check("lint", "npx", ["eslint", "--max-warnings=0", "."]),
   check("types", "npx", ["tsc", "--noEmit"]),
-  ...(existsSync("tests/perf/tsconfig.json")
-    ? [check("types (k6 scenarios)", "npx", ["tsc", "--noEmit", "-p", "tests/perf"])]
-    : []),
   check("workflows", "actionlint", []),
+  // Every installed package's licence: none under AGPL, SSPL or BUSL, none without a licence.
+  check("licences", "node", ["scripts/licence-check.ts"]),
   {
     name: "unit",
     run() {
@@ -51,7 +50,8 @@ const stages: Stage[] = [
     },
   },
   {
-    // k6 against a demo platform it starts itself; each threshold and each check counts as a test.
+    // Artillery against a demo platform it starts itself; each objective counts as a test, and so
+    // does the generator keeping the planned arrivals.
     name: "perf smoke",
     run() {
       const resultsRoot = `${resultsDir}/perf`;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Quick start, step 1: bring the toolchain (Node 24 when the system's is older, npm packages,
-# k6, actionlint), then run the main job: the API suites against the demo platform.
+# Quick start, step 1: bring the toolchain (Node 24 when the system's is older, npm packages with
+# the load engine Artillery, actionlint), then run the main job: the API suites against the demo
+# platform.
 #   bash scripts/setup.sh                 set up, then run the suites and show the report
 #   bash scripts/setup.sh --install-only  set up only
 set -euo pipefail

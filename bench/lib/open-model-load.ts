@@ -1,7 +1,7 @@
 import { Agent, request } from "node:http";
 
 export interface OpenModelLoadOptions {
-  /** Requests started per second, whatever the responses' pace (an open model, like k6's arrival-rate). */
+  /** Requests started per second, whatever the responses' pace (an open model, like Artillery's arrival phases). */
   rate: number;
   durationSeconds: number;
   /** Picks the URL for the n-th request, so a run can spread over shops, members and features. */

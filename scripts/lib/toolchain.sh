@@ -1,8 +1,8 @@
-# Sourced by the setup and test scripts: puts a supported Node, k6 and actionlint on PATH,
-# installing them under .tools/ when the machine lacks them. Idempotent and quiet when done.
+# Sourced by the setup and test scripts: puts a supported Node and actionlint on PATH, installing
+# them under .tools/ when the machine lacks them, and the npm packages (the load engine, Artillery,
+# among them). Idempotent and quiet when done.
 
 QAOPS_NODE_VERSION=24.21.0
-QAOPS_K6_MODULE=go.k6.io/k6@v1.8.1
 QAOPS_ACTIONLINT_MODULE=github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
 
 qaops_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -44,7 +44,10 @@ ensure_dependencies() {
   local stamp="$qaops_root/node_modules/.package-lock.json"
   if [ -f "$stamp" ] && [ ! "$qaops_root/package-lock.json" -nt "$stamp" ]; then return 0; fi
   say "Installing npm dependencies"
-  (cd "$qaops_root" && npm ci --no-audit --no-fund --loglevel=error)
+  # No install script runs (.npmrc: ignore-scripts), so nothing downloads a browser; the variable
+  # says the same to Playwright should scripts be turned back on. Load tests need no browser.
+  (cd "$qaops_root" &&
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 }
 
 # ensure_go_tool NAME MODULE: a Go-built CLI, from PATH or built into .tools/bin.
@@ -63,6 +66,5 @@ ensure_go_tool() {
 ensure_toolchain() {
   ensure_node &&
     ensure_dependencies &&
-    ensure_go_tool k6 "$QAOPS_K6_MODULE" &&
     ensure_go_tool actionlint "$QAOPS_ACTIONLINT_MODULE"
 }

@@ -4,7 +4,7 @@ import { after, describe, it } from "node:test";
 import { openCatalog } from "../demo-platform/catalog/catalog-database.ts";
 import { defaultRulesDir } from "../demo-platform/platform.ts";
 
-// The k6 scenarios' SharedArray data (tests/perf/data/) must name things the demo platform has,
+// The load scenarios' data (tests/perf/data/) must name things the demo platform has,
 // or a load run measures 404s and 422s instead of the services.
 const dataDir = new URL("../../tests/perf/data/", import.meta.url);
 const read = <T>(file: string) => JSON.parse(readFileSync(new URL(file, dataDir), "utf8")) as T;
@@ -12,7 +12,7 @@ const read = <T>(file: string) => JSON.parse(readFileSync(new URL(file, dataDir)
 const catalog = openCatalog();
 after(() => catalog.close());
 
-describe("k6 scenario data against the demo catalogue", () => {
+describe("load scenario data against the demo catalogue", () => {
   it("orders only from open shops, with available items of that shop", () => {
     const shops = read<{ shopId: number; menuItemIds: number[] }[]>("shops.json");
     assert.ok(shops.length > 10);

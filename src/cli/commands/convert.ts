@@ -22,8 +22,8 @@ interface ConvertArgs {
   llm?: boolean;
   llmDryRun?: boolean;
   fromPlan?: boolean;
-  k6?: boolean;
-  k6Out?: string;
+  load?: boolean;
+  loadOut?: string;
   keepHeaders?: string;
 }
 
@@ -46,8 +46,8 @@ const convertOptions = z.object({
   llm: z.boolean().optional(),
   llmDryRun: z.boolean().optional(),
   fromPlan: z.boolean().optional(),
-  k6: z.boolean().optional(),
-  k6Out: z.string().min(1, "must not be empty").optional(),
+  load: z.boolean().optional(),
+  loadOut: z.string().min(1, "must not be empty").optional(),
   keepHeaders: z.literal("all", { error: 'must be "all"' }).optional(),
 });
 
@@ -56,7 +56,7 @@ const optionNames: Record<string, string> = {
   service: "--service",
   out: "--out",
   record: "--record",
-  k6Out: "--k6-out",
+  loadOut: "--load-out",
   keepHeaders: "--keep-headers",
 };
 
@@ -102,14 +102,14 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
         type: "boolean",
         describe: "The inputs are saved .qaops-plan.json files: render them again, no model",
       })
-      .option("k6", {
+      .option("load", {
         type: "boolean",
         describe:
-          "Also write a k6 scenario sending the same requests (default tests/perf/captured/<service>.ts; run it with qaops perf captured/<service>)",
+          "Also write a load scenario (Artillery) sending the same requests (default tests/perf/captured/<service>.ts; run it with qaops perf captured/<service>)",
       })
-      .option("k6-out", {
+      .option("load-out", {
         type: "string",
-        describe: "File for the k6 scenario; implies --k6",
+        describe: "File for the load scenario; implies --load",
       })
       .option("keep-headers", {
         type: "string",
@@ -147,7 +147,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
         "curl commands carry no response: replay them against the demo platform to assert one",
       )
       .example(
-        "$0 convert orders.har --service order --k6",
+        "$0 convert orders.har --service order --load",
         "the specs, and tests/perf/captured/order.ts: the same traffic as load (qaops perf captured/order)",
       )
       .example(
@@ -176,11 +176,11 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     const { responseRecorder } =
       await import("../../../tools/curl-to-test/record/record-responses.ts");
     const outDir = options.out ?? join("tests", "api", options.service);
-    const { defaultK6ScenarioPath, writeK6Scenario } =
-      await import("../../../tools/curl-to-test/write-k6-scenario.ts");
-    const k6Path =
-      options.k6 || options.k6Out
-        ? (options.k6Out ?? defaultK6ScenarioPath(options.service))
+    const { defaultLoadScenarioPath, writeLoadScenario } =
+      await import("../../../tools/curl-to-test/write-load-scenario.ts");
+    const loadPath =
+      options.load || options.loadOut
+        ? (options.loadOut ?? defaultLoadScenarioPath(options.service))
         : null;
     let llmBar: ProgressBar | null = null;
     let llm: ReturnType<typeof convertLlmStep> | null = null;
@@ -233,18 +233,18 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       });
       const failures = [...readFailures, ...rendered.failures];
       const [firstPlan] = rendered.plans;
-      if (k6Path && firstPlan) {
-        const k6 = await writeK6Scenario({
+      if (loadPath && firstPlan) {
+        const load = await writeLoadScenario({
           plan: {
             ...firstPlan,
             envVars: rendered.envVars,
             specs: rendered.plans.flatMap((plan) => plan.specs),
           },
-          path: k6Path,
+          path: loadPath,
           capturedSecrets: new Map(),
         });
-        for (const warning of k6.warnings) console.error(`warning: ${k6Path}: ${warning}`);
-        if (k6.written) written.push(k6.written);
+        for (const warning of load.warnings) console.error(`warning: ${loadPath}: ${warning}`);
+        if (load.written) written.push(load.written);
       }
       for (const line of failures.flatMap(failureLines)) console.error(line);
       for (const path of written) console.log(`wrote ${path}`);
@@ -301,19 +301,19 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     });
     const planPath = llm && result.specs.length > 0 ? await llm.savePlan(outDir, result) : null;
     if (planPath) written.push(planPath);
-    const k6 = k6Path
-      ? await writeK6Scenario({
+    const load = loadPath
+      ? await writeLoadScenario({
           plan: result.plan,
-          path: k6Path,
+          path: loadPath,
           capturedSecrets: result.capturedSecrets,
         })
       : null;
-    if (k6?.written) written.push(k6.written);
-    if (k6?.failure) result.failures.push(k6.failure);
+    if (load?.written) written.push(load.written);
+    if (load?.failure) result.failures.push(load.failure);
     for (const line of [...readFailures.flatMap(failureLines), ...diagnosticLines(result)]) {
       console.error(line);
     }
-    for (const warning of k6?.warnings ?? []) console.error(`warning: ${k6Path}: ${warning}`);
+    for (const warning of load?.warnings ?? []) console.error(`warning: ${loadPath}: ${warning}`);
     for (const line of summaryLines(result, written)) console.log(line);
     for (const line of llm ? await llm.reportLines() : []) console.log(line);
 

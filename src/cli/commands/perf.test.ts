@@ -1,16 +1,16 @@
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 import { FakeSlackServer } from "../../reporters/testing/fake-slack-server.ts";
 import type { CommandResult } from "../../testing/run-command.ts";
 import { runQaops } from "../testing/run-qaops.ts";
 
-const fixture = fileURLToPath(
-  new URL("../../perf/summary/fixtures/smoke-breach.summary.json", import.meta.url),
-);
+import { perfSummary } from "../../perf/summary/perf-verdict.ts";
+import { breachedLoadTest, breachedPeriod } from "../../perf/summary/testing/breached-run.ts";
+
+const breach = perfSummary({ loadTest: breachedLoadTest, aggregate: breachedPeriod() });
 const workDir = mkdtempSync(join(tmpdir(), "qaops-perf-cli-"));
 let slack: FakeSlackServer;
 
@@ -46,10 +46,19 @@ describe("qaops perf (CLI)", () => {
     assert.match(run.stderr, /--duration must be like 90s, 3m or 1h30m, got "ten minutes"/);
   });
 
-  it("says how to install k6 when the one named is not there", async () => {
-    const run = await qaopsPerf(["smoke", "--no-notify"], { K6_BINARY: join(workDir, "no-k6") });
-    assert.equal(run.code, 1);
-    assert.match(run.stderr, /error: K6_BINARY is set to .*no-k6, which is not an executable file/);
+  it("asks for the worker count and region of a cloud run before starting anything", async () => {
+    const noCount = await qaopsPerf([
+      "daily-peak",
+      "--platform",
+      "fargate",
+      "--region",
+      "eu-west-1",
+    ]);
+    assert.equal(noCount.code, 2);
+    assert.match(noCount.stderr, /--platform fargate needs --count N \(whole, ≥ 1\)/);
+    const noRegion = await qaopsPerf(["daily-peak", "--platform", "aci", "--count", "4"]);
+    assert.equal(noRegion.code, 2);
+    assert.match(noRegion.stderr, /--platform aci needs --region/);
   });
 
   it("fails --notify-only when the scenario has no results to send", async () => {
@@ -62,7 +71,7 @@ describe("qaops perf (CLI)", () => {
     for (const stamp of ["2026-11-21T18-00-00Z", "2026-11-22T18-00-00Z"]) {
       const folder = join(workDir, "perf-results", "smoke", stamp);
       mkdirSync(folder, { recursive: true });
-      copyFileSync(fixture, join(folder, "summary.json"));
+      writeFileSync(join(folder, "summary.json"), JSON.stringify(breach));
     }
     const run = await qaopsPerf(["smoke", "--notify-only"], {
       SLACK_WEBHOOK_URL: slack.webhookUrl,
@@ -72,6 +81,6 @@ describe("qaops perf (CLI)", () => {
     assert.match(run.stdout, /Sending the verdict of perf-results\/smoke\/2026-11-22T18-00-00Z/);
     assert.match(run.stdout, /jira: inactive: set JIRA_BASE_URL/);
     assert.equal(slack.accepted.length, 1);
-    assert.ok(JSON.stringify(slack.accepted[0]?.payload).includes("Load test smoke: 3 failed"));
+    assert.ok(JSON.stringify(slack.accepted[0]?.payload).includes("Load test smoke: 1 failed"));
   });
 });

@@ -1,11 +1,10 @@
-import { fileURLToPath } from "node:url";
 import type { CommandModule } from "yargs";
 import { consoleLog } from "../../reporters/reporter-log.ts";
 import { parseDurationSeconds } from "../../perf/load-shape/duration.ts";
-import { findK6 } from "../../perf/runner/k6-binary.ts";
 import { runPerfScenario } from "../../perf/runner/perf-run.ts";
 import { latestResultsFolder } from "../../perf/runner/results-folder.ts";
 import { runnableScenarioPath, runnableScenarios } from "../../perf/runner/scenario-files.ts";
+import type { Distribution, RunPlatform } from "../../perf/runner/distributed-run.ts";
 import type { VerdictChannels } from "../../perf/verdict/deliver-perf-verdict.ts";
 import { runSummaryFromResults } from "../../perf/verdict/results-run-summary.ts";
 import { UsageError } from "../usage-error.ts";
@@ -18,15 +17,17 @@ interface PerfArgs {
   out: string;
   notify: boolean;
   "notify-only": boolean;
+  platform: RunPlatform;
+  count?: number;
+  region?: string;
   "--"?: (string | number)[];
 }
 
-const packageRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const targetEnvNames = ["ORDER_BASE_URL", "ETA_BASE_URL", "RECOMMENDATION_BASE_URL"];
 
 export const perfCommand: CommandModule<object, PerfArgs> = {
   command: "perf <scenario>",
-  describe: "Run a k6 scenario from tests/perf/scenarios/ and collect its results",
+  describe: "Run a load scenario from tests/perf/ on Artillery and collect its results",
   builder: (y) =>
     y
       .parserConfiguration({ "populate--": true })
@@ -64,6 +65,20 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
         default: false,
         describe: "Run nothing: send the verdict of the scenario's newest results in --out",
       })
+      .option("platform", {
+        choices: ["local", "fargate", "aci"] as const,
+        default: "local" as const,
+        describe:
+          "Where Artillery's workers run: local worker threads, AWS Fargate (run-fargate) or Azure Container Instances (run-aci), with your cloud credentials",
+      })
+      .option("count", {
+        type: "number",
+        describe: "Cloud workers to split the planned load over (--platform fargate|aci)",
+      })
+      .option("region", {
+        type: "string",
+        describe: "Cloud region of the workers (--platform fargate|aci)",
+      })
       .check((argv) => {
         const known = runnableScenarios();
         if (!known.includes(argv.scenario)) {
@@ -78,6 +93,13 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
         if (rate !== undefined && !(Number.isFinite(rate) && rate > 0)) {
           throw new UsageError(`--peak-rate must be a number above 0, got ${rate}`);
         }
+        if (argv.platform !== "local") {
+          const count = argv.count;
+          if (count === undefined || !(Number.isInteger(count) && count >= 1)) {
+            throw new UsageError(`--platform ${argv.platform} needs --count N (whole, ≥ 1)`);
+          }
+          if (!argv.region) throw new UsageError(`--platform ${argv.platform} needs --region`);
+        }
         if (argv["notify-only"] && !argv.notify) {
           throw new UsageError("--notify-only and --no-notify contradict each other");
         }
@@ -85,15 +107,21 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
       })
       .example("$0 perf smoke", "every endpoint once against a demo platform started for the run")
       .example("$0 perf daily-peak --duration 3m --peak-rate 400", "the day in 3 minutes")
-      .example("$0 perf stress -- --tag run=nightly", "anything after -- goes to `k6 run`")
+      .example("$0 perf stress -- --tags run:nightly", "anything after -- goes to `artillery run`")
       .example(
         "ORDER_BASE_URL=https://order.staging.example $0 perf soak --duration 8h",
         "against your own services",
       )
+      .example(
+        "$0 perf daily-peak --peak-rate 4000 --platform fargate --count 4 --region eu-west-1",
+        "4 Fargate workers at 1,000 req/s each",
+      )
       .example("$0 perf daily-peak --notify-only", "send the newest run's verdict again")
       .epilogue(
-        "Exit code is k6's: 0 passed, 99 thresholds failed. Results: summary.json, summary.md, " +
-          "junit.xml, report.html (k6 web dashboard), latency.svg; stress runs add breakpoint.json.",
+        "Exit code: 0 passed, 1 an objective not met (or another Artillery error), 2 bad usage, " +
+          "3 the load generator could not keep the planned arrivals. Results: summary.json, " +
+          "summary.md, junit.xml, report.html, artillery.json, script.json; stress runs add " +
+          "breakpoint.json. Artillery runs from node_modules with its telemetry off.",
       ),
   handler: async (argv) => {
     // Invalid Slack or Jira settings stop the command here, before minutes of load.
@@ -106,8 +134,6 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
       return;
     }
 
-    // Throws K6NotFoundError with install instructions, which the CLI prints as the error.
-    const k6Path = findK6({ env: process.env, packageRoot });
     const envTargetsSet = targetEnvNames.some((name) => process.env[name]);
     const startDemo = argv.demo ?? !envTargetsSet;
     if (argv.demo === true && envTargetsSet) {
@@ -121,12 +147,12 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
 
     const result = await runPerfScenario({
       scenario: argv.scenario,
-      scriptPath: runnableScenarioPath(argv.scenario),
-      k6Path,
+      scenarioPath: runnableScenarioPath(argv.scenario),
       resultsRoot: argv.out,
       startDemo,
       settings,
-      k6Args: (argv["--"] ?? []).map(String),
+      artilleryArgs: (argv["--"] ?? []).map(String),
+      ...distributionOf(argv),
       env: process.env,
       print: (line) => console.log(line),
     });
@@ -134,6 +160,11 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
     process.exitCode = result.exitCode;
   },
 };
+
+function distributionOf(argv: PerfArgs): { distribution?: Distribution } {
+  if (argv.platform === "local" || argv.count === undefined || argv.region === undefined) return {};
+  return { distribution: { platform: argv.platform, count: argv.count, region: argv.region } };
+}
 
 // The verdict delivery is loaded only with --notify, not at CLI start: it pulls in the Jira and
 // Slack clients.

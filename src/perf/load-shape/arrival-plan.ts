@@ -1,8 +1,6 @@
-// Runs inside k6 as well as Node: no imports beyond this folder.
-
 /**
- * A planned arrival rate over time, in iterations per second: what k6's `ramping-arrival-rate`
- * executor is given, what the chart draws as the target curve, and what the stress analysis
+ * A planned arrival rate over time, in arrivals per second: what Artillery's phases are built
+ * from, what the chart draws as the target curve, and what the stress analysis
  * cuts into steps. Each stage moves linearly from the previous rate to its `target`.
  */
 export interface ArrivalPlan {

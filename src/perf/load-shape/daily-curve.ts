@@ -1,4 +1,3 @@
-// Runs inside k6 as well as Node: no imports beyond this folder.
 import { splitSeconds } from "./arrival-plan.ts";
 import type { ArrivalPlan } from "./arrival-plan.ts";
 

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { formatDuration, parseDurationSeconds } from "./duration.ts";
 
 describe("durations", () => {
-  it("reads k6-style durations and bare seconds", () => {
+  it("reads hour, minute and second durations and bare seconds", () => {
     assert.equal(parseDurationSeconds("90s"), 90);
     assert.equal(parseDurationSeconds("3m"), 180);
     assert.equal(parseDurationSeconds("1h30m"), 5400);

@@ -1,9 +1,7 @@
-// Runs inside k6 as well as Node: no imports.
-
 const unitSeconds: Record<string, number> = { h: 3600, m: 60, s: 1 };
 
 /**
- * `90s`, `2m`, `1h30m`, `8h` (k6's own duration format, without sub-second units) or a bare
+ * `90s`, `2m`, `1h30m`, `8h` (hours, minutes and seconds, no sub-second units) or a bare
  * number of seconds → whole seconds; undefined when the text is not a duration.
  */
 export function parseDurationSeconds(text: string): number | undefined {
@@ -17,7 +15,7 @@ export function parseDurationSeconds(text: string): number | undefined {
   return seconds;
 }
 
-/** Whole seconds → the shortest k6 duration text, e.g. 5400 → `1h30m`. */
+/** Whole seconds → the shortest duration text, e.g. 5400 → `1h30m`. */
 export function formatDuration(totalSeconds: number): string {
   const seconds = Math.round(totalSeconds);
   if (seconds === 0) return "0s";

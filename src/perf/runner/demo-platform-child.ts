@@ -1,5 +1,5 @@
 // Entry of the child process that `qaops perf` forks to serve the demo platform on free ports,
-// so the platform has its own event loop and core, apart from the runner reading k6's metrics.
+// so the platform has its own event loop and core, apart from the runner and the load generator.
 import { serviceNames, startDemoPlatform } from "../../demo-platform/platform.ts";
 import type { DemoPlatformUrls } from "./demo-platform-process.ts";
 

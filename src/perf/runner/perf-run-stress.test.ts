@@ -3,18 +3,15 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 import { startDemoPlatform } from "../../demo-platform/platform.ts";
 import type { DemoPlatform } from "../../demo-platform/platform.ts";
 import type { StressBreakpoint } from "../stress/stress-breakpoint.ts";
-import { findK6 } from "./k6-binary.ts";
 import { runPerfScenario } from "./perf-run.ts";
 import { resultFiles } from "./result-files.ts";
 import { scenarioPath } from "./scenario-files.ts";
 
-// A tiny stress run (two 4-second steps at 5 and 10 requests/s) against a platform slowed by a
-// fault on every route: the streamed timeline must name the first step as the breakpoint.
-const packageRoot = fileURLToPath(new URL("../../../", import.meta.url));
+// A tiny stress run (two 12-second steps at 5 and 10 requests/s) against a platform slowed by a
+// fault on every route: Artillery's periods must name the first step as the breakpoint.
 const token = "perf-test-token";
 const resultsRoot = mkdtempSync(join(tmpdir(), "qaops-perf-stress-"));
 let platform: DemoPlatform;
@@ -31,21 +28,20 @@ after(async () => {
 });
 
 describe("qaops perf stress", () => {
-  it("finds where the objectives broke from the metric stream and writes breakpoint.json", async () => {
+  it("finds where the objectives broke from Artillery's periods and writes breakpoint.json", async () => {
     const result = await runPerfScenario({
       scenario: "stress",
-      scriptPath: scenarioPath("stress"),
-      k6Path: findK6({ env: process.env, packageRoot }),
+      scenarioPath: scenarioPath("stress"),
       resultsRoot,
       startDemo: false,
       settings: {
         PERF_START_RATE: "5",
         PERF_PEAK_RATE: "10",
         PERF_STEPS: "2",
-        PERF_DURATION: "8s",
+        PERF_DURATION: "24s",
       },
-      k6Args: ["--quiet"],
-      quietK6: true,
+      artilleryArgs: ["--quiet"],
+      quietEngine: true,
       env: {
         ...process.env,
         DEMO_API_TOKEN: token,
@@ -56,7 +52,7 @@ describe("qaops perf stress", () => {
       print: () => {},
     });
 
-    assert.equal(result.exitCode, 99);
+    assert.equal(result.exitCode, 1);
     assert.equal(result.summary?.profile, "steps");
     assert.deepEqual(
       result.breakpoint?.steps.map((step) => step.rate),

@@ -1,156 +1,192 @@
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { renderLatencyChart } from "../chart/latency-chart.ts";
-import { MetricTimeline } from "../metrics/metric-timeline.ts";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { ArtilleryReport } from "../artillery/artillery-report.ts";
+import { arrivalsPerSecond, readArrivalLogs, readPhaseTimes } from "../arrivals/arrival-logs.ts";
+import { checkArrivals } from "../arrivals/arrival-shortfall.ts";
+import { renderHtmlReport } from "../report/html-report.ts";
+import { reportSeries } from "../report/report-data.ts";
+import type { LoadTest } from "../scenario/load-test.ts";
 import { renderBreakpointMarkdown } from "../stress/breakpoint-markdown.ts";
 import { findBreakpoint } from "../stress/stress-breakpoint.ts";
 import type { StressBreakpoint } from "../stress/stress-breakpoint.ts";
-import type { PerfSummary } from "../summary/k6-summary-data.ts";
-import { perfVerdict } from "../summary/perf-verdict.ts";
-import type { PerfVerdict } from "../summary/perf-verdict.ts";
+import { perfSummary } from "../summary/perf-verdict.ts";
+import type { PerfSummary } from "../summary/perf-verdict.ts";
+import { renderSummaryJUnit } from "../summary/summary-junit.ts";
+import { renderSummaryMarkdown } from "../summary/summary-markdown.ts";
+import { localWorkerCount, runArtillery } from "./artillery-process.ts";
 import { startDemoPlatformProcess } from "./demo-platform-process.ts";
+import { distributedCommand, perWorkerLoadTest } from "./distributed-run.ts";
+import type { Distribution } from "./distributed-run.ts";
 import type { DemoPlatformProcess } from "./demo-platform-process.ts";
-import { runK6Process } from "./k6-process.ts";
+import { buildLoadTest, writeArtilleryScript } from "./load-test-script.ts";
 import { resultFiles } from "./result-files.ts";
-import { createResultsFolder, readResultsSummary } from "./results-folder.ts";
+import { createResultsFolder } from "./results-folder.ts";
+
+/** Exit code of a run whose generator fell short of the plan, whatever the objectives said. */
+export const saturatedExitCode = 3;
 
 export interface PerfRunOptions {
   scenario: string;
-  scriptPath: string;
-  k6Path: string;
+  scenarioPath: string;
   /** Results go to `<resultsRoot>/<scenario>/<timestamp>/`. */
   resultsRoot: string;
   /** Start the demo platform on free ports and point the run at it. */
   startDemo: boolean;
-  /** Scenario settings passed as environment (`PERF_DURATION`, `PERF_PEAK_RATE`, …). */
+  /** Scenario settings (`PERF_DURATION`, `PERF_PEAK_RATE`, …), over the environment. */
   settings: Record<string, string>;
-  /** Passed to `k6 run` as they are. */
-  k6Args: string[];
+  /** Passed to `artillery run` as they are. */
+  artilleryArgs: string[];
+  /** Run on Artillery's cloud workers instead of local ones. */
+  distribution?: Distribution;
   env: NodeJS.ProcessEnv;
-  /** The runner's notes for the terminal (k6 prints its own output there directly). */
+  /** The runner's notes for the terminal (Artillery prints its own output there directly). */
   print(line: string): void;
-  /** Leave k6's stdout (banner, summary) out of the terminal; its files are written all the same. */
-  quietK6?: boolean;
+  /** Where Artillery runs, and so where scenarios find the files they name; default: here. */
+  cwd?: string;
+  /** Leave Artillery's stdout out of the terminal; the result files are written all the same. */
+  quietEngine?: boolean;
   now?: () => Date;
 }
 
 export interface PerfRunResult {
-  /** k6's exit code: 0 passed, 99 thresholds failed, others per k6's documentation. */
+  /** 0 passed; Artillery's own code when it failed (1: an objective breached); 3 saturated. */
   exitCode: number;
   resultsDir: string;
-  /** Absent when k6 ended before writing its summary (a script error, a kill). */
+  /** Absent when Artillery ended before writing its report (a bad script, a kill). */
   summary?: PerfSummary;
-  verdict?: PerfVerdict;
   breakpoint?: StressBreakpoint;
 }
 
 /**
- * One `qaops perf` run: a results folder, the demo platform when asked, k6 with its metric
- * stream folded into a timeline, then the chart and (for stepped runs) the breakpoint, written
- * beside the summary k6's handleSummary left there.
+ * One `qaops perf` run: a results folder, the demo platform when asked, the scenario built and
+ * run by Artillery, then the verdict (objectives and the generator's arrivals against the plan)
+ * written as summary.json, summary.md, junit.xml and report.html.
  */
 export async function runPerfScenario(options: PerfRunOptions): Promise<PerfRunResult> {
   const now = options.now ?? (() => new Date());
   const resultsDir = createResultsFolder({
-    root: options.resultsRoot,
+    // Absolute: Artillery and its workers may run in another folder (`cwd`).
+    root: resolve(options.resultsRoot),
     scenario: options.scenario,
     now: now(),
   });
   options.print(`Results: ${resultsDir}`);
 
   let demo: DemoPlatformProcess | undefined;
-  const timeline = new MetricTimeline();
+  let loadTest: LoadTest;
   let exitCode: number;
   try {
-    const targetEnv: Record<string, string> = {};
+    const env: NodeJS.ProcessEnv = { ...options.env, ...options.settings };
     if (options.startDemo) {
       demo = await startDemoPlatformProcess(options.env);
-      targetEnv.ORDER_BASE_URL = demo.urls.order;
-      targetEnv.ETA_BASE_URL = demo.urls.eta;
-      targetEnv.RECOMMENDATION_BASE_URL = demo.urls.recommendation;
+      env.ORDER_BASE_URL = demo.urls.order;
+      env.ETA_BASE_URL = demo.urls.eta;
+      env.RECOMMENDATION_BASE_URL = demo.urls.recommendation;
       options.print(`Demo platform: ${Object.values(demo.urls).join(", ")}`);
     }
-    exitCode = await runK6Process({
-      k6Path: options.k6Path,
-      scriptPath: options.scriptPath,
-      args: options.k6Args,
-      env: {
-        ...dashboardEnv(join(resultsDir, resultFiles.dashboard)),
-        ...options.env,
-        ...options.settings,
-        ...targetEnv,
-        PERF_RESULTS_DIR: resultsDir,
-      },
-      onPoint: (point) => timeline.record(point),
-      stdout: options.quietK6 ? "ignore" : "inherit",
+    loadTest = await buildLoadTest(options.scenarioPath, env);
+    const distribution = options.distribution;
+    exitCode = await runArtillery({
+      ...(distribution ? { command: distributedCommand(distribution) } : {}),
+      scriptPath: writeArtilleryScript(
+        distribution ? perWorkerLoadTest(loadTest, distribution.count) : loadTest,
+        resultsDir,
+      ),
+      outputPath: join(resultsDir, resultFiles.artilleryReport),
+      args: options.artilleryArgs,
+      env: { ...env, PERF_RESULTS_DIR: resultsDir },
+      stdout: options.quietEngine ? "ignore" : "inherit",
+      ...(options.cwd ? { cwd: options.cwd } : {}),
     });
   } finally {
     await demo?.stop();
   }
 
-  const summary = readResultsSummary(resultsDir);
-  if (!summary) {
-    options.print(
-      `k6 exited with ${exitCode} before writing ${join(resultsDir, resultFiles.summaryJson)}.`,
-    );
-    return { exitCode, resultsDir };
+  const reportPath = join(resultsDir, resultFiles.artilleryReport);
+  if (!existsSync(reportPath)) {
+    options.print(`Artillery exited with ${exitCode} before writing ${reportPath}.`);
+    return { exitCode: exitCode || 1, resultsDir };
   }
-  const objectives = thresholdsOf(summary);
-  writeFileSync(
-    join(resultsDir, resultFiles.chart),
-    renderLatencyChart({
-      title: `${summary.scenario}: latency against arrival rate`,
-      buckets: timeline.buckets(),
-      ...(summary.plan ? { plan: summary.plan } : {}),
-      objectives,
-    }),
-  );
-
-  let breakpoint: StressBreakpoint | undefined;
-  if (summary.profile === "steps" && summary.plan) {
-    breakpoint = findBreakpoint({ plan: summary.plan, buckets: timeline.buckets(), objectives });
-    const markdown = renderBreakpointMarkdown(breakpoint);
-    writeFileSync(
-      join(resultsDir, resultFiles.breakpoint),
-      `${JSON.stringify(breakpoint, null, 2)}\n`,
-    );
-    appendFileSync(join(resultsDir, resultFiles.summaryMarkdown), `\n${markdown}\n`);
-    options.print(`\n${markdown}\n`);
-  }
-
-  const githubSummary = options.env.GITHUB_STEP_SUMMARY;
-  if (githubSummary) {
-    appendFileSync(
-      githubSummary,
-      readFileSync(join(resultsDir, resultFiles.summaryMarkdown), "utf8") + "\n",
-    );
-  }
-  options.print(`Chart: ${join(resultsDir, resultFiles.chart)}`);
-  return {
-    exitCode,
+  const report = JSON.parse(readFileSync(reportPath, "utf8")) as ArtilleryReport;
+  // Cloud workers log their arrivals where qaops cannot read them: no arrival check then.
+  const outcome = judgeRun({
+    loadTest,
+    report,
     resultsDir,
-    summary,
-    verdict: perfVerdict(summary),
-    ...(breakpoint ? { breakpoint } : {}),
-  };
-}
-
-/** Every threshold the run declared, as the objectives the chart and breakpoint read. */
-export function thresholdsOf(summary: PerfSummary): { metricKey: string; expression: string }[] {
-  return Object.entries(summary.k6.metrics).flatMap(([metricKey, metric]) =>
-    Object.keys(metric.thresholds ?? {}).map((expression) => ({ metricKey, expression })),
-  );
-}
-
-/**
- * k6's web dashboard, exported as HTML into the results folder at the end. Its live server stays
- * off (port -1) so parallel runs never collide; the caller's own `K6_WEB_DASHBOARD_*` variables
- * come later and win (e.g. `K6_WEB_DASHBOARD_PORT=5665` to watch live).
- */
-function dashboardEnv(exportPath: string): Record<string, string> {
+    checkArrivals: options.distribution === undefined,
+  });
+  writeResultFiles(resultsDir, outcome, options);
+  const saturated = outcome.summary.saturation !== undefined;
+  if (saturated) options.print(`error: ${outcome.summary.saturation}`);
   return {
-    K6_WEB_DASHBOARD: "true",
-    K6_WEB_DASHBOARD_PORT: "-1",
-    K6_WEB_DASHBOARD_EXPORT: exportPath,
+    exitCode: saturated ? saturatedExitCode : exitCode,
+    resultsDir,
+    summary: outcome.summary,
+    ...(outcome.breakpoint ? { breakpoint: outcome.breakpoint } : {}),
   };
+}
+
+interface RunOutcome {
+  summary: PerfSummary;
+  breakpoint?: StressBreakpoint;
+  html: string;
+}
+
+function judgeRun(input: {
+  loadTest: LoadTest;
+  report: ArtilleryReport;
+  resultsDir: string;
+  checkArrivals: boolean;
+}): RunOutcome {
+  const { loadTest, report, resultsDir } = input;
+  const times = readPhaseTimes(resultsDir);
+  const arrivals = readArrivalLogs(resultsDir);
+  const originMs =
+    times.find((t) => t.index === 0)?.startedAt ?? report.aggregate.firstMetricAt ?? 0;
+  const arrivalCheck =
+    input.checkArrivals && loadTest.phases.length > 0
+      ? checkArrivals({ phases: loadTest.phases, times, arrivals, workers: localWorkerCount() })
+      : undefined;
+  const summary = perfSummary({
+    loadTest,
+    aggregate: report.aggregate,
+    ...(arrivalCheck ? { arrivals: arrivalCheck } : {}),
+  });
+  const breakpoint =
+    loadTest.profile === "steps" && loadTest.plan
+      ? findBreakpoint({
+          plan: loadTest.plan,
+          periods: report.intermediate,
+          originMs,
+          objectives: loadTest.objectives,
+        })
+      : undefined;
+  const series = reportSeries({
+    summary,
+    periods: report.intermediate,
+    sentPerSecond: arrivalsPerSecond(arrivals, originMs),
+    originMs,
+  });
+  return {
+    summary,
+    ...(breakpoint ? { breakpoint } : {}),
+    html: renderHtmlReport(summary, series),
+  };
+}
+
+function writeResultFiles(resultsDir: string, outcome: RunOutcome, options: PerfRunOptions) {
+  const file = (name: string) => join(resultsDir, name);
+  let markdown = renderSummaryMarkdown(outcome.summary);
+  if (outcome.breakpoint) {
+    writeFileSync(file(resultFiles.breakpoint), `${JSON.stringify(outcome.breakpoint, null, 2)}\n`);
+    markdown += `\n${renderBreakpointMarkdown(outcome.breakpoint)}\n`;
+  }
+  writeFileSync(file(resultFiles.summaryJson), `${JSON.stringify(outcome.summary, null, 2)}\n`);
+  writeFileSync(file(resultFiles.summaryMarkdown), markdown);
+  writeFileSync(file(resultFiles.junit), renderSummaryJUnit(outcome.summary));
+  writeFileSync(file(resultFiles.report), outcome.html);
+  const githubSummary = options.env.GITHUB_STEP_SUMMARY;
+  if (githubSummary) appendFileSync(githubSummary, `${markdown}\n`);
+  options.print(`\n${markdown}`);
+  options.print(`Report: ${file(resultFiles.report)}`);
 }

@@ -1,9 +1,8 @@
-import { perfVerdict } from "../summary/perf-verdict.ts";
 import { latestResultsFolder, readResultsSummary } from "./results-folder.ts";
 
 /**
- * A perf run as test counts for the test command: each threshold and each check is one test.
- * Undefined when the run left no summary (k6 failed before its end).
+ * A perf run as test counts for the test command: each objective is one test, and so is the
+ * generator keeping the planned arrivals. Undefined when the run left no summary.
  */
 export function perfTestCounts(
   resultsRoot: string,
@@ -12,10 +11,9 @@ export function perfTestCounts(
   const folder = latestResultsFolder(resultsRoot, scenario);
   const summary = folder && readResultsSummary(folder);
   if (!summary) return undefined;
-  const verdict = perfVerdict(summary);
   const outcomes = [
-    ...verdict.thresholds.map((threshold) => threshold.ok),
-    ...verdict.checks.map((check) => check.fails === 0),
+    ...summary.objectives.map((objective) => objective.ok),
+    ...(summary.arrivals ? [summary.saturation === undefined] : []),
   ];
   const passed = outcomes.filter(Boolean).length;
   return { passed, failed: outcomes.length - passed, skipped: 0 };

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { PerfSummary } from "../summary/k6-summary-data.ts";
+import type { PerfSummary } from "../summary/perf-verdict.ts";
 import { resultFiles } from "./result-files.ts";
 
-/** The k6 summary a run left in its folder; undefined when k6 ended before writing it. */
+/** The summary a run left in its folder; undefined when Artillery ended before its report. */
 export function readResultsSummary(resultsDir: string): PerfSummary | undefined {
   const summaryPath = join(resultsDir, resultFiles.summaryJson);
   if (!existsSync(summaryPath)) return undefined;

@@ -17,7 +17,7 @@ describe("scenario files", () => {
     for (const name of listScenarios()) assert.ok(existsSync(scenarioPath(name)), name);
   });
 
-  it("runs the scenarios qaops convert --k6 wrote as captured/<service>", async () => {
+  it("runs the scenarios qaops convert --load wrote as captured/<service>", async () => {
     const root = await mkdtemp(join(tmpdir(), "qaops-scenarios-"));
     try {
       const dirs = { scenarios: join(root, "scenarios"), captured: join(root, "captured") };

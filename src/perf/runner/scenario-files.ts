@@ -7,7 +7,7 @@ export const scenariosDir = fileURLToPath(
   new URL("../../../tests/perf/scenarios/", import.meta.url),
 );
 
-/** Where `qaops convert --k6` writes scenarios by default; run as `captured/<service>`. */
+/** Where `qaops convert --load` writes scenarios by default; run as `captured/<service>`. */
 export const capturedScenariosDir = fileURLToPath(
   new URL("../../../tests/perf/captured/", import.meta.url),
 );

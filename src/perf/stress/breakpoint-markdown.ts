@@ -1,5 +1,4 @@
-import { formatValue, groupThousands } from "../summary/format-value.ts";
-import { parseThresholdExpression } from "../summary/threshold-expression.ts";
+import { formatExpectation, formatValue, groupThousands } from "../summary/format-value.ts";
 import type { StressBreakpoint } from "./stress-breakpoint.ts";
 
 /** The stress verdict for `summary.md` and the terminal: where the objectives broke. */
@@ -21,20 +20,12 @@ export function renderBreakpointMarkdown(breakpoint: StressBreakpoint): string {
     const achieved =
       step.achievedRate === undefined ? "–" : `${groupThousands(step.achievedRate, 1)}/s`;
     const broken = step.broken
-      .map((b) => `\`${b.metricKey}\` ${describeActual(b.expression, b.metricKey, b.actual)}`)
+      .map(
+        (b) =>
+          `${b.name} ${formatValue(b.actual, b.unit)} (objective ${formatExpectation(b.comparison, b.limit, b.unit)})`,
+      )
       .join("<br>");
     return `| ${rate(step.rate)} | ${achieved} | ${step.broken.length === 0 ? "✅ held" : `❌ ${broken}`} |`;
   });
   return [headline, "", "| step | achieved | objectives |", "|---:|---:|---|", ...rows].join("\n");
-}
-
-function describeActual(expression: string, metricKey: string, actual: number): string {
-  const aggregation = parseThresholdExpression(expression)?.aggregation ?? "";
-  const unit =
-    aggregation === "rate"
-      ? "ratio"
-      : aggregation === "count" || !metricKey.startsWith("http_req_duration")
-        ? "count"
-        : "ms";
-  return `${aggregation} ${formatValue(actual, unit)} (objective \`${expression}\`)`;
 }

@@ -1,60 +1,70 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import type { ArtilleryPeriod } from "../artillery/artillery-report.ts";
 import { stepLoad } from "../load-shape/step-load.ts";
-import { MetricTimeline } from "../metrics/metric-timeline.ts";
+import { endpointLatencyMetric } from "../objectives/objective.ts";
+import type { Objective } from "../objectives/objective.ts";
 import { renderBreakpointMarkdown } from "./breakpoint-markdown.ts";
 import { findBreakpoint } from "./stress-breakpoint.ts";
-import type { Objective } from "./stress-breakpoint.ts";
 
-// Steps of 100, 200 and 300/s; holds at [2,12), [14,24), [26,36) seconds.
-const plan = stepLoad({ startRate: 100, stepRate: 100, steps: 3, holdSeconds: 10, rampSeconds: 2 });
+// Steps of 100, 200 and 300/s, 30 s each; holds at [10,30), [40,60), [70,90) seconds.
+const plan = stepLoad({
+  startRate: 100,
+  stepRate: 100,
+  steps: 3,
+  holdSeconds: 20,
+  rampSeconds: 10,
+});
 const objectives: Objective[] = [
-  { metricKey: "http_req_duration{endpoint:eta-precise}", expression: "p(95)<20" },
-  { metricKey: "http_req_failed", expression: "rate<0.01" },
-  { metricKey: "dropped_iterations", expression: "count==0" },
-  { metricKey: "http_reqs", expression: "rate>0" },
+  {
+    name: "eta-precise p95",
+    measure: { metric: endpointLatencyMetric("eta-precise", "p95") },
+    comparison: "<",
+    limit: 20,
+    unit: "ms",
+  },
+  {
+    name: "failed requests",
+    measure: { ratio: { of: ["qaops.failed_responses"], per: ["http.requests"] } },
+    comparison: "<",
+    limit: 0.01,
+    unit: "ratio",
+  },
 ];
+const t0 = Date.parse("2026-11-22T03:00:00Z");
 
 interface StepBehaviour {
-  latencyMs: number;
-  failEvery?: number;
-  dropped?: number;
+  p95: number;
+  failedShare?: number;
 }
 
-/** A timeline as k6 would stream it: 20 sampled requests a second, behaving per step. */
-function timelineOf(steps: StepBehaviour[], untilSecond = 36) {
-  const timeline = new MetricTimeline();
-  const t0 = Date.parse("2026-11-22T03:00:00Z");
-  for (let second = 0; second < untilSecond; second++) {
-    const behaviour = steps[Math.min(steps.length - 1, Math.floor(second / 12))] ?? {
-      latencyMs: 1,
+/** Artillery's 10-second periods of 200 requests each, behaving per step. */
+function periodsOf(steps: StepBehaviour[], untilSecond = 90): ArtilleryPeriod[] {
+  return Array.from({ length: untilSecond / 10 }, (_, index) => {
+    const behaviour = steps[Math.min(steps.length - 1, Math.floor(index / 3))] ?? { p95: 1 };
+    return {
+      period: t0 + index * 10_000,
+      counters: {
+        "http.requests": 200,
+        "qaops.failed_responses": 200 * (behaviour.failedShare ?? 0),
+      },
+      summaries: {
+        "plugins.metrics-by-endpoint.response_time.eta-precise": {
+          count: 200,
+          median: 2,
+          p95: behaviour.p95,
+        },
+      },
     };
-    for (let n = 0; n < 20; n++) {
-      const time = t0 + second * 1000 + n * 50;
-      const tags = { scenario: "stress", endpoint: "eta-precise" };
-      timeline.record({ metric: "http_req_duration", time, value: behaviour.latencyMs, tags });
-      const failed = behaviour.failEvery !== undefined && n % behaviour.failEvery === 0;
-      timeline.record({ metric: "http_req_failed", time, value: failed ? 1 : 0, tags });
-    }
-    if (behaviour.dropped) {
-      timeline.record({
-        metric: "dropped_iterations",
-        time: t0 + second * 1000,
-        value: behaviour.dropped,
-        tags: { scenario: "stress" },
-      });
-    }
-  }
-  return timeline.buckets();
+  });
 }
+
+const judge = (steps: StepBehaviour[], untilSecond?: number) =>
+  findBreakpoint({ plan, objectives, originMs: t0, periods: periodsOf(steps, untilSecond) });
 
 describe("findBreakpoint", () => {
-  it("names the first step whose own window breaks an objective, and the step before it", () => {
-    const breakpoint = findBreakpoint({
-      plan,
-      objectives,
-      buckets: timelineOf([{ latencyMs: 5 }, { latencyMs: 12 }, { latencyMs: 45 }]),
-    });
+  it("names the first step whose own periods break an objective, and the step before it", () => {
+    const breakpoint = judge([{ p95: 5 }, { p95: 12 }, { p95: 45 }]);
     assert.equal(breakpoint.lastHeldRate, 200);
     assert.equal(breakpoint.brokeAtRate, 300);
     assert.deepEqual(
@@ -62,33 +72,18 @@ describe("findBreakpoint", () => {
       [0, 0, 1],
     );
     const [broken] = breakpoint.steps[2]?.broken ?? [];
-    assert.equal(broken?.expression, "p(95)<20");
-    assert.ok(Math.abs((broken?.actual ?? 0) - 45) / 45 <= 0.02);
+    assert.equal(broken?.name, "eta-precise p95");
+    assert.equal(broken?.actual, 45);
   });
 
-  it("breaks on errors and on dropped iterations as well as on latency", () => {
-    const errors = findBreakpoint({
-      plan,
-      objectives,
-      buckets: timelineOf([{ latencyMs: 5 }, { latencyMs: 5, failEvery: 10 }]),
-    });
+  it("breaks on errors as well as on latency", () => {
+    const errors = judge([{ p95: 5 }, { p95: 5, failedShare: 0.1 }]);
     assert.equal(errors.brokeAtRate, 200);
-    assert.equal(errors.steps[1]?.broken[0]?.metricKey, "http_req_failed");
-    const drops = findBreakpoint({
-      plan,
-      objectives,
-      buckets: timelineOf([{ latencyMs: 5, dropped: 3 }]),
-    });
-    assert.equal(drops.brokeAtRate, 100);
-    assert.equal(drops.lastHeldRate, undefined);
+    assert.equal(errors.steps[1]?.broken[0]?.name, "failed requests");
   });
 
   it("takes a broken step below a held one for a transient, not the breakpoint", () => {
-    const breakpoint = findBreakpoint({
-      plan,
-      objectives,
-      buckets: timelineOf([{ latencyMs: 45 }, { latencyMs: 5 }, { latencyMs: 45 }]),
-    });
+    const breakpoint = judge([{ p95: 45 }, { p95: 5 }, { p95: 45 }]);
     assert.equal(breakpoint.lastHeldRate, 200);
     assert.equal(breakpoint.brokeAtRate, 300);
     assert.deepEqual(breakpoint.recoveredRates, [100]);
@@ -98,27 +93,19 @@ describe("findBreakpoint", () => {
     );
   });
 
-  it("reports every step held when none broke", () => {
-    const breakpoint = findBreakpoint({
-      plan,
-      objectives,
-      buckets: timelineOf([{ latencyMs: 5 }]),
-    });
+  it("reports every step held when none broke, with the rate each achieved", () => {
+    const breakpoint = judge([{ p95: 5 }]);
     assert.equal(breakpoint.brokeAtRate, undefined);
     assert.equal(breakpoint.lastHeldRate, 300);
     assert.match(
       renderBreakpointMarkdown(breakpoint),
       /^#### Stress: objectives held at the top step, 300\/s$/m,
     );
-    assert.ok(breakpoint.steps.every((s) => (s.achievedRate ?? 0) === 20));
+    assert.ok(breakpoint.steps.every((s) => s.achievedRate === 20));
   });
 
   it("stops at the last step the run reached (an aborted run)", () => {
-    const breakpoint = findBreakpoint({
-      plan,
-      objectives,
-      buckets: timelineOf([{ latencyMs: 5 }, { latencyMs: 30 }], 20),
-    });
+    const breakpoint = judge([{ p95: 5 }, { p95: 30 }], 60);
     assert.deepEqual(
       breakpoint.steps.map((s) => s.rate),
       [100, 200],
@@ -127,18 +114,12 @@ describe("findBreakpoint", () => {
   });
 
   it("renders the verdict and one row per step", () => {
-    const markdown = renderBreakpointMarkdown(
-      findBreakpoint({
-        plan,
-        objectives,
-        buckets: timelineOf([{ latencyMs: 5 }, { latencyMs: 12 }, { latencyMs: 45 }]),
-      }),
-    );
+    const markdown = renderBreakpointMarkdown(judge([{ p95: 5 }, { p95: 12 }, { p95: 45 }]));
     assert.match(markdown, /^#### Stress: objectives broke at 300\/s; last step held: 200\/s$/m);
     assert.match(markdown, /^\| 100\/s \| 20\.0\/s \| ✅ held \|$/m);
     assert.match(
       markdown,
-      /^\| 300\/s \| 20\.0\/s \| ❌ `http_req_duration\{endpoint:eta-precise\}` p\(95\) 4\d(\.\d+)? ms \(objective `p\(95\)<20`\) \|$/m,
+      /^\| 300\/s \| 20\.0\/s \| ❌ eta-precise p95 45 ms \(objective < 20 ms\) \|$/m,
     );
   });
 });

@@ -1,24 +1,11 @@
+import type { ArtilleryPeriod } from "../artillery/artillery-report.ts";
 import { holdSegments } from "../load-shape/arrival-plan.ts";
 import type { ArrivalPlan, HoldSegment } from "../load-shape/arrival-plan.ts";
-import { LatencyHistogram } from "../metrics/latency-histogram.ts";
-import { emptyBucket, mergeBuckets } from "../metrics/metric-timeline.ts";
-import type { TimelineBucket } from "../metrics/metric-timeline.ts";
-import {
-  parseThresholdExpression,
-  percentileOf,
-  splitMetricKey,
-  thresholdHolds,
-} from "../summary/threshold-expression.ts";
+import { evaluateObjectives } from "../objectives/objective.ts";
+import type { Objective, ObjectiveResult } from "../objectives/objective.ts";
 
-/** A threshold as the summary names it; the objectives each stress step is held to. */
-export interface Objective {
-  metricKey: string;
-  expression: string;
-}
-
-export interface BrokenObjective extends Objective {
-  actual: number;
-}
+/** Artillery aggregates its metrics over periods of this many seconds. */
+export const periodSeconds = 10;
 
 export interface StepOutcome {
   /** The planned arrival rate of the step, per second. */
@@ -27,7 +14,7 @@ export interface StepOutcome {
   toSecond: number;
   /** Requests per second actually sent during the step; undefined when the run ended before it. */
   achievedRate: number | undefined;
-  broken: BrokenObjective[];
+  broken: ObjectiveResult[];
 }
 
 export interface StressBreakpoint {
@@ -42,28 +29,41 @@ export interface StressBreakpoint {
 
 export interface BreakpointInput {
   plan: ArrivalPlan;
-  buckets: TimelineBucket[];
-  objectives: Objective[];
+  /** Artillery's intermediate reports. */
+  periods: readonly ArtilleryPeriod[];
+  /** Epoch ms the first phase began: second 0 of the plan. */
+  originMs: number;
+  objectives: readonly Objective[];
 }
 
 /**
  * Each step of a stress run (each stretch the plan holds at one rate) judged on its own against
  * the objectives, so the answer is "held 400/s, broke at 500/s" rather than a whole-run p95 that
- * blends the calm steps with the broken ones. The breakpoint is the lowest rate from which every
- * step broke.
+ * blends the calm steps with the broken ones. A step is judged on the Artillery periods inside its
+ * hold, each on its own (percentiles of separate periods cannot be merged): it broke when an
+ * objective broke in any of them. The breakpoint is the lowest rate from which every step broke.
  */
 export function findBreakpoint(input: BreakpointInput): StressBreakpoint {
   const steps: StepOutcome[] = [];
   for (const segment of holdSegments(input.plan)) {
-    const window = stepWindow(segment, input.buckets);
-    if (!window) break;
-    const seconds = window.widthSeconds;
+    const periods = stepPeriods(segment, input.periods, input.originMs);
+    if (periods.length === 0) break;
+    const requests = periods.reduce((total, p) => total + (p.counters["http.requests"] ?? 0), 0);
+    const broken = new Map<string, ObjectiveResult>();
+    for (const period of periods) {
+      for (const result of evaluateObjectives(input.objectives, period)) {
+        // A period without a sample of an endpoint tells nothing about it.
+        if (!result.ok && result.actual !== undefined && !broken.has(result.name)) {
+          broken.set(result.name, result);
+        }
+      }
+    }
     steps.push({
       rate: segment.rate,
       fromSecond: segment.fromSecond,
       toSecond: segment.toSecond,
-      achievedRate: window.requests / seconds,
-      broken: brokenObjectives(window, input.objectives),
+      achievedRate: requests / (periods.length * periodSeconds),
+      broken: [...broken.values()],
     });
   }
   // A step that breaks while a higher one holds saw a transient (warm-up, a pause elsewhere on
@@ -80,92 +80,21 @@ export function findBreakpoint(input: BreakpointInput): StressBreakpoint {
   };
 }
 
-/**
- * The step's buckets summed into one: those wholly inside it, else (buckets wider than the step
- * on long runs) those that overlap it by half or more. Undefined when the run sent nothing then.
- */
-function stepWindow(segment: HoldSegment, buckets: TimelineBucket[]): TimelineBucket | undefined {
-  const end = (b: TimelineBucket) => b.startSecond + b.widthSeconds;
-  let chosen = buckets.filter(
-    (b) => b.startSecond >= segment.fromSecond && end(b) <= segment.toSecond,
+/** The periods wholly inside the step's hold, else those overlapping it by half or more. */
+function stepPeriods(
+  segment: HoldSegment,
+  periods: readonly ArtilleryPeriod[],
+  originMs: number,
+): ArtilleryPeriod[] {
+  const startOf = (p: ArtilleryPeriod) => (Number(p.period ?? 0) - originMs) / 1000;
+  const inside = periods.filter(
+    (p) => startOf(p) >= segment.fromSecond && startOf(p) + periodSeconds <= segment.toSecond,
   );
-  if (chosen.length === 0) {
-    chosen = buckets.filter((b) => {
-      const overlap =
-        Math.min(end(b), segment.toSecond) - Math.max(b.startSecond, segment.fromSecond);
-      return overlap >= b.widthSeconds / 2;
-    });
-  }
-  if (chosen.length === 0 || chosen.every((b) => b.requests === 0)) return undefined;
-  const window = emptyBucket(
-    chosen[0]?.startSecond ?? segment.fromSecond,
-    chosen.reduce((total, b) => total + b.widthSeconds, 0),
-  );
-  for (const bucket of chosen) mergeBuckets(window, bucket);
-  return window;
-}
-
-function brokenObjectives(window: TimelineBucket, objectives: Objective[]): BrokenObjective[] {
-  const broken: BrokenObjective[] = [];
-  for (const objective of objectives) {
-    const threshold = parseThresholdExpression(objective.expression);
-    if (!threshold) continue;
-    const actual = windowValue(window, objective.metricKey, threshold.aggregation);
-    if (actual !== undefined && !thresholdHolds(threshold, actual)) {
-      broken.push({ ...objective, actual });
-    }
-  }
-  return broken;
-}
-
-/** The objective's statistic over the window; undefined for what the timeline does not keep. */
-export function windowValue(
-  window: TimelineBucket,
-  metricKey: string,
-  aggregation: string,
-): number | undefined {
-  const { metric, tags } = splitMetricKey(metricKey);
-  const tagNames = Object.keys(tags);
-  if (tagNames.some((name) => name !== "endpoint")) return undefined;
-  switch (metric) {
-    case "http_req_duration":
-      return latencyValue(latencyOf(window, tags.endpoint), aggregation);
-    case "http_req_failed":
-      return aggregation === "rate" && window.requests > 0
-        ? window.failedRequests / window.requests
-        : undefined;
-    case "checks": {
-      const total = window.checksPassed + window.checksFailed;
-      return aggregation === "rate" && total > 0 ? window.checksPassed / total : undefined;
-    }
-    case "dropped_iterations":
-      return aggregation === "count" ? window.droppedIterations : undefined;
-    default:
-      return undefined;
-  }
-}
-
-function latencyOf(window: TimelineBucket, endpoint: string | undefined): LatencyHistogram {
-  if (endpoint !== undefined) return window.latency.get(endpoint) ?? new LatencyHistogram();
-  const all = new LatencyHistogram();
-  for (const histogram of window.latency.values()) all.merge(histogram);
-  return all;
-}
-
-function latencyValue(histogram: LatencyHistogram, aggregation: string): number | undefined {
-  if (histogram.count === 0) return undefined;
-  const percent = percentileOf(aggregation);
-  if (percent !== undefined) return histogram.percentile(percent);
-  switch (aggregation) {
-    case "avg":
-      return histogram.mean();
-    case "min":
-      return histogram.min;
-    case "max":
-      return histogram.max;
-    case "count":
-      return histogram.count;
-    default:
-      return undefined;
-  }
+  if (inside.length > 0) return inside;
+  return periods.filter((p) => {
+    const overlap =
+      Math.min(startOf(p) + periodSeconds, segment.toSecond) -
+      Math.max(startOf(p), segment.fromSecond);
+    return overlap >= periodSeconds / 2;
+  });
 }

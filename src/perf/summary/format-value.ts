@@ -1,19 +1,21 @@
-// Runs inside k6 as well as Node: no imports beyond this folder.
-import type { MetricUnit } from "./perf-verdict.ts";
+import type { ObjectiveUnit } from "../objectives/objective.ts";
 
-/** A metric value as people read it: `12.3 ms`, `0.12%`, `54,000`, `1.5 MB`. */
-export function formatValue(value: number | undefined, unit: MetricUnit): string {
+/** A metric value as people read it: `12.3 ms`, `0.12%`, `54,000`. */
+export function formatValue(value: number | undefined, unit: ObjectiveUnit): string {
   if (value === undefined || Number.isNaN(value)) return "–";
   switch (unit) {
     case "ms":
       return formatMilliseconds(value);
     case "ratio":
       return `${trimNumber(value * 100, 2)}%`;
-    case "bytes":
-      return formatBytes(value);
     case "count":
       return groupThousands(value);
   }
+}
+
+/** What an objective asks, in its unit: `< 20 ms`, `< 1%`, `== 100%`. */
+export function formatExpectation(comparison: string, limit: number, unit: ObjectiveUnit): string {
+  return `${comparison} ${formatValue(limit, unit)}`;
 }
 
 export function formatMilliseconds(value: number): string {
@@ -21,22 +23,11 @@ export function formatMilliseconds(value: number): string {
   return `${trimNumber(value, value < 10 ? 2 : 1)} ms`;
 }
 
-/** Digits grouped by commas; written out because k6's runtime has no reliable Intl. */
 export function groupThousands(value: number, decimals = 0): string {
-  const [whole = "0", fraction] = Math.abs(value).toFixed(decimals).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${value < 0 ? "-" : ""}${grouped}${fraction ? `.${fraction}` : ""}`;
-}
-
-function formatBytes(value: number): string {
-  const units = ["B", "kB", "MB", "GB"];
-  let scaled = value;
-  let index = 0;
-  while (scaled >= 1000 && index < units.length - 1) {
-    scaled /= 1000;
-    index++;
-  }
-  return `${trimNumber(scaled, 1)} ${units[index]}`;
+  return value.toLocaleString("en-US", {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
 }
 
 function trimNumber(value: number, decimals: number): string {

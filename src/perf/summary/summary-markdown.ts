@@ -1,59 +1,66 @@
-// Runs inside k6 as well as Node: no imports beyond src/perf's k6-safe folders.
 import { formatDuration } from "../load-shape/duration.ts";
-import { formatMilliseconds, formatValue, groupThousands } from "./format-value.ts";
-import { failedThresholds } from "./perf-verdict.ts";
-import type { PerfVerdict } from "./perf-verdict.ts";
+import {
+  formatExpectation,
+  formatMilliseconds,
+  formatValue,
+  groupThousands,
+} from "./format-value.ts";
+import { failedObjectives } from "./perf-verdict.ts";
+import type { PerfSummary } from "./perf-verdict.ts";
 
 /** The run as Markdown: the terminal summary, the GitHub step summary and `summary.md`. */
-export function renderSummaryMarkdown(verdict: PerfVerdict): string {
+export function renderSummaryMarkdown(summary: PerfSummary): string {
   return [
-    headline(verdict),
-    trafficLine(verdict),
-    thresholdTable(verdict),
-    endpointTable(verdict),
-    checkTable(verdict),
+    headline(summary),
+    ...(summary.saturation ? [`**⚠️ ${summary.saturation}.**`] : []),
+    trafficLine(summary),
+    objectiveTable(summary),
+    endpointTable(summary),
+    arrivalTable(summary),
   ]
     .filter((section) => section !== "")
     .join("\n\n")
     .concat("\n");
 }
 
-export function headline(verdict: PerfVerdict): string {
-  const total = verdict.thresholds.length;
-  const failed = failedThresholds(verdict).length;
-  return verdict.passed
-    ? `### ✅ k6 \`${verdict.scenario}\`: all ${total} thresholds passed`
-    : `### ❌ k6 \`${verdict.scenario}\`: ${failed} of ${total} thresholds failed`;
+export function headline(summary: PerfSummary): string {
+  const total = summary.objectives.length;
+  const failed = failedObjectives(summary).length;
+  if (failed === 0 && !summary.saturation) {
+    return `### ✅ Load test \`${summary.scenario}\`: all ${total} objectives met`;
+  }
+  if (failed === 0) {
+    return `### ❌ Load test \`${summary.scenario}\`: the load generator could not keep the plan`;
+  }
+  return `### ❌ Load test \`${summary.scenario}\`: ${failed} of ${total} objectives not met`;
 }
 
-export function trafficLine(verdict: PerfVerdict): string {
-  const t = verdict.traffic;
+function trafficLine(summary: PerfSummary): string {
+  const t = summary.traffic;
   const duration =
     t.durationSeconds < 10 ? `${t.durationSeconds.toFixed(1)}s` : formatDuration(t.durationSeconds);
   return (
     `**Traffic:** ${groupThousands(t.requests)} requests ` +
     `(${groupThousands(t.requestsPerSecond, 1)}/s), ${formatValue(t.failedRatio, "ratio")} failed, ` +
-    `${groupThousands(t.droppedIterations)} dropped iterations, ` +
-    (t.maxVus > 0 ? `max ${groupThousands(t.maxVus)} VUs, ` : "") +
-    `${duration}.`
+    `${groupThousands(t.arrivals)} arrivals, ${duration}.`
   );
 }
 
-function thresholdTable(verdict: PerfVerdict): string {
-  if (verdict.thresholds.length === 0) return "";
-  const rows = verdict.thresholds.map(
-    (t) =>
-      `| ${t.ok ? "✅" : "❌"} | \`${t.metricKey}\` | \`${t.expression}\` | ${formatValue(t.actual, t.unit)} |`,
+function objectiveTable(summary: PerfSummary): string {
+  if (summary.objectives.length === 0) return "";
+  const rows = summary.objectives.map(
+    (o) =>
+      `| ${o.ok ? "✅" : "❌"} | ${o.name} | ${formatExpectation(o.comparison, o.limit, o.unit)} | ${formatValue(o.actual, o.unit)} |`,
   );
-  return ["| | metric | objective | actual |", "|---|---|---|---:|", ...rows].join("\n");
+  return ["| | objective | expected | actual |", "|---|---|---|---:|", ...rows].join("\n");
 }
 
-function endpointTable(verdict: PerfVerdict): string {
-  if (verdict.endpoints.length === 0) return "";
+function endpointTable(summary: PerfSummary): string {
+  if (summary.endpoints.length === 0) return "";
   const ms = (value: number | undefined) => (value === undefined ? "–" : formatMilliseconds(value));
-  const rows = verdict.endpoints.map(
+  const rows = summary.endpoints.map(
     (e) =>
-      `| ${e.endpoint} | ${groupThousands(e.requests)} | ${ms(e.med)} | ${ms(e.p95)} | ${ms(e.p99)} | ${ms(e.max)} |`,
+      `| ${e.endpoint} | ${groupThousands(e.requests)} | ${ms(e.median)} | ${ms(e.p95)} | ${ms(e.p99)} | ${ms(e.max)} |`,
   );
   return [
     "#### Latency by endpoint",
@@ -64,15 +71,22 @@ function endpointTable(verdict: PerfVerdict): string {
   ].join("\n");
 }
 
-function checkTable(verdict: PerfVerdict): string {
-  if (verdict.checks.length === 0) return "";
-  const rows = verdict.checks.map(
-    (c) =>
-      `| ${c.fails === 0 ? "✅" : "❌"} | ${escapeCell(c.name)} | ${groupThousands(c.passes)} / ${groupThousands(c.passes + c.fails)} |`,
+/** Planned against achieved arrivals per phase; long plans show only the phases that fell short. */
+function arrivalTable(summary: PerfSummary): string {
+  const phases = summary.arrivals?.phases ?? [];
+  if (phases.length === 0) return "";
+  const shown = phases.length <= 12 ? phases : phases.filter((p) => p.shortfall > 0);
+  const worst = Math.max(0, ...phases.map((p) => p.shortfall));
+  const rows = shown.map(
+    (p) =>
+      `| ${p.index + 1} | ${groupThousands(p.plannedArrivals)} | ${groupThousands(p.achievedArrivals)} | ${groupThousands(p.achievedRate, 1)}/s | ${formatValue(Math.max(0, p.shortfall), "ratio")} |`,
   );
-  return ["#### Checks", "", "| | check | passed |", "|---|---|---:|", ...rows].join("\n");
-}
-
-function escapeCell(text: string): string {
-  return text.replaceAll("|", "\\|");
+  return [
+    "#### Arrivals: planned against sent",
+    "",
+    `${phases.length} phases; the largest shortfall ${formatValue(worst, "ratio")} (a run fails above 2%).`,
+    ...(rows.length > 0
+      ? ["", "| phase | planned | sent | rate | short |", "|---:|---:|---:|---:|---:|", ...rows]
+      : []),
+  ].join("\n");
 }

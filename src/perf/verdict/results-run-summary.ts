@@ -4,13 +4,12 @@ import { detectCiRun } from "../../reporters/run-summary/ci-environment.ts";
 import type { RunSummary } from "../../reporters/run-summary/run-summary.ts";
 import { resultFiles } from "../runner/result-files.ts";
 import { readResultsSummary, startOfRunFolder } from "../runner/results-folder.ts";
-import { perfVerdict } from "../summary/perf-verdict.ts";
 import { perfRunSummary } from "./perf-run-summary.ts";
 
 /**
- * The reporters' run summary of one results folder: its k6 summary (none if k6 ended early,
- * which reads as an interrupted run), its chart and Markdown summary for tickets, and the CI run
- * and environment from the same variables the reporters read.
+ * The reporters' run summary of one results folder: its summary (none if Artillery ended early,
+ * which reads as an interrupted run), its HTML report and Markdown summary for tickets, and the
+ * CI run and environment from the same variables the reporters read.
  */
 export function runSummaryFromResults(options: {
   resultsDir: string;
@@ -22,10 +21,10 @@ export function runSummaryFromResults(options: {
   const summary = readResultsSummary(resultsDir);
   return perfRunSummary({
     scenario: options.scenario,
-    verdict: summary ? perfVerdict(summary) : undefined,
+    summary,
     startedAt: startOfRunFolder(basename(resultsDir)) ?? new Date(),
     ci: detectCiRun(env),
-    ...(existsSync(file(resultFiles.chart)) ? { chartPath: file(resultFiles.chart) } : {}),
+    ...(existsSync(file(resultFiles.report)) ? { reportPath: file(resultFiles.report) } : {}),
     ...(existsSync(file(resultFiles.summaryMarkdown))
       ? { summaryMarkdown: readFileSync(file(resultFiles.summaryMarkdown), "utf8") }
       : {}),

@@ -26,10 +26,10 @@ describe("reproduceCommand", () => {
     );
   });
 
-  it("prefers the record's own command, as a k6 objective has", () => {
+  it("prefers the record's own command, as a load objective has", () => {
     const command = reproduceCommand({
       location: { file: "tests/perf/scenarios/smoke.ts", line: 1, column: 1 },
-      titlePath: ["objectives", "http_req_duration p(95)<20"],
+      titlePath: ["objectives", "eta-precise p95 < 20 ms"],
       project: "perf",
       reproduce: "npx qaops perf smoke",
     });

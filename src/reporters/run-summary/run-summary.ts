@@ -41,7 +41,7 @@ export interface TestRecord {
   titlePath: string[];
   /** Where the test is declared, relative to the working directory, for a reproduce command. */
   location: SourceLocation;
-  /** The command that runs this test again, when it is not a Playwright test (a k6 objective). */
+  /** The command that runs this test again, when it is not a Playwright test (a load objective). */
   reproduce?: string;
   outcome: TestOutcome;
   attempts: number;

@@ -1,21 +1,30 @@
-import { check } from "k6";
-import type { RefinedResponse, ResponseType } from "k6/http";
-import type { ArrivalPlan } from "../../../src/perf/load-shape/arrival-plan.ts";
+import { readFileSync } from "node:fs";
+import type { HttpFlowStep, HttpResponse, VUContext } from "artillery";
 import { steadyLoad } from "../../../src/perf/load-shape/steady-load.ts";
-import { loadObjectives } from "./objectives.ts";
+import { endpointLatencyMetric } from "../../../src/perf/objectives/objective.ts";
+import type { Objective } from "../../../src/perf/objectives/objective.ts";
+import type { LoadTest, ScenarioEnv } from "../../../src/perf/scenario/load-test.ts";
+import { expectedStatus, failedRequests } from "./objectives.ts";
+import { artilleryLoadTest } from "./profiles.ts";
 import { envDurationSeconds, envInteger, envNumber } from "./settings.ts";
-import { baseUrls } from "./targets.ts";
 
 /**
- * What the scenarios `qaops convert --k6` writes share: where the captured service is, its
+ * What the scenarios `qaops convert --load` writes share: where the captured service is, its
  * secrets from the environment, a short steady profile, objectives per captured endpoint, and
- * the checks that keep a flow's correlations honest. The generated files only arrange calls.
+ * the flow values that keep a flow's correlations honest. The generated files only arrange the
+ * requests; each is also the Artillery processor of its own requests.
  */
+export type { LoadTest, ScenarioEnv, VUContext };
 
-type Response = RefinedResponse<ResponseType | undefined>;
+/** What a generated hook fills in before Artillery sends the request. */
+export interface CapturedRequest {
+  url?: string;
+  headers?: Record<string, string>;
+  json?: unknown;
+  body?: string | Buffer;
+}
 
-/** A value of a response that later requests of the flow send. */
-export type FlowValue = string | number | boolean;
+export type CapturedResponse = HttpResponse;
 
 export interface CapturedTarget {
   /** The API suites' variable, e.g. `ORDER_BASE_URL`. */
@@ -24,112 +33,124 @@ export interface CapturedTarget {
   service: string;
 }
 
+const demoPortOffsets: Record<string, number> = { order: 0, eta: 1, recommendation: 2 };
+
 /**
  * `<SERVICE>_BASE_URL` without trailing slashes; unset, the demo platform's URL for a demo service
- * (as the API suites default), else "" and `assertCapturedSettings` stops the run naming it.
+ * (as the API suites default), else "" and the builder stops the run naming it.
  */
-export function capturedBaseUrl(target: CapturedTarget): string {
-  const fromEnv = __ENV[target.baseUrlEnv];
+export function capturedBaseUrl(target: CapturedTarget, env: ScenarioEnv): string {
+  const fromEnv = env[target.baseUrlEnv];
   if (fromEnv) return fromEnv.replace(/\/+$/, "");
-  return (baseUrls as Record<string, string | undefined>)[target.service] ?? "";
+  const offset = demoPortOffsets[target.service];
+  return offset === undefined ? "" : `http://127.0.0.1:${Number(env.DEMO_PORT || 4310) + offset}`;
+}
+
+/** A secret of the capture, read where the request is sent; the builder checked it is set. */
+export function secret(name: string): string {
+  return process.env[name] ?? "";
+}
+
+export interface CapturedLoadTestOptions {
+  scenario: string;
+  target: CapturedTarget;
+  /** The variables the capture's secrets come from (listed in the specs' .env.example). */
+  secrets: readonly string[];
+  /** Endpoint names of the requests, which the objectives hold. */
+  endpoints: readonly string[];
+  flow: HttpFlowStep[];
+  env: ScenarioEnv;
+  /** The scenario file: its exported hooks build each request. */
+  processor: string;
 }
 
 /**
- * For `setup()`: stops the run before any load when the target or a secret is missing, naming
- * every variable to set, rather than sending requests that can only fail.
+ * The captured traffic as a load test: one virtual user sends every captured request once, a
+ * flow's steps in order, at a steady rate (`PERF_PEAK_RATE` users/s, 2 by default) for
+ * `PERF_DURATION` (30 s). Stops before any load, naming every variable to set, when the target
+ * or a secret is missing, rather than sending requests that can only fail.
  */
-export function assertCapturedSettings(settings: {
-  target: CapturedTarget;
-  baseUrl: string;
-  secrets: readonly string[];
-}): void {
+export function capturedLoadTest(options: CapturedLoadTestOptions): LoadTest {
+  const { env, target } = options;
   const missing = [
-    ...(settings.baseUrl ? [] : [settings.target.baseUrlEnv]),
-    ...settings.secrets.filter((name) => !__ENV[name]),
+    ...(capturedBaseUrl(target, env) ? [] : [target.baseUrlEnv]),
+    ...options.secrets.filter((name) => !env[name]),
   ];
   if (missing.length > 0) {
     throw new Error(
-      `set ${missing.join(", ")} to run the scenario captured from ${settings.target.service} ` +
+      `set ${missing.join(", ")} to run the scenario captured from ${target.service} ` +
         "(the secrets are listed by name in the .env.example beside its specs)",
     );
   }
-}
-
-/** A secret of the capture; `assertCapturedSettings` has already stopped the run when unset. */
-export function secret(name: string): string {
-  return __ENV[name] ?? "";
-}
-
-/**
- * A steady arrival rate, short by default: a check that the captured traffic still goes through
- * under some load, not a soak. One iteration sends every captured request once, so the rate is
- * in captured sessions per second. `PERF_DURATION` and `PERF_PEAK_RATE` change it.
- */
-export function capturedTrafficPlan(): ArrivalPlan {
-  const durationSeconds = envDurationSeconds("PERF_DURATION", "30s");
+  const durationSeconds = envDurationSeconds(env, "PERF_DURATION", "30s");
   const rampSeconds = Math.max(1, Math.round(durationSeconds * 0.1));
-  return steadyLoad({
-    rate: envInteger("PERF_PEAK_RATE", 2, { min: 1 }),
-    rampSeconds,
-    holdSeconds: Math.max(1, durationSeconds - rampSeconds),
+  const loadTest = artilleryLoadTest({
+    scenario: options.scenario,
+    profile: "steady",
+    env,
+    plan: steadyLoad({
+      rate: envInteger(env, "PERF_PEAK_RATE", 2, { min: 1 }),
+      rampSeconds,
+      holdSeconds: Math.max(1, durationSeconds - rampSeconds),
+    }),
+    objectives: capturedObjectives(env, options.endpoints),
+    scenarios: [
+      { name: "captured", beforeScenario: "arrive", afterScenario: "depart", flow: options.flow },
+    ],
+    processor: options.processor,
   });
+  const config = { ...loadTest.script.config, target: capturedBaseUrl(target, env) };
+  return { ...loadTest, script: { ...loadTest.script, config } };
 }
 
 /**
  * No objective is published for a captured endpoint: each is held to the bar the orders' writes
- * have (p95 under 100 ms, `PERF_P95_MS` to change it), beside the objectives every load run
- * holds (errors under 1%, checks, no dropped iteration).
+ * have (p95 under 100 ms, `PERF_P95_MS` to change it), beside errors under 1% and the captured
+ * status nearly always.
  */
-export function capturedObjectives(endpoints: readonly string[]): Record<string, string[]> {
-  const p95 = [`p(95)<${envNumber("PERF_P95_MS", 100, { min: 1 })}`];
-  return {
-    ...Object.fromEntries(
-      endpoints.map((endpoint) => [`http_req_duration{endpoint:${endpoint}}`, p95]),
-    ),
-    http_req_failed: loadObjectives.http_req_failed ?? [],
-    checks: loadObjectives.checks ?? [],
-    dropped_iterations: loadObjectives.dropped_iterations ?? [],
-  };
+function capturedObjectives(env: ScenarioEnv, endpoints: readonly string[]): Objective[] {
+  const p95 = envNumber(env, "PERF_P95_MS", 100, { min: 1 });
+  return [
+    ...endpoints.map((endpoint): Objective => ({
+      name: `${endpoint} p95`,
+      measure: { metric: endpointLatencyMetric(endpoint, "p95") },
+      comparison: "<",
+      limit: p95,
+      unit: "ms",
+    })),
+    failedRequests("<", 0.01),
+    expectedStatus(">", 0.99),
+  ];
 }
 
-/** The status the capture answered; any 2xx when no response was captured. */
-export function expectStatus(response: Response, route: string, status: number | null): boolean {
-  if (status === null) {
-    return check(response, {
-      [`${route} answers 2xx`]: (r) => r.status >= 200 && r.status < 300,
-    });
-  }
-  return check(response, { [`${route} answers ${status}`]: (r) => r.status === status });
-}
+/** Any 2xx, for a request whose response was not captured. */
+export const anySuccess = [200, 201, 202, 203, 204, 205, 206];
 
 /**
- * The value at `path` of a JSON response, for the next requests of the flow; a failed check (and
- * undefined, so the flow stops) when the response has none, never a request sent with "undefined".
+ * The value at `path` of a JSON response body, for the next requests of the flow. Missing, it
+ * throws: Artillery ends the virtual user as failed rather than send a request with "undefined".
  */
 export function flowValue(
-  response: Response,
+  body: unknown,
   path: readonly (string | number)[],
   what: string,
-): FlowValue | undefined {
+): string | number | boolean {
   let value: unknown;
   try {
-    value = response.json();
+    value = typeof body === "string" ? JSON.parse(body) : body;
   } catch {
     value = undefined;
   }
   for (const step of path) {
-    if (typeof value !== "object" || value === null) {
-      value = undefined;
-      break;
-    }
-    value = (value as Record<string | number, unknown>)[step];
+    value =
+      typeof value === "object" && value !== null
+        ? (value as Record<string | number, unknown>)[step]
+        : undefined;
   }
-  const found =
-    typeof value === "string" || typeof value === "number" || typeof value === "boolean"
-      ? value
-      : undefined;
-  check(response, { [`${what} for the next requests`]: () => found !== undefined });
-  return found;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+    return value;
+  }
+  throw new Error(`no ${what} in the response, so the flow cannot go on`);
 }
 
 /**
@@ -137,43 +158,50 @@ export function flowValue(
  * replay its first answer, and the load would never reach the write. UUID-shaped, like most keys.
  */
 export function freshIdempotencyKey(): string {
-  const hex = randomHex(32);
-  // Version 4, variant 10xx: what a validator of UUIDs expects.
-  const variant = (8 + Math.floor(Math.random() * 4)).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20)}`;
+  return crypto.randomUUID();
 }
 
-function randomHex(length: number): string {
-  return Array.from({ length }, () => Math.floor(Math.random() * 16).toString(16)).join("");
-}
-
-export interface MultipartTextPart {
+export interface MultipartPart {
   name: string;
-  value: string;
+  value: string | Uint8Array;
   filename?: string;
   contentType?: string;
 }
 
-/**
- * A multipart/form-data body from text parts, built here because k6 sends an object body with no
- * file in it as a urlencoded form, not as the multipart form the capture sent.
- */
-export function multipartText(parts: readonly MultipartTextPart[]): {
-  body: string;
+/** A multipart/form-data body, parts in the captured order, with its boundary. */
+export function multipartBody(parts: readonly MultipartPart[]): {
+  body: Buffer;
   contentType: string;
 } {
-  const boundary = `----qaops${randomHex(24)}`;
+  const boundary = `----qaops${crypto.randomUUID().replaceAll("-", "")}`;
   const quoted = (text: string) => text.replace(/[\r\n"]/g, (char) => encodeURIComponent(char));
-  const sections = parts.map((part) => {
+  const chunks = parts.flatMap((part) => {
     const filename = part.filename === undefined ? "" : `; filename="${quoted(part.filename)}"`;
     const type = part.contentType === undefined ? "" : `\r\nContent-Type: ${part.contentType}`;
-    return (
-      `--${boundary}\r\nContent-Disposition: form-data; name="${quoted(part.name)}"${filename}` +
-      `${type}\r\n\r\n${part.value}\r\n`
-    );
+    return [
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${quoted(part.name)}"${filename}${type}\r\n\r\n`,
+      ),
+      Buffer.from(part.value),
+      Buffer.from("\r\n"),
+    ];
   });
   return {
-    body: `${sections.join("")}--${boundary}--\r\n`,
+    body: Buffer.concat([...chunks, Buffer.from(`--${boundary}--\r\n`)]),
     contentType: `multipart/form-data; boundary=${boundary}`,
   };
+}
+
+/**
+ * A file a request sends, read when first sent (relative to the folder `qaops perf` runs in)
+ * and kept for the rest of the run.
+ */
+export function fileBytes(path: string): () => Buffer {
+  let bytes: Buffer | undefined;
+  return () => (bytes ??= readFileSync(path));
+}
+
+export function fileText(path: string): () => string {
+  let text: string | undefined;
+  return () => (text ??= readFileSync(path, "utf8"));
 }

@@ -1,30 +1,50 @@
-import type { Scenario } from "k6/options";
+import type { Scenario } from "artillery";
 import type { ArrivalPlan } from "../../../src/perf/load-shape/arrival-plan.ts";
-import { peakRateOf } from "../../../src/perf/load-shape/arrival-plan.ts";
-import { envInteger } from "./settings.ts";
+import { artilleryPhases } from "../../../src/perf/load-shape/artillery-phases.ts";
+import { ensureConfig } from "../../../src/perf/objectives/objective.ts";
+import type { Objective } from "../../../src/perf/objectives/objective.ts";
+import type { LoadProfile, LoadTest, ScenarioEnv } from "../../../src/perf/scenario/load-test.ts";
+import { deliveryTargets } from "./targets.ts";
+
+export interface LoadTestOptions {
+  scenario: string;
+  profile: LoadProfile;
+  env: ScenarioEnv;
+  objectives: Objective[];
+  scenarios: Scenario[];
+  /** The arrival curve to follow; without one, a single virtual user (smoke). */
+  plan?: ArrivalPlan;
+  /** The module the flows' hooks come from (Artillery's processor). */
+  processor: string;
+}
 
 /**
- * The k6 scenario that follows an arrival plan. Arrival-rate executors keep sending at the
- * planned rate however slow the target gets (an open model), which is what real users do.
+ * A scenario as an Artillery script: open-model arrival phases from the plan (arrivals
+ * keep coming however slow the target gets, as real users do), the objectives as strict `ensure`
+ * conditions (a breach exits non-zero), per-endpoint metrics by request name, and status
+ * expectations on every request.
  */
-export function arrivalRateScenario(plan: ArrivalPlan): Scenario {
-  const peak = peakRateOf(plan);
+export function artilleryLoadTest(options: LoadTestOptions): LoadTest {
+  const phases = options.plan ? artilleryPhases(options.plan) : [];
   return {
-    executor: "ramping-arrival-rate",
-    startRate: plan.startRate,
-    timeUnit: "1s",
-    stages: plan.stages.map((stage) => ({
-      duration: `${stage.durationSeconds}s`,
-      target: stage.target,
-    })),
-    // Little's law: busy VUs = rate × latency. Pre-allocate enough for 250 ms responses at the
-    // peak: k6 drops an iteration when no VU is free at that instant, even while it is still
-    // starting more, and a pause of a few hundred ms (GC, a busy CPU) is not the service's limit.
-    // Allow up to 1 s before the pool runs dry and iterations are dropped.
-    preAllocatedVUs: envInteger("PERF_PREALLOCATED_VUS", Math.max(10, Math.ceil(peak * 0.25)), {
-      min: 1,
-    }),
-    maxVUs: envInteger("PERF_MAX_VUS", Math.max(50, Math.ceil(peak)), { min: 1 }),
-    gracefulStop: "10s",
+    scenario: options.scenario,
+    profile: options.profile,
+    ...(options.plan ? { plan: options.plan } : {}),
+    phases,
+    objectives: options.objectives,
+    script: {
+      config: {
+        target: deliveryTargets(options.env).order,
+        phases: phases.length > 0 ? phases : [{ duration: 1, arrivalCount: 1 }],
+        processor: options.processor,
+        http: { timeout: 10 },
+        plugins: {
+          "metrics-by-endpoint": { useOnlyRequestNames: true },
+          expect: { outputFormat: "silent" },
+          ensure: ensureConfig(options.objectives),
+        },
+      },
+      scenarios: options.scenarios,
+    },
   };
 }

@@ -1,9 +1,11 @@
-import { SharedArray } from "k6/data";
+import membersFile from "../data/members.json" with { type: "json" };
+import recommendationSlotsFile from "../data/recommendation-slots.json" with { type: "json" };
+import shopsFile from "../data/shops.json" with { type: "json" };
 
 /**
- * The data the calls draw from, loaded once and shared read-only by every VU (SharedArray), so
- * memory per VU stays small. The files match the demo platform's seeded catalogue; against other
- * targets, replace them with ids that exist there.
+ * The data the calls draw from, bundled into the processor and so loaded once per worker. The
+ * files match the demo platform's seeded catalogue; against other targets, replace them with
+ * ids that exist there.
  */
 export interface Shop {
   shopId: number;
@@ -25,20 +27,11 @@ export interface RecommendationSlot {
   feature: string;
 }
 
-export const shops = new SharedArray<Shop>(
-  "shops",
-  () => JSON.parse(open("../data/shops.json")) as Shop[],
-);
-export const members = new SharedArray<Member>(
-  "members",
-  () => JSON.parse(open("../data/members.json")) as Member[],
-);
-export const recommendationSlots = new SharedArray<RecommendationSlot>(
-  "recommendation slots",
-  () => JSON.parse(open("../data/recommendation-slots.json")) as RecommendationSlot[],
-);
+export const shops: readonly Shop[] = shopsFile;
+export const members: readonly Member[] = membersFile;
+export const recommendationSlots: readonly RecommendationSlot[] = recommendationSlotsFile;
 
-export function pick<T>(items: { length: number; [index: number]: T }): T {
+export function pick<T>(items: readonly T[]): T {
   const item = items[Math.floor(Math.random() * items.length)];
   if (item === undefined) throw new Error("cannot pick from an empty list");
   return item;

@@ -1,33 +1,23 @@
 // Daily peak: a delivery platform's 24 hours (quiet night, lunch and dinner peaks) compressed
 // into one run at a realistic mix of order, ETA and recommendation calls.
-import type { Options } from "k6/options";
 import { compressDailyCurve } from "../../../src/perf/load-shape/daily-curve.ts";
-import { deliveryTrafficIteration } from "../lib/delivery-traffic.ts";
-import { loadObjectives, summaryTrendStats } from "../lib/objectives.ts";
-import { arrivalRateScenario } from "../lib/profiles.ts";
+import type { LoadTest, ScenarioEnv } from "../../../src/perf/scenario/load-test.ts";
+import { deliveryTrafficScenarios } from "../lib/delivery-flows.ts";
+import { serviceObjectives } from "../lib/objectives.ts";
+import { deliveryLoadTest } from "../lib/delivery-load-test.ts";
 import { envDurationSeconds, envNumber } from "../lib/settings.ts";
-import { summaryOutputs } from "../lib/summary-outputs.ts";
-import { assertTargetsHealthy } from "../lib/target-health.ts";
 
-const plan = compressDailyCurve({
-  peakRate: envNumber("PERF_PEAK_RATE", 300, { min: 1 }),
-  durationSeconds: envDurationSeconds("PERF_DURATION", "10m"),
-});
-
-export const options: Options = {
-  scenarios: { "daily-peak": arrivalRateScenario(plan) },
-  thresholds: loadObjectives,
-  summaryTrendStats,
-};
-
-export function setup(): void {
-  assertTargetsHealthy();
+export default function dailyPeak(env: ScenarioEnv): LoadTest {
+  const plan = compressDailyCurve({
+    peakRate: envNumber(env, "PERF_PEAK_RATE", 300, { min: 1 }),
+    durationSeconds: envDurationSeconds(env, "PERF_DURATION", "10m"),
+  });
+  return deliveryLoadTest({
+    scenario: "daily-peak",
+    profile: "daily-curve",
+    env,
+    plan,
+    objectives: serviceObjectives,
+    scenarios: deliveryTrafficScenarios(),
+  });
 }
-
-export default deliveryTrafficIteration;
-
-export const handleSummary = summaryOutputs({
-  scenario: "daily-peak",
-  profile: "daily-curve",
-  plan,
-});

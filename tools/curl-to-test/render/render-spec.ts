@@ -11,7 +11,6 @@ import type {
   PlannedSpec,
   PlannedTableTest,
   PlannedValue,
-  TemplatePart,
   ValueTemplate,
 } from "../plan/conversion-plan.ts";
 import { jsonPathText } from "../plan/json-path-text.ts";
@@ -29,6 +28,8 @@ import { ruleAssertionCode } from "./rule-code.ts";
 import { typeScriptTypeCode, zodSchemaCode } from "./schema-code.ts";
 import { UniqueNames } from "./unique-names.ts";
 import { urlencodeLikeCurlCode } from "./urlencode-like-curl-code.ts";
+import { jsonCode as jsonValueCode, templateCode as templateValueCode } from "./value-code.ts";
+import type { ValueSources } from "./value-code.ts";
 
 const shorthandMethods = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"]);
 
@@ -516,51 +517,23 @@ function headersCode(
   return `{ ${[...entries, ...extra].join(", ")} }`;
 }
 
-/** A string expression: literal text joined with env vars and flow variables. */
-function templateCode(file: SpecFile, template: ValueTemplate): string {
-  if (template.length === 0) return '""';
-  const parts = template.map((part) => partCode(file, part));
-  // A lone variable still needs String(); `+` with a literal would need it too (lint).
-  return parts.join(" + ");
+/** Specs read secrets through their `env()` helper and flow values from local constants. */
+function specValues(file: SpecFile): ValueSources {
+  return {
+    env: (name) => {
+      file.usesEnv = true;
+      return `env(${stringLiteral(name)})`;
+    },
+    variable: (name) => name,
+  };
 }
 
-function partCode(file: SpecFile, part: TemplatePart): string {
-  if (part.kind === "literal") return stringLiteral(part.text);
-  let value: string;
-  if (part.kind === "env" && part.fallback !== undefined) {
-    value = `(process.env[${stringLiteral(part.name)}] || ${stringLiteral(part.fallback)})`;
-  } else if (part.kind === "env") {
-    file.usesEnv = true;
-    value = `env(${stringLiteral(part.name)})`;
-  } else {
-    value = `String(${part.name})`;
-  }
-  switch (part.encoding) {
-    case "none":
-      return value;
-    case "uri-component":
-      return `encodeURIComponent(${value})`;
-    case "json-string":
-      return `JSON.stringify(${value})`;
-  }
+function templateCode(file: SpecFile, template: ValueTemplate): string {
+  return templateValueCode(specValues(file), template);
 }
 
 function jsonCode(file: SpecFile, template: JsonTemplate): string {
-  switch (template.kind) {
-    case "literal":
-      return scalarLiteral(template.value);
-    case "object":
-      return `{ ${template.entries
-        .map((entry) => `${propertyKey(entry.key)}: ${jsonCode(file, entry.value)}`)
-        .join(", ")} }`;
-    case "array":
-      return `[${template.items.map((item) => jsonCode(file, item)).join(", ")}]`;
-    case "env":
-      file.usesEnv = true;
-      return `env(${stringLiteral(template.name)})`;
-    case "variable":
-      return template.asString ? `String(${template.name})` : template.name;
-  }
+  return jsonValueCode(specValues(file), template);
 }
 
 /**
