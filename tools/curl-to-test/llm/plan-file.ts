@@ -169,6 +169,7 @@ const exchange = z.object({
     z.object({ variable: z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/), path: jsonPath }),
   ),
   todos: z.array(z.string()),
+  freshValues: z.array(z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/)).optional(),
   description: z.string().optional(),
   rules: z.array(rule).optional(),
 });

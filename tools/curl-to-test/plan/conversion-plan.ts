@@ -83,6 +83,12 @@ export interface PlannedExchange {
   expect: PlannedExpectation;
   /** Values of this response that later steps of the flow use. */
   exports: PlannedExport[];
+  /**
+   * Flow variables made up afresh on every run (`crypto.randomUUID()`), declared before the
+   * test's first request: idempotency keys, request ids, client-generated ids the server must
+   * not see twice. Later steps that sent the captured value send the variable.
+   */
+  freshValues?: string[];
   /** `// TODO(qaops): …` comments at this request; each was also a `warning:` line. */
   todos: string[];
   /** What the request does, in business language; rendered as a comment above it. */

@@ -16,6 +16,9 @@ import type {
 } from "./conversion-plan.ts";
 import { conversionPlanVersion } from "./conversion-plan.ts";
 import { findCorrelations } from "./correlate.ts";
+import { findNonces, nonceVariable } from "./nonce-slots.ts";
+import type { Nonce } from "./nonce-slots.ts";
+import { stateLinks } from "./state-links.ts";
 import type { Correlation } from "./correlate.ts";
 import { endpointTemplate } from "./endpoint-template.ts";
 import { inferResponseSchema, inferSchema } from "./infer-schema.ts";
@@ -132,8 +135,13 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
       else byIndex.set(index, [correlation]);
     }
   }
-  const components = flowComponents(prepared.length, correlations);
+  const nonces = findNonces(prepared, producedBefore(prepared));
+  const components = flowComponents(prepared.length, correlations, [
+    ...nonces.flatMap((nonce) => nonce.uses.map((use) => [nonce.origin, use.request] as const)),
+    ...stateLinks(prepared),
+  ]);
   const variables = variableNames(prepared, correlations, components);
+  const nonceNames = nonceVariableNames(nonces, components, variables);
 
   const env = new EnvVarNames(envPrefix);
   const secretFills = prepared.map((item) => {
@@ -164,6 +172,16 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
         asString: correlation.asString,
       });
     }
+    for (const nonce of nonces) {
+      for (const use of nonce.uses) {
+        if (use.request !== index || fills.get(use.slotIndex)?.kind === "env") continue;
+        fills.set(use.slotIndex, {
+          kind: "variable",
+          name: nonceNames.get(nonce)!,
+          asString: false,
+        });
+      }
+    }
     const template = requestTemplate({
       request: item.request,
       slots: item.slots,
@@ -193,12 +211,16 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
       planned: template.request,
       todos: [...item.request.warnings, ...template.todos],
       exports,
+      freshValues: nonces
+        .filter((nonce) => nonce.origin === index)
+        .map((nonce) => nonceNames.get(nonce)!),
       secretResponsePaths: item.secretResponsePaths,
       responseJson: item.responseJson,
     };
   });
 
   const warnings: ConversionWarning[] = [];
+  const nonceValues = new Set(nonces.map((nonce) => nonce.value));
   let unanswered = 0;
   const exchangeFor = (group: readonly PreparedExchange[]): PlannedExchange => {
     const first = group[0]!;
@@ -206,6 +228,7 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
     const expectation = responseExpectation(
       samples,
       group.flatMap((item) => item.secretResponsePaths),
+      nonceValues,
     );
     const todos = [...first.todos];
     for (const todo of expectation.todos) {
@@ -221,6 +244,7 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
       expect: expectation.expect,
       exports: first.exports,
       todos,
+      ...(first.freshValues.length > 0 ? { freshValues: first.freshValues } : {}),
     };
   };
   for (const item of exchanges) {
@@ -326,6 +350,8 @@ interface PreparedExchange {
   planned: PlannedExchange["request"];
   todos: string[];
   exports: PlannedExport[];
+  /** Nonces this request sends first: declared fresh before it. */
+  freshValues: string[];
   secretResponsePaths: JsonPath[];
   responseJson: unknown;
 }
@@ -497,11 +523,55 @@ class Components {
   }
 }
 
-function flowComponents(count: number, correlations: readonly Correlation[]): Components {
+function flowComponents(
+  count: number,
+  correlations: readonly Correlation[],
+  links: readonly (readonly [number, number])[],
+): Components {
   const components = new Components(count);
   for (const correlation of correlations)
     components.join(correlation.producer, correlation.consumer);
+  for (const [a, b] of links) components.join(a, b);
   return components;
+}
+
+/** Each nonce's variable, unique among the names of its flow. */
+function nonceVariableNames(
+  nonces: readonly Nonce[],
+  components: Components,
+  variables: ReadonlyMap<string, string>,
+): Map<Nonce, string> {
+  const used = new Map<number, Set<string>>();
+  for (const [key, name] of variables) {
+    const root = components.find(Number(key.split(":")[0]));
+    used.set(root, (used.get(root) ?? new Set()).add(name));
+  }
+  const names = new Map<Nonce, string>();
+  for (const nonce of nonces) {
+    const root = components.find(nonce.origin);
+    const taken = used.get(root) ?? new Set<string>();
+    used.set(root, taken);
+    const base = nonceVariable(nonce);
+    let name = base;
+    for (let n = 2; taken.has(name); n += 1) name = `${base}${n}`;
+    taken.add(name);
+    names.set(nonce, name);
+  }
+  return names;
+}
+
+/** Did a response before request `index` return this value anywhere in its JSON body? */
+function producedBefore(
+  prepared: readonly { responseJson: unknown }[],
+): (value: string, index: number) => boolean {
+  const leaves = prepared.map((item) => new Set(stringLeaves(item.responseJson)));
+  return (value, index) => leaves.slice(0, index).some((set) => set.has(value));
+}
+
+function stringLeaves(json: unknown): string[] {
+  if (typeof json === "string") return [json];
+  if (typeof json !== "object" || json === null) return [];
+  return Object.values(json).flatMap(stringLeaves);
 }
 
 function variableKey(producer: number, path: JsonPath): string {

@@ -29,6 +29,8 @@ export function responseExpectation(
   samples: readonly CapturedResponse[],
   /** Paths of the body that hold secrets: never asserted by value, never listed in an enum. */
   secretPaths: readonly JsonPath[] = [],
+  /** Values the test makes up per run (idempotency keys, request ids): never asserted by value. */
+  freshValues: ReadonlySet<string> = new Set(),
 ): ResponseExpectation {
   const first = samples[0];
   if (!first) {
@@ -70,7 +72,7 @@ export function responseExpectation(
     );
   }
   const secrets = new Set(secretPaths.map((path) => JSON.stringify(path)));
-  const dynamic = dynamicFields(values, schema, secrets);
+  const dynamic = dynamicFields(values, schema, secrets, freshValues);
   return {
     expect: {
       status: first.status,
@@ -135,6 +137,7 @@ function dynamicFields(
   samples: readonly unknown[],
   schema: InferredSchema,
   secrets: ReadonlySet<string>,
+  freshValues: ReadonlySet<string>,
 ): { path: JsonPath; reason: string }[] {
   const found: { path: JsonPath; reason: string }[] = [];
   const walk = (
@@ -150,7 +153,9 @@ function dynamicFields(
       const childPath = [...path, property.name];
       const reason = secrets.has(JSON.stringify(childPath))
         ? "it holds a secret"
-        : dynamicReason(property.name, observed, property.schema);
+        : observed.some((value) => typeof value === "string" && freshValues.has(value))
+          ? "it echoes a value the test makes up on every run"
+          : dynamicReason(property.name, observed, property.schema);
       if (reason) {
         found.push({ path: childPath, reason });
         continue;

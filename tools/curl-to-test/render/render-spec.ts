@@ -160,6 +160,7 @@ function renderSingle(file: SpecFile, title: string, exchange: PlannedExchange):
   const names = exchangeNames(file, exchange);
   return [
     `test(${stringLiteral(title)}, async ({ request }) => {`,
+    ...freshValueLines([exchange]),
     ...descriptionLines(exchange),
     ...todoLines(exchange.todos),
     ...sendAndCheck(file, exchange, names, {}),
@@ -183,9 +184,12 @@ function renderFlow(file: SpecFile, test: PlannedFlowTest): string {
       ? `const { ${step.exports.map((entry) => entry.variable).join(", ")} } = await ${call};`
       : `await ${call};`;
   });
-  return [`test(${stringLiteral(test.title)}, async ({ request }) => {`, ...steps, "});"].join(
-    "\n",
-  );
+  return [
+    `test(${stringLiteral(test.title)}, async ({ request }) => {`,
+    ...freshValueLines(test.steps),
+    ...steps,
+    "});",
+  ].join("\n");
 }
 
 function renderTable(file: SpecFile, test: PlannedTableTest): string {
@@ -598,6 +602,16 @@ function accessor(
   if (!mayBeMissing && !last) return code;
   file.usesDefined = true;
   return `defined(${code}, ${stringLiteral(jsonPathText(path))})`;
+}
+
+/** Values made up for this run only: the server must never see the captured ones again. */
+function freshValueLines(exchanges: readonly PlannedExchange[]): string[] {
+  const names = exchanges.flatMap((exchange) => exchange.freshValues ?? []);
+  if (names.length === 0) return [];
+  return [
+    "// Made up afresh on every run: the server must not see a captured one twice.",
+    ...names.map((name) => `const ${name} = crypto.randomUUID();`),
+  ];
 }
 
 function descriptionLines(exchange: PlannedExchange): string[] {
