@@ -25,6 +25,7 @@ import { inferResponseSchema, inferSchema } from "./infer-schema.ts";
 import type { EndpointTemplate } from "./endpoint-template.ts";
 import type { RequestSlot } from "./request-slots.ts";
 import { requestSlots } from "./request-slots.ts";
+import { replayedSamples } from "./replayed-samples.ts";
 import { requestTemplate } from "./request-template.ts";
 import type { SlotFill } from "./request-template.ts";
 import { responseExpectation } from "./response-expectation.ts";
@@ -225,13 +226,15 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
   const exchangeFor = (group: readonly PreparedExchange[]): PlannedExchange => {
     const first = group[0]!;
     const samples = group.flatMap((item) => (item.request.response ? [item.request.response] : []));
+    const replayed = replayedSamples(group, samples[0]?.status);
     const expectation = responseExpectation(
-      samples,
+      [...samples, ...replayed.samples],
       group.flatMap((item) => item.secretResponsePaths),
       nonceValues,
     );
     const todos = [...first.todos];
-    for (const todo of expectation.todos) {
+    const title = exchangeTitle(first.planned.method, first.planned.url, null);
+    for (const todo of [...expectation.todos, ...replayed.todos(title)]) {
       if (todo.startsWith(noResponseTodo)) unanswered += 1;
       else warnings.push({ source: first.request.source, message: todo });
       todos.push(todo);

@@ -86,7 +86,7 @@ export async function recordResponses(
   return results;
 }
 
-function parseTarget(target: string): URL {
+export function parseTarget(target: string): URL {
   if (!URL.canParse(target)) throw new Error(`--record: ${JSON.stringify(target)} is not a URL`);
   const url = new URL(target);
   if (url.protocol !== "http:" && url.protocol !== "https:") {
@@ -113,7 +113,8 @@ function orderedSegments(requests: CapturedRequest[]): CapturedRequest[][] {
   return segments;
 }
 
-async function recordOne(
+/** One request sent to the target: with `response` set, or unchanged plus a warning saying why not. */
+export async function recordOne(
   request: CapturedRequest,
   target: URL,
   options: RecordOptions,
