@@ -174,9 +174,11 @@ async function platform(): Promise<DemoPlatform> {
 }
 
 function withoutRules(plan: ConversionPlan): ConversionPlan {
-  const strip = <T extends { rules?: unknown }>(exchange: T): T => {
-    const { rules: _rules, ...rest } = exchange;
-    return rest as T;
+  const strip = <T extends { rules?: unknown; invariants?: unknown }>(exchange: T): T => {
+    const copy = { ...exchange };
+    delete copy.rules;
+    delete copy.invariants;
+    return copy;
   };
   return {
     ...plan,

@@ -19,6 +19,8 @@ interface ConvertArgs {
   service: string;
   out?: string;
   record?: string;
+  verify?: string;
+  verifyRuns?: number;
   llm?: boolean;
   llmDryRun?: boolean;
   fromPlan?: boolean;
@@ -42,6 +44,13 @@ const convertOptions = z.object({
     ),
   out: z.string().min(1, "must not be empty").optional(),
   record: z.url({ protocol: /^https?$/, error: "must be an http or https URL" }).optional(),
+  verify: z.url({ protocol: /^https?$/, error: "must be an http or https URL" }).optional(),
+  verifyRuns: z
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(20, "must be at most 20")
+    .optional(),
   llm: z.boolean().optional(),
   llmDryRun: z.boolean().optional(),
   fromPlan: z.boolean().optional(),
@@ -54,6 +63,8 @@ const optionNames: Record<string, string> = {
   service: "--service",
   out: "--out",
   record: "--record",
+  verify: "--verify",
+  verifyRuns: "--verify-runs",
   k6Out: "--k6-out",
 };
 
@@ -84,7 +95,16 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       .option("record", {
         type: "string",
         describe:
-          "Replay each request once against this base URL and assert the status and body it returns",
+          "Replay the capture 3 times against this base URL, in fresh state: curl commands get the responses they lacked, and what differs between runs is asserted by type, not value",
+      })
+      .option("verify", {
+        type: "string",
+        describe:
+          "Run the written specs against this base URL (--verify-runs times) and say which are stable; what fails on some runs only is asserted less. Replays the capture there first, as --record does",
+      })
+      .option("verify-runs", {
+        type: "number",
+        describe: "How many times --verify runs the specs (default 3)",
       })
       .option("llm", {
         type: "boolean",
@@ -109,7 +129,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
         describe: "File for the k6 scenario; implies --k6",
       })
       .conflicts("llm", "llm-dry-run")
-      .conflicts("from-plan", ["llm", "llm-dry-run", "record"])
+      .conflicts("from-plan", ["llm", "llm-dry-run", "record", "verify"])
       // yargs drops a lone `-` from variadic positionals; put stdin back where it was asked for.
       .middleware((argv) => {
         argv.input = [...stdinArguments(hideBin(process.argv)), ...(argv.input ?? [])];
@@ -139,6 +159,10 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
         "curl commands carry no response: replay them against the demo platform to assert one",
       )
       .example(
+        "$0 convert orders.har --service order --verify http://127.0.0.1:4310",
+        "replay the capture there, write the specs, run them 3 times and report which are stable",
+      )
+      .example(
         "$0 convert orders.har --service order --k6",
         "the specs, and tests/perf/captured/order.ts: the same traffic as load (qaops perf captured/order)",
       )
@@ -165,8 +189,8 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     // Loaded here, not at start: the parsers are heavy and other commands never need them.
     const { convertCaptures } = await import("../../../tools/curl-to-test/convert-captures.ts");
     const { writeConversion } = await import("../../../tools/curl-to-test/write-conversion.ts");
-    const { responseRecorder } =
-      await import("../../../tools/curl-to-test/record/record-responses.ts");
+    const { captureReplayer } =
+      await import("../../../tools/curl-to-test/record/replay-capture.ts");
     const outDir = options.out ?? join("tests", "api", options.service);
     const { defaultK6ScenarioPath, writeK6Scenario } =
       await import("../../../tools/curl-to-test/write-k6-scenario.ts");
@@ -247,17 +271,18 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     }
 
     const totalBytes = inputs.reduce((sum, input) => sum + input.text.length, 0);
+    const replayTarget = options.record ?? options.verify;
     const bar =
-      process.stderr.isTTY && (totalBytes >= progressMinBytes || options.record !== undefined)
+      process.stderr.isTTY && (totalBytes >= progressMinBytes || replayTarget !== undefined)
         ? new ProgressBar(process.stderr)
         : null;
     const result = await convertCaptures({
       inputs,
       service: options.service,
-      ...(options.record
+      ...(replayTarget
         ? {
-            recordResponses: responseRecorder({
-              target: options.record,
+            recordResponses: captureReplayer({
+              target: replayTarget,
               ...(bar
                 ? { onProgress: (done, total) => bar.update(progressLabels.record, done, total) }
                 : {}),
@@ -290,6 +315,17 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       specs: result.specs,
       envVars: result.plan.envVars,
     });
+    if (options.verify && result.specs.length > 0) {
+      const { verifyAndRewrite } = await import("../verify-step.ts");
+      const verified = await verifyAndRewrite({
+        result,
+        outDir,
+        url: options.verify,
+        ...(options.verifyRuns === undefined ? {} : { runs: options.verifyRuns }),
+      });
+      result.plan = verified.plan;
+      result.specs = verified.specs;
+    }
     const planPath = llm && result.specs.length > 0 ? await llm.savePlan(outDir, result) : null;
     if (planPath) written.push(planPath);
     const k6 = k6Path

@@ -95,7 +95,34 @@ export interface PlannedExchange {
   description?: string;
   /** Arithmetic the JSON response must satisfy on every run, beside its schema and values. */
   rules?: PlannedRule[];
+  /**
+   * Relations over the response's lists that held on every observed sample (the capture and
+   * its replays): order, length, the values a list holds. See infer-invariants.ts.
+   */
+  invariants?: PlannedInvariant[];
 }
+
+/**
+ * A rule about a list in the JSON response, inferred from every sample of the endpoint. `items`
+ * is a path of object keys from the body's root to an array of objects every sample has;
+ * `field` names a required scalar of its items.
+ */
+export type PlannedInvariant =
+  /** The items are ordered by `field` (ties keep their order). */
+  (
+    | { kind: "sorted-by"; items: string[]; field: string; order: "asc" | "desc" }
+    /** The list has as many items as the number at `count` says. */
+    | { kind: "count-of"; items: string[]; count: string[] }
+    /** The list always had this many items. */
+    | { kind: "fixed-length"; items: string[]; length: number }
+    /** The items' `field`, in order, was these values in every sample. */
+    | { kind: "sequence"; items: string[]; field: string; values: (string | number | boolean)[] }
+  ) & {
+    /** The rule in words, shown when the assertion fails. */
+    description: string;
+    /** What it was inferred from, in words: rendered as a comment above the assertion. */
+    evidence: string;
+  };
 
 /**
  * A business rule over the JSON response body, e.g. `total = subtotal + deliveryFee`. Paths are
@@ -119,6 +146,8 @@ export type PlannedRule = (
   description: string;
   /** Every operand is an integer (or not a number): compared exactly; else to six decimal places. */
   exact: boolean;
+  /** Set when the rule was inferred from samples: what held, where; rendered as a comment. */
+  evidence?: string;
 };
 
 export interface PlannedExport {

@@ -25,7 +25,8 @@ import { inferResponseSchema, inferSchema } from "./infer-schema.ts";
 import type { EndpointTemplate } from "./endpoint-template.ts";
 import type { RequestSlot } from "./request-slots.ts";
 import { requestSlots } from "./request-slots.ts";
-import { replayedSamples } from "./replayed-samples.ts";
+import { evidenceText, replayedSamples } from "./replayed-samples.ts";
+import { inferInvariants } from "./infer-invariants.ts";
 import { requestTemplate } from "./request-template.ts";
 import type { SlotFill } from "./request-template.ts";
 import { responseExpectation } from "./response-expectation.ts";
@@ -239,6 +240,17 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
       else warnings.push({ source: first.request.source, message: todo });
       todos.push(todo);
     }
+    const inferred =
+      expectation.expect.body.kind === "json"
+        ? inferInvariants({
+            schema: expectation.expect.body.schema,
+            samples: [...samples, ...replayed.samples].flatMap((sample) => {
+              const parsed = parseJson(sample);
+              return parsed === undefined ? [] : [parsed];
+            }),
+            evidence: evidenceText(samples.length, replayed.samples.length),
+          })
+        : { rules: [], invariants: [] };
     return {
       title: exchangeTitle(first.planned.method, first.planned.url, expectation.expect.status),
       nameWords: first.endpoint.nameWords,
@@ -248,6 +260,8 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
       exports: first.exports,
       todos,
       ...(first.freshValues.length > 0 ? { freshValues: first.freshValues } : {}),
+      ...(inferred.rules.length > 0 ? { rules: inferred.rules } : {}),
+      ...(inferred.invariants.length > 0 ? { invariants: inferred.invariants } : {}),
     };
   };
   for (const item of exchanges) {
@@ -394,11 +408,19 @@ function endpointTests(
           firstBody.kind === "json" && requestBodies.length === cases.length
             ? inferSchema(requestBodies)
             : null,
-        cases,
+        // One test body asserts every row: rules inferred for one case need not fit another.
+        cases: cases.map(withoutInferredRules),
       },
     ];
   }
   return cases.map((exchange) => ({ kind: "single", title: exchange.title, exchange }));
+}
+
+function withoutInferredRules(exchange: PlannedExchange): PlannedExchange {
+  const copy = { ...exchange };
+  delete copy.rules;
+  delete copy.invariants;
+  return copy;
 }
 
 /** Titles unique within a spec: Playwright refuses two tests of one file with the same title. */

@@ -26,3 +26,10 @@ export function replayedSamples(
           ],
   };
 }
+
+/** `the captured response and 2 replays`: what an invariant held on, in words. */
+export function evidenceText(captured: number, replays: number): string {
+  const capture = captured === 1 ? "the captured response" : `${captured} captured responses`;
+  if (replays === 0) return capture;
+  return `${capture} and ${replays} replay${replays === 1 ? "" : "s"}`;
+}

@@ -56,8 +56,12 @@ export class CapturedIds {
     const value = slot.value;
     if (!isId(value) || this.#known.has(value)) return undefined;
     const kinds = sentKinds(slot.place, url);
+    // A path segment or query is text: `7` there is the order id 7 a response returned.
+    const sameType = (entry: ReturnedId) =>
+      typeof entry.value === typeof value ||
+      (typeof entry.value === "number" && /^\d+$/.test(String(value)));
     const index = this.#returned.findLastIndex(
-      (entry) => typeof entry.value === typeof value && kindsMatch(entry.kinds, kinds),
+      (entry) => sameType(entry) && kindsMatch(entry.kinds, kinds),
     );
     if (index === -1) return undefined;
     const [entry] = this.#returned.splice(index, 1);

@@ -98,14 +98,19 @@ function matchCapturedIds(input: {
 }): void {
   const url = relativeUrl(input.request.url);
   for (const slot of input.slots) {
-    if (slot.value === null || typeof slot.value === "boolean" || input.fresh.has(String(slot.value))) {
+    if (
+      slot.value === null ||
+      typeof slot.value === "boolean" ||
+      input.fresh.has(String(slot.value))
+    ) {
       continue;
     }
     const match = input.capturedIds.match(slot, url);
     const producer = match && input.results[match.request];
     if (!match || !producer?.response) continue;
     input.fresh.set(String(slot.value), match.value);
-    producer.response = withValueAt(producer.response, match.path, slot.value);
+    const captured = typeof match.value === "number" ? Number(slot.value) : slot.value;
+    producer.response = withValueAt(producer.response, match.path, captured);
   }
 }
 
@@ -139,12 +144,7 @@ function slotReplacements(
  * stands for the captured one from now on. The first response that returned an id is its
  * source; a list showing it again later changes nothing.
  */
-function learnFreshIds(
-  captured: unknown,
-  replayed: unknown,
-  fresh: FreshValues,
-  key = "",
-): void {
+function learnFreshIds(captured: unknown, replayed: unknown, fresh: FreshValues, key = ""): void {
   if (Array.isArray(captured) && Array.isArray(replayed)) {
     captured.forEach((item, index) => learnFreshIds(item, replayed[index], fresh, key));
   } else if (isObject(captured) && isObject(replayed)) {

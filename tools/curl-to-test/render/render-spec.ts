@@ -25,6 +25,7 @@ import {
   scalarLiteral,
   stringLiteral,
 } from "./literal.ts";
+import { invariantAssertionCode } from "./invariant-code.ts";
 import { ruleAssertionCode } from "./rule-code.ts";
 import { typeScriptTypeCode, zodSchemaCode } from "./schema-code.ts";
 import { UniqueNames } from "./unique-names.ts";
@@ -467,11 +468,14 @@ function responseChecks(
   const expected = row.expected ?? valuesCode(expectedValues(exchange.expect));
   const assertsValues = row.expected !== undefined || expected !== "{}";
   const rules = exchange.rules ?? [];
-  const needsBody = assertsValues || exchange.exports.length > 0 || rules.length > 0;
+  const invariants = exchange.invariants ?? [];
+  const needsBody =
+    assertsValues || exchange.exports.length > 0 || rules.length + invariants.length > 0;
   const parse = `${names.responseSchema}.parse(await response.json())`;
   lines.push(needsBody ? `const body = ${parse};` : `${parse};`);
   if (assertsValues) lines.push(`expect(body).toMatchObject(${expected});`);
   for (const rule of rules) lines.push(...ruleAssertionCode(rule, "body"));
+  for (const invariant of invariants) lines.push(...invariantAssertionCode(invariant, "body"));
   return lines;
 }
 
