@@ -8,7 +8,9 @@
 //              platform: the share of breaks that make at least one test fail (that passed on
 //              an intact platform), with the inferred invariants and without them (the same
 //              plan, rules removed), beside each other.
-//   node bench/generated-test-quality.bench.ts
+// Conversion is `convert --record URL --verify URL`: the capture replayed 3 times, the specs
+// run 3 times and what failed on some runs demoted; the stability runs come after that.
+//   node bench/generated-test-quality.bench.ts   (QUALITY_BENCH_OUTPUT=1 prints Playwright's output)
 import { rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { startDemoPlatform } from "../src/demo-platform/platform.ts";
@@ -31,6 +33,7 @@ import {
   repositoryWorkDir,
   typeCheck,
 } from "../tools/curl-to-test/testing/repository-tools.ts";
+import { verifyConversion } from "../tools/curl-to-test/verify/verify-conversion.ts";
 import { writeConversion } from "../tools/curl-to-test/write-conversion.ts";
 
 const workDir = repositoryWorkDir("generated-test-quality");
@@ -48,6 +51,7 @@ try {
   const captures = await captureJourneys(live, token);
   const folders: { capture: JourneyCapture; variant: string; dir: string }[] = [];
   let warnings = 0;
+  let demotions = 0;
   for (const capture of captures) {
     const result = await convertCaptures({
       inputs: [{ name: capture.name, text: capture.text }],
@@ -59,9 +63,24 @@ try {
       console.error(`warning: ${capture.name}: ${warning.message}`);
     for (const variant of variants) {
       const dir = join(workDir, slug(variant), capture.name.replace(".", "-"));
-      const specs =
-        variant === "invariants" ? result.specs : await renderConversion(withoutRules(result.plan));
-      await writeConversion({ outDir: dir, specs, envVars: result.plan.envVars });
+      let plan = variant === "invariants" ? result.plan : withoutRules(result.plan);
+      let specs = variant === "invariants" ? result.specs : await renderConversion(plan);
+      await writeConversion({ outDir: dir, specs, envVars: plan.envVars });
+      // As `convert --verify URL` does: 3 runs against the live platform, unstable parts demoted.
+      const verified = await verifyConversion({
+        plan,
+        specs,
+        outDir: dir,
+        baseURL: live.services[capture.service].url,
+        runs: 3,
+        secrets: result.capturedSecrets,
+      });
+      demotions += verified.changes.length;
+      for (const change of verified.changes) console.error(`verify: ${capture.name}: ${change}`);
+      if (verified.demoted) {
+        ({ plan, specs } = verified.demoted);
+        await writeConversion({ outDir: dir, specs, envVars: plan.envVars });
+      }
       folders.push({ capture, variant, dir });
     }
   }
@@ -134,7 +153,7 @@ try {
   const tests = stable.size;
   console.log(`\ngenerated test quality on ${captures.length} demo-platform captures\n`);
   console.log(
-    `type-check: ${typeErrors ? "errors (see .qaops)" : "clean"}; converter warnings: ${warnings}`,
+    `type-check: ${typeErrors ? "errors (see .qaops)" : "clean"}; converter warnings: ${warnings}; assertions demoted by --verify: ${demotions}`,
   );
   console.log(
     `stability: ${tests - unstable.length}/${tests} tests passed ${stabilityRuns} runs in a row against one live platform`,
