@@ -53,7 +53,7 @@ describe("what replays teach the planner", () => {
       warning,
       "replaying the capture, step POST /v1/orders/7/cancel got 409 in 1 of 2 runs, not the captured status: the test keeps the captured one; check what this step depends on",
     );
-    assert.ok(exchange.todos.includes(warning!));
+    assert.ok(exchange.todos.includes(warning));
   });
 
   it("never asserts a value no sample showed, even when every replay agreed on it", () => {
