@@ -15,6 +15,7 @@ import type {
   ValueTemplate,
 } from "./conversion-plan.ts";
 import { conversionPlanVersion } from "./conversion-plan.ts";
+import { noiseRuleFor } from "./conditional-request.ts";
 import { findCorrelations } from "./correlate.ts";
 import { findNonces, nonceVariable } from "./nonce-slots.ts";
 import type { Nonce } from "./nonce-slots.ts";
@@ -188,7 +189,7 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
       request: item.request,
       slots: item.slots,
       fills,
-      isNoiseHeader: input.isNoiseHeader,
+      isNoiseHeader: noiseRuleFor(item.request, input.isNoiseHeader),
     });
     const variableSegments = new Set(
       [...fills]

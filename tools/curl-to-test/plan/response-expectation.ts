@@ -5,6 +5,7 @@ import type {
   PlannedExpectation,
   PlannedValue,
 } from "./conversion-plan.ts";
+import { bodilessStatuses } from "./conditional-request.ts";
 import { inferResponseSchema } from "./infer-schema.ts";
 
 /** Value assertions per response, in body order; the schema still covers every field. */
@@ -48,9 +49,12 @@ export function responseExpectation(
       `identical requests got statuses ${statuses.join(", ")}: the test expects the first, ${first.status}`,
     );
   }
-  const bodies = samples.flatMap((sample) =>
-    sample.bodyText === undefined || sample.bodyText === "" ? [] : [sample],
-  );
+  // A 304 or 204 has no body, whatever a browser's HAR shows there from its cache.
+  const bodies = bodilessStatuses.has(first.status)
+    ? []
+    : samples.flatMap((sample) =>
+        sample.bodyText === undefined || sample.bodyText === "" ? [] : [sample],
+      );
   if (bodies.length === 0)
     return { expect: { status: first.status, body: { kind: "unchecked" } }, todos };
 
