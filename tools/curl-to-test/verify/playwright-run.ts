@@ -27,6 +27,7 @@ export interface TestOutcome {
 
 interface ReportError {
   message?: string;
+  stack?: string;
   location?: { file: string; line: number };
 }
 
@@ -92,6 +93,19 @@ export async function runSpecsOnce(options: {
   }
 }
 
+/**
+ * The error's message and the spec line it points at: its location when that is in the spec,
+ * else the first frame of its stack in the spec (an error thrown inside zod is located there).
+ */
+function errorInSpec(error: ReportError, file: string): TestError {
+  const message = (error.message ?? "").replace(ansiEscape, "");
+  if (error.location?.file.endsWith(file)) return { message, line: error.location.line };
+  for (const match of (error.stack ?? "").matchAll(/([^\s(]+):(\d+):\d+/g)) {
+    if (match[1]!.endsWith(`/${file}`)) return { message, line: Number(match[2]) };
+  }
+  return { message };
+}
+
 /** Every test of a JSON report, with its last attempt's status and errors. */
 export function testOutcomes(fileSuites: readonly ReportSuite[]): TestOutcome[] {
   const found: TestOutcome[] = [];
@@ -104,12 +118,7 @@ export function testOutcomes(fileSuites: readonly ReportSuite[]): TestOutcome[] 
           file,
           title: spec.title,
           status: last?.status,
-          errors: (last?.errors ?? []).map((error) => ({
-            message: (error.message ?? "").replace(ansiEscape, ""),
-            ...(error.location && error.location.file.endsWith(file)
-              ? { line: error.location.line }
-              : {}),
-          })),
+          errors: (last?.errors ?? []).map((error) => errorInSpec(error, file)),
         });
       }
     }
