@@ -7,6 +7,7 @@ import type {
 } from "./conversion-plan.ts";
 import { bodilessStatuses } from "./conditional-request.ts";
 import { inferResponseSchema } from "./infer-schema.ts";
+import { nestedTimesNullable } from "./settling-times.ts";
 
 /** Value assertions per response, in body order; the schema still covers every field. */
 const maxValueAssertions = 50;
@@ -67,7 +68,7 @@ export function responseExpectation(
   }
   const values = json.map((item) => item.value);
   const inferred = inferResponseSchema(values)!;
-  const schema = withoutSecretEnums(inferred.schema, secretPaths);
+  const schema = nestedTimesNullable(withoutSecretEnums(inferred.schema, secretPaths));
   if (inferred.nullOnly.length > 0) {
     const named = inferred.nullOnly.slice(0, maxNullOnlyNamed).join(", ");
     const more = inferred.nullOnly.length > maxNullOnlyNamed ? ", …" : "";
