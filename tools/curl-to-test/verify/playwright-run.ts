@@ -44,6 +44,8 @@ export interface ReportSuite {
 // eslint-disable-next-line no-control-regex
 const ansiEscape = /\u001b\[[0-9;]*m/g;
 
+const codeFrameLine = /\n\s*>?\s*\d+ \|/;
+
 const installRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
 /** Runs the specs of `testDir` once; never rejects on failing tests, only on a broken run. */
@@ -98,7 +100,8 @@ export async function runSpecsOnce(options: {
  * else the first frame of its stack in the spec (an error thrown inside zod is located there).
  */
 function errorInSpec(error: ReportError, file: string): TestError {
-  const message = (error.message ?? "").replace(ansiEscape, "");
+  // Without the code frame some reports append: its lines are the spec's, not the failure's.
+  const message = (error.message ?? "").replace(ansiEscape, "").split(codeFrameLine)[0]!;
   if (error.location?.file.endsWith(file)) return { message, line: error.location.line };
   for (const match of (error.stack ?? "").matchAll(/([^\s(]+):(\d+):\d+/g)) {
     if (match[1]!.endsWith(`/${file}`)) return { message, line: Number(match[2]) };
