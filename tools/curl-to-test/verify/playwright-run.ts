@@ -85,11 +85,19 @@ export async function runSpecsOnce(options: {
       );
     });
     const report = await readFile(join(dir, "report.json"), "utf8").catch(() => null);
-    if (report === null)
+    if (report === null) {
       throw new Error(
         "Playwright wrote no report: run the specs with npx playwright test to see why",
       );
-    return testOutcomes((JSON.parse(report) as { suites: ReportSuite[] }).suites);
+    }
+    const parsed = JSON.parse(report) as { suites: ReportSuite[]; errors?: ReportError[] };
+    const outcomes = testOutcomes(parsed.suites);
+    const [loadError] = parsed.errors ?? [];
+    if (outcomes.length === 0 && loadError) {
+      const first = (loadError.message ?? "").replace(ansiEscape, "").split("\n")[0];
+      throw new Error(`Playwright could not load the specs in ${options.testDir}: ${first}`);
+    }
+    return outcomes;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
