@@ -94,7 +94,44 @@ function nonceWords(method: string, slot: RequestSlot): string[] | null {
   return null;
 }
 
-/** The variable name for a nonce, e.g. `idempotencyKey`. */
-export function nonceVariable(nonce: Nonce): string {
-  return camelIdentifier(nonce.nameWords, "freshValue");
+/**
+ * Each nonce's variable, e.g. `idempotencyKey`, unique among the names of its flow:
+ * `rootOf` names a request's flow, `taken` lists (request, variable) pairs already named.
+ */
+export function nonceVariableNames(
+  nonces: readonly Nonce[],
+  rootOf: (request: number) => number,
+  taken: Iterable<readonly [number, string]>,
+): Map<Nonce, string> {
+  const used = new Map<number, Set<string>>();
+  const namesIn = (root: number): Set<string> => {
+    const names = used.get(root) ?? new Set<string>();
+    used.set(root, names);
+    return names;
+  };
+  for (const [request, name] of taken) namesIn(rootOf(request)).add(name);
+  const names = new Map<Nonce, string>();
+  for (const nonce of nonces) {
+    const inFlow = namesIn(rootOf(nonce.origin));
+    const base = camelIdentifier(nonce.nameWords, "freshValue");
+    let name = base;
+    for (let n = 2; inFlow.has(name); n += 1) name = `${base}${n}`;
+    inFlow.add(name);
+    names.set(nonce, name);
+  }
+  return names;
+}
+
+/** For `findNonces`: did a response before request `index` return this value in its JSON body? */
+export function returnedBefore(
+  prepared: readonly { responseJson: unknown }[],
+): (value: string, index: number) => boolean {
+  const leaves = prepared.map((item) => new Set(stringLeaves(item.responseJson)));
+  return (value, index) => leaves.slice(0, index).some((set) => set.has(value));
+}
+
+function stringLeaves(json: unknown): string[] {
+  if (typeof json === "string") return [json];
+  if (typeof json !== "object" || json === null) return [];
+  return Object.values(json).flatMap(stringLeaves);
 }

@@ -17,8 +17,7 @@ import type {
 import { conversionPlanVersion } from "./conversion-plan.ts";
 import { noiseRuleFor } from "./conditional-request.ts";
 import { findCorrelations } from "./correlate.ts";
-import { findNonces, nonceVariable } from "./nonce-slots.ts";
-import type { Nonce } from "./nonce-slots.ts";
+import { findNonces, nonceVariableNames, returnedBefore } from "./nonce-slots.ts";
 import { stateLinks } from "./state-links.ts";
 import type { Correlation } from "./correlate.ts";
 import { endpointTemplate } from "./endpoint-template.ts";
@@ -138,13 +137,17 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
       else byIndex.set(index, [correlation]);
     }
   }
-  const nonces = findNonces(prepared, producedBefore(prepared));
+  const nonces = findNonces(prepared, returnedBefore(prepared));
   const components = flowComponents(prepared.length, correlations, [
     ...nonces.flatMap((nonce) => nonce.uses.map((use) => [nonce.origin, use.request] as const)),
     ...stateLinks(prepared),
   ]);
   const variables = variableNames(prepared, correlations, components);
-  const nonceNames = nonceVariableNames(nonces, components, variables);
+  const nonceNames = nonceVariableNames(
+    nonces,
+    (index) => components.find(index),
+    [...variables].map(([key, name]) => [Number(key.split(":")[0]), name] as const),
+  );
 
   const env = new EnvVarNames(envPrefix);
   const secretFills = prepared.map((item) => {
@@ -559,45 +562,6 @@ function flowComponents(
     components.join(correlation.producer, correlation.consumer);
   for (const [a, b] of links) components.join(a, b);
   return components;
-}
-
-/** Each nonce's variable, unique among the names of its flow. */
-function nonceVariableNames(
-  nonces: readonly Nonce[],
-  components: Components,
-  variables: ReadonlyMap<string, string>,
-): Map<Nonce, string> {
-  const used = new Map<number, Set<string>>();
-  for (const [key, name] of variables) {
-    const root = components.find(Number(key.split(":")[0]));
-    used.set(root, (used.get(root) ?? new Set()).add(name));
-  }
-  const names = new Map<Nonce, string>();
-  for (const nonce of nonces) {
-    const root = components.find(nonce.origin);
-    const taken = used.get(root) ?? new Set<string>();
-    used.set(root, taken);
-    const base = nonceVariable(nonce);
-    let name = base;
-    for (let n = 2; taken.has(name); n += 1) name = `${base}${n}`;
-    taken.add(name);
-    names.set(nonce, name);
-  }
-  return names;
-}
-
-/** Did a response before request `index` return this value anywhere in its JSON body? */
-function producedBefore(
-  prepared: readonly { responseJson: unknown }[],
-): (value: string, index: number) => boolean {
-  const leaves = prepared.map((item) => new Set(stringLeaves(item.responseJson)));
-  return (value, index) => leaves.slice(0, index).some((set) => set.has(value));
-}
-
-function stringLeaves(json: unknown): string[] {
-  if (typeof json === "string") return [json];
-  if (typeof json !== "object" || json === null) return [];
-  return Object.values(json).flatMap(stringLeaves);
 }
 
 function variableKey(producer: number, path: JsonPath): string {
