@@ -1,8 +1,8 @@
 /**
- * `--record URL`: replays each captured request once against a target and keeps what came back
- * (status, headers, body) as the request's response, so the planner asserts on it.
- *
- * Wiring: `convertCaptures({ …, recordResponses: responseRecorder({ target: url }) })`, or call
+ * One pass of captured requests against a target, keeping what came back (status, headers,
+ * body) as each request's response. `--record` and `--verify` replay the whole capture several
+ * times in fresh state through `recordOne` (see replay-capture.ts); `recordResponses` is the
+ * single pass, for programmatic use:
  *   recordResponses(requests: CapturedRequest[], options: RecordOptions): Promise<CapturedRequest[]>
  * It returns the requests in the same order, each with `response` set where one came back (a
  * response already captured is replaced); where none did, the request is returned unchanged
@@ -55,13 +55,6 @@ const connectionHeaders = new Set([
   // Replayed responses are read as text; a compressed body would not be.
   "accept-encoding",
 ]);
-
-/** For `convertCaptures({ recordResponses })`. */
-export function responseRecorder(
-  options: RecordOptions,
-): (requests: CapturedRequest[]) => Promise<CapturedRequest[]> {
-  return (requests) => recordResponses(requests, options);
-}
 
 /**
  * Requests are replayed in capture order. Reads (GET, HEAD, OPTIONS) run up to `concurrency`
