@@ -226,6 +226,10 @@ function renderExchange(
     ...(exchange.description === undefined ? [] : [`// ${commentText(exchange.description)}`]),
     ...exchange.todos.map((todo) => `// TODO(qaops): ${commentText(todo)}`),
   ];
+  // Values the plan makes up per run (idempotency keys, request ids): fresh on each iteration.
+  for (const variable of exchange.freshValues ?? []) {
+    lines.push(`const ${scope.bind(variable)} = ${module.use("freshIdempotencyKey")}();`);
+  }
   const template = (value: ValueTemplate) => templateCode(module, scope, exchange, value);
   const body = bodyCode(module, scope, exchange, request.body);
   lines.push(...body.lines);
