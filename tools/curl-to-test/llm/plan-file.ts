@@ -126,6 +126,11 @@ const invariant = z
     z.object({ kind: z.literal("count-of"), items: keys, count: keys }),
     z.object({ kind: z.literal("fixed-length"), items: keys, length: z.number().int().min(0) }),
     z.object({
+      kind: z.literal("echo"),
+      path: keys,
+      variable: z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/),
+    }),
+    z.object({
       kind: z.literal("sequence"),
       items: keys,
       field: z.string(),

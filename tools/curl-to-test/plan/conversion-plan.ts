@@ -97,15 +97,15 @@ export interface PlannedExchange {
   rules?: PlannedRule[];
   /**
    * Relations over the response's lists that held on every observed sample (the capture and
-   * its replays): order, length, the values a list holds. See infer-invariants.ts.
+   * its replays): order, length, the values a list holds, the flow variable a field echoes.
    */
   invariants?: PlannedInvariant[];
 }
 
 /**
- * A rule about a list in the JSON response, inferred from every sample of the endpoint. `items`
- * is a path of object keys from the body's root to an array of objects every sample has;
- * `field` names a required scalar of its items.
+ * A rule about the JSON response, inferred from every sample of the endpoint. `items` and
+ * `path` are object keys from the body's root, to an array of objects every sample has or to a
+ * required scalar; `field` names a required scalar of the items.
  */
 export type PlannedInvariant =
   /** The items are ordered by `field` (ties keep their order). */
@@ -117,6 +117,8 @@ export type PlannedInvariant =
     | { kind: "fixed-length"; items: string[]; length: number }
     /** The items' `field`, in order, was these values in every sample. */
     | { kind: "sequence"; items: string[]; field: string; values: (string | number | boolean)[] }
+    /** The field at `path` is the flow variable the request sent (compared as text). */
+    | { kind: "echo"; path: string[]; variable: string }
   ) & {
     /** The rule in words, shown when the assertion fails. */
     description: string;

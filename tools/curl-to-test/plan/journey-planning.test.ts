@@ -170,3 +170,30 @@ describe("journeys stay whole", () => {
     assert.deepEqual(resourceFamily("/v1/shops/1/eta-settings?x=1"), ["shop", "eta", "setting"]);
   });
 });
+
+describe("request values echoed", () => {
+  it("asserts that a response names the resource the flow variable asked for", () => {
+    const result = plan([
+      captured("POST", "http://localhost/v1/orders", {
+        ...jsonBody({ shopId: 1 }),
+        response: json(201, { id: 7, shopId: 1 }),
+      }),
+      captured("GET", "http://localhost/v1/orders/7/events", {
+        response: json(200, { orderId: 7, shopId: 1, events: [] }),
+      }),
+    ]);
+    const [, events] = steps(result.plan.specs[0]!.tests[0]!);
+    assert.deepEqual(
+      events!.invariants?.filter((rule) => rule.kind === "echo"),
+      [
+        {
+          kind: "echo",
+          path: ["orderId"],
+          variable: "orderId",
+          description: "orderId is the orderId the request sent",
+          evidence: "held on the captured response",
+        },
+      ],
+    );
+  });
+});

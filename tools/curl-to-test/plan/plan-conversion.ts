@@ -26,6 +26,7 @@ import type { EndpointTemplate } from "./endpoint-template.ts";
 import type { RequestSlot } from "./request-slots.ts";
 import { requestSlots } from "./request-slots.ts";
 import { evidenceText, replayedSamples } from "./replayed-samples.ts";
+import { echoedVariables } from "./echoed-variables.ts";
 import { inferInvariants } from "./infer-invariants.ts";
 import { requestTemplate } from "./request-template.ts";
 import type { SlotFill } from "./request-template.ts";
@@ -220,6 +221,9 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
       freshValues: nonces
         .filter((nonce) => nonce.origin === index)
         .map((nonce) => nonceNames.get(nonce)!),
+      sentVariables: [...fills].flatMap(([slotIndex, fill]) =>
+        fill.kind === "variable" ? [{ name: fill.name, value: item.slots[slotIndex]!.value }] : [],
+      ),
       secretResponsePaths: item.secretResponsePaths,
       responseJson: item.responseJson,
     };
@@ -255,6 +259,7 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
             evidence: evidenceText(samples.length, replayed.samples.length),
           })
         : { rules: [], invariants: [] };
+    inferred.invariants.push(...echoedVariables(group, expectation.expect.body));
     return {
       title: exchangeTitle(first.planned.method, first.planned.url, expectation.expect.status),
       nameWords: first.endpoint.nameWords,
@@ -373,6 +378,8 @@ interface PreparedExchange {
   exports: PlannedExport[];
   /** Nonces this request sends first: declared fresh before it. */
   freshValues: string[];
+  /** Flow variables this request sends, with the captured value each stood for. */
+  sentVariables: { name: string; value: unknown }[];
   secretResponsePaths: JsonPath[];
   responseJson: unknown;
 }

@@ -9,8 +9,15 @@ import { propertyPath } from "./rule-code.ts";
  */
 export function invariantAssertionCode(invariant: PlannedInvariant, body: string): string[] {
   const message = stringLiteral(`invariant: ${invariant.description}`);
-  const list = propertyPath(body, invariant.items);
   const comment = `// Invariant, ${commentText(invariant.evidence)}: ${commentText(invariant.description)}.`;
+  if (invariant.kind === "echo") {
+    // As text: a path segment sends the number a response returned as a string.
+    return [
+      comment,
+      `expect(String(${propertyPath(body, invariant.path)}), ${message}).toBe(String(${invariant.variable}));`,
+    ];
+  }
+  const list = propertyPath(body, invariant.items);
   switch (invariant.kind) {
     case "sorted-by": {
       const values = `${list}.map((item) => ${propertyPath("item", [invariant.field])})`;
