@@ -122,6 +122,18 @@ export function nonceVariableNames(
   return names;
 }
 
+/** What the test sends instead of the captured value, said where the nonce is first sent. */
+export function nonceTodo(slot: RequestSlot): string {
+  const place = slot.place;
+  const what =
+    place.kind === "header"
+      ? `header ${place.name}`
+      : place.kind === "json"
+        ? `body field ${place.path.join(".")}`
+        : "a value";
+  return `${what} is made up afresh on each run (a new UUID): the server must not see the captured one twice`;
+}
+
 /** For `findNonces`: did a response before request `index` return this value in its JSON body? */
 export function returnedBefore(
   prepared: readonly { responseJson: unknown }[],

@@ -17,7 +17,7 @@ import type {
 import { conversionPlanVersion } from "./conversion-plan.ts";
 import { noiseRuleFor } from "./conditional-request.ts";
 import { findCorrelations } from "./correlate.ts";
-import { findNonces, nonceVariableNames, returnedBefore } from "./nonce-slots.ts";
+import { findNonces, nonceTodo, nonceVariableNames, returnedBefore } from "./nonce-slots.ts";
 import { stateLinks } from "./state-links.ts";
 import type { Correlation } from "./correlate.ts";
 import { endpointTemplate } from "./endpoint-template.ts";
@@ -216,7 +216,13 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
         variableSegments,
       }),
       planned: template.request,
-      todos: [...item.request.warnings, ...template.todos],
+      todos: [
+        ...item.request.warnings,
+        ...template.todos,
+        ...nonces
+          .filter((nonce) => nonce.origin === index)
+          .map((nonce) => nonceTodo(item.slots[nonce.uses[0]!.slotIndex]!)),
+      ],
       exports,
       freshValues: nonces
         .filter((nonce) => nonce.origin === index)
