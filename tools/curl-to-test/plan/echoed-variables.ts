@@ -9,7 +9,7 @@ import { scalarFields, valueAt } from "./sample-paths.ts";
 
 export interface EchoInput {
   request: { response?: { bodyText?: string } };
-  sentVariables: readonly { name: string; value: unknown }[];
+  sentVariables: readonly { name: string; value: string | number | boolean | null }[];
 }
 
 /** Root-level fields equal to a sent variable's captured value in every captured sample. */

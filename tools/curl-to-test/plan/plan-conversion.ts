@@ -385,7 +385,7 @@ interface PreparedExchange {
   /** Nonces this request sends first: declared fresh before it. */
   freshValues: string[];
   /** Flow variables this request sends, with the captured value each stood for. */
-  sentVariables: { name: string; value: unknown }[];
+  sentVariables: { name: string; value: string | number | boolean | null }[];
   secretResponsePaths: JsonPath[];
   responseJson: unknown;
 }
