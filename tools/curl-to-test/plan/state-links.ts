@@ -22,18 +22,16 @@ export interface StateLinkInput {
  * and is linked to nothing earlier, so a capture of the same journey done twice stays two flows.
  */
 export function stateLinks(requests: readonly StateLinkInput[]): [number, number][] {
-  const families = requests.map((item) => resourceFamily(item.request.url));
+  const latestWrite = new Map<string, number>();
   const links: [number, number][] = [];
-  requests.forEach((item, later) => {
-    if (isCreate(item.request)) return;
-    const family = families[later]!;
-    for (let write = later - 1; write >= 0; write -= 1) {
-      const earlier = requests[write]!.request;
-      if (readMethods.has(earlier.method.toUpperCase())) continue;
-      if (families[write]!.some((word) => family.includes(word))) {
-        links.push([write, later]);
-        return;
-      }
+  requests.forEach((item, index) => {
+    const family = resourceFamily(item.request.url);
+    if (!isCreate(item.request)) {
+      const write = Math.max(-1, ...family.map((word) => latestWrite.get(word) ?? -1));
+      if (write !== -1) links.push([write, index]);
+    }
+    if (!readMethods.has(item.request.method.toUpperCase())) {
+      for (const word of family) latestWrite.set(word, index);
     }
   });
   return links;
