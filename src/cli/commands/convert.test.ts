@@ -8,6 +8,7 @@ import {
   shopSecrets,
 } from "../../../tools/curl-to-test/fixtures/hostile-shop-capture.ts";
 import { startShopServer } from "../../../tools/curl-to-test/fixtures/shop-server.ts";
+import { repositoryWorkDir } from "../../../tools/curl-to-test/testing/repository-tools.ts";
 import type { CommandResult } from "../../testing/run-command.ts";
 import { runQaops } from "../testing/run-qaops.ts";
 
@@ -101,8 +102,10 @@ describe("qaops convert", () => {
         { cwd: dir, stdin: paste },
       );
       assert.equal(run.code, 0, run.stderr);
-      assert.equal(server.requests.length, 1, "each request replayed once");
-      assert.equal(server.requests[0]!.body.toString(), paste.slice(paste.indexOf("user="), -2));
+      assert.equal(server.requests.length, 3, "the capture replayed 3 times");
+      for (const request of server.requests) {
+        assert.equal(request.body.toString(), paste.slice(paste.indexOf("user="), -2));
+      }
       const spec = await readFile(join(outDir, "login.spec.ts"), "utf8");
       assert.match(spec, /expect\(response\.status\(\)\)\.toBe\(200\);/);
       assert.match(spec, /z\.object\(\{ user: z\.string\(\), role: z\.string\(\) \}\)/);
@@ -113,13 +116,43 @@ describe("qaops convert", () => {
     }
   });
 
+  it("--verify runs the written specs 3 times against the target and says which are stable", async () => {
+    const server = await startShopServer({ contract: "kept" });
+    try {
+      // Inside the repository, where the specs resolve @playwright/test and zod.
+      const outDir = repositoryWorkDir("convert-verify");
+      const paste = `curl 'https://shop.example.com/v1/login' -d 'user=kim&password=${encodeURIComponent(shopSecrets.formPassword)}'\n`;
+      const run = await qaops(
+        ["convert", "-", "--service", "shop", "--out", outDir, "--verify", server.url],
+        { cwd: dir, stdin: paste },
+      );
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stdout, /^verify: 1 test\(s\), 3 run\(s\) each against /m);
+      assert.match(run.stdout, /^ {2}stable {4}post-login\.spec\.ts › POST \/v1\/login → 200$/m);
+      assert.equal(server.requests.length, 6, "3 replays, then 3 runs of the test");
+      assert.ok(!(await outputs(run, outDir)).includes(shopSecrets.formPassword));
+    } finally {
+      await server.close();
+      await rm(repositoryWorkDir("convert-verify"), { recursive: true, force: true });
+    }
+  });
+
   it("exits 2 on bad usage, naming the option", async () => {
-    const [badService, noService, twoStdins, badRecord] = await Promise.all([
+    const [badService, noService, twoStdins, badRecord, badVerify, badRuns] = await Promise.all([
       qaops(["convert", "shop.har", "--service", "Shop API"], { cwd: dir }),
       qaops(["convert", "shop.har"], { cwd: dir }),
       qaops(["convert", "-", "-", "--service", "shop"], { cwd: dir }),
       qaops(["convert", "shop.har", "--service", "shop", "--record", "ftp://x"], { cwd: dir }),
+      qaops(["convert", "shop.har", "--service", "shop", "--verify", "localhost"], { cwd: dir }),
+      qaops(["convert", "shop.har", "--service", "shop", "--verify-runs", "0"], { cwd: dir }),
     ]);
+    assert.equal(badVerify.code, 2);
+    assert.match(
+      badVerify.stderr,
+      /^error: --verify must be an http or https URL, got "localhost"$/m,
+    );
+    assert.equal(badRuns.code, 2);
+    assert.match(badRuns.stderr, /^error: --verify-runs must be at least 1, got 0$/m);
     assert.equal(badRecord.code, 2);
     assert.match(
       badRecord.stderr,

@@ -19,6 +19,8 @@ interface ConvertArgs {
   service: string;
   out?: string;
   record?: string;
+  verify?: string;
+  verifyRuns?: number;
   llm?: boolean;
   llmDryRun?: boolean;
   fromPlan?: boolean;
@@ -43,6 +45,13 @@ const convertOptions = z.object({
     ),
   out: z.string().min(1, "must not be empty").optional(),
   record: z.url({ protocol: /^https?$/, error: "must be an http or https URL" }).optional(),
+  verify: z.url({ protocol: /^https?$/, error: "must be an http or https URL" }).optional(),
+  verifyRuns: z
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(20, "must be at most 20")
+    .optional(),
   llm: z.boolean().optional(),
   llmDryRun: z.boolean().optional(),
   fromPlan: z.boolean().optional(),
@@ -58,6 +67,8 @@ const optionNames: Record<string, string> = {
   record: "--record",
   loadOut: "--load-out",
   keepHeaders: "--keep-headers",
+  verify: "--verify",
+  verifyRuns: "--verify-runs",
 };
 
 /** Inputs at least this large (total bytes) show a progress bar on a terminal. */
@@ -87,7 +98,16 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       .option("record", {
         type: "string",
         describe:
-          "Replay each request once against this base URL and assert the status and body it returns",
+          "Replay the capture 3 times against this base URL, in fresh state: curl commands get the responses they lacked, and what differs between runs is asserted by type, not value",
+      })
+      .option("verify", {
+        type: "string",
+        describe:
+          "Run the written specs against this base URL (--verify-runs times) and say which are stable; what fails on some runs only is asserted less. Replays the capture there first, as --record does",
+      })
+      .option("verify-runs", {
+        type: "number",
+        describe: "How many times --verify runs the specs (default 3)",
       })
       .option("llm", {
         type: "boolean",
@@ -117,7 +137,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
           "all: keep browser-only headers too (sec-ch-*, sec-fetch-*, a browser User-Agent, Priority…); only what the test's client sets itself is left out",
       })
       .conflicts("llm", "llm-dry-run")
-      .conflicts("from-plan", ["llm", "llm-dry-run", "record"])
+      .conflicts("from-plan", ["llm", "llm-dry-run", "record", "verify"])
       // yargs drops a lone `-` from variadic positionals; put stdin back where it was asked for.
       .middleware((argv) => {
         argv.input = [...stdinArguments(hideBin(process.argv)), ...(argv.input ?? [])];
@@ -147,6 +167,10 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
         "curl commands carry no response: replay them against the demo platform to assert one",
       )
       .example(
+        "$0 convert orders.har --service order --verify http://127.0.0.1:4310",
+        "replay the capture there, write the specs, run them 3 times and report which are stable",
+      )
+      .example(
         "$0 convert orders.har --service order --load",
         "the specs, and tests/perf/captured/order.ts: the same traffic as load (qaops perf captured/order)",
       )
@@ -173,8 +197,8 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     // Loaded here, not at start: the parsers are heavy and other commands never need them.
     const { convertCaptures } = await import("../../../tools/curl-to-test/convert-captures.ts");
     const { writeConversion } = await import("../../../tools/curl-to-test/write-conversion.ts");
-    const { responseRecorder } =
-      await import("../../../tools/curl-to-test/record/record-responses.ts");
+    const { captureReplayer } =
+      await import("../../../tools/curl-to-test/record/replay-capture.ts");
     const outDir = options.out ?? join("tests", "api", options.service);
     const { defaultLoadScenarioPath, writeLoadScenario } =
       await import("../../../tools/curl-to-test/write-load-scenario.ts");
@@ -255,18 +279,19 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     }
 
     const totalBytes = inputs.reduce((sum, input) => sum + input.text.length, 0);
+    const replayTarget = options.record ?? options.verify;
     const bar =
-      process.stderr.isTTY && (totalBytes >= progressMinBytes || options.record !== undefined)
+      process.stderr.isTTY && (totalBytes >= progressMinBytes || replayTarget !== undefined)
         ? new ProgressBar(process.stderr)
         : null;
     const result = await convertCaptures({
       inputs,
       service: options.service,
       ...(options.keepHeaders ? { keepHeaders: options.keepHeaders } : {}),
-      ...(options.record
+      ...(replayTarget
         ? {
-            recordResponses: responseRecorder({
-              target: options.record,
+            recordResponses: captureReplayer({
+              target: replayTarget,
               ...(bar
                 ? { onProgress: (done, total) => bar.update(progressLabels.record, done, total) }
                 : {}),
@@ -299,6 +324,17 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       specs: result.specs,
       envVars: result.plan.envVars,
     });
+    if (options.verify && result.specs.length > 0) {
+      const { verifyAndRewrite } = await import("../verify-step.ts");
+      const verified = await verifyAndRewrite({
+        result,
+        outDir,
+        url: options.verify,
+        ...(options.verifyRuns === undefined ? {} : { runs: options.verifyRuns }),
+      });
+      result.plan = verified.plan;
+      result.specs = verified.specs;
+    }
     const planPath = llm && result.specs.length > 0 ? await llm.savePlan(outDir, result) : null;
     if (planPath) written.push(planPath);
     const load = loadPath

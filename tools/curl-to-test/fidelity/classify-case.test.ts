@@ -76,6 +76,16 @@ describe("classifyCase", () => {
     assert.equal(verdict.verdict, "warned");
   });
 
+  it("is equal-but-redacted when only a value made up per run differs, and said so", () => {
+    const said =
+      "header X-Request-Id is made up afresh on each run (a new UUID): the server must not see the captured one twice";
+    const verdict = classifyCase(
+      evidence({ pairs: [pair({ differences: [header("x-request-id")], warnings: [said] })] }),
+    );
+    assert.equal(verdict.verdict, "equal-but-redacted");
+    assert.equal(verdict.reason, `equal but for values made up per run: ${said}`);
+  });
+
   it("is silently-different when no warning names a difference", () => {
     const verdict = classifyCase(
       evidence({

@@ -155,8 +155,19 @@ export function classifyCase(evidence: CaseEvidence): CaseVerdict {
   // What neither side sent still deserves a mention beside an otherwise equal verdict.
   const leftOut = refusedBy[0] ?? evidence.failures[0] ?? evidence.curlProblems[0];
   const partly = leftOut === undefined ? "" : `; part refused: ${leftOut}`;
-  if (warnedBy.length > 0) {
-    return { verdict: "warned", reason: `${warnedBy[0] ?? ""}${partly}`, unexplained: [] };
+  // A value the test makes up per run on purpose (an idempotency key) differs like a secret
+  // set from the environment does: by design, and said.
+  const deliberate = warnedBy.filter((warning) => freshValueWarning.test(warning));
+  if (warnedBy.length > deliberate.length) {
+    const said = warnedBy.find((warning) => !deliberate.includes(warning)) ?? "";
+    return { verdict: "warned", reason: `${said}${partly}`, unexplained: [] };
+  }
+  if (deliberate.length > 0) {
+    return {
+      verdict: "equal-but-redacted",
+      reason: `equal but for values made up per run: ${deliberate[0] ?? ""}${partly}`,
+      unexplained: [],
+    };
   }
   return evidence.redactions.length > 0
     ? {
@@ -166,6 +177,8 @@ export function classifyCase(evidence: CaseEvidence): CaseVerdict {
       }
     : { verdict: "equal", reason: `equal${partly}`, unexplained: [] };
 }
+
+const freshValueWarning = /is made up afresh on each run/;
 
 /** Header names whose values are never shown, whether or not the converter redacted them. */
 const SENSITIVE_HEADER = /auth|cookie|token|key|secret|session|password|csrf/i;

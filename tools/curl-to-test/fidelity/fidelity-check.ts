@@ -269,12 +269,14 @@ function judgeCase(prepared: PreparedCase, tests: CaseTestResults | undefined): 
   if (prepared.scopeMismatch !== undefined)
     failures.push({ line: 0, message: prepared.scopeMismatch });
   const commandLines = [...new Set(prepared.requestLines.values())].sort((a, b) => a - b);
-  // A command's messages are those from its first line up to the next command's.
+  // Bash names a line inside a command that spans several (a continued line, not its first),
+  // while messages name its first: a command's messages are those after the previous
+  // command's line, up to its own.
   const ofCommand = (line: number | undefined, messages: { line: number; message: string }[]) => {
     if (line === undefined) return messages.map((each) => each.message);
-    const next = commandLines.find((other) => other > line) ?? Number.POSITIVE_INFINITY;
+    const previous = commandLines.findLast((other) => other < line) ?? 0;
     return messages
-      .filter((each) => each.line >= line && each.line < next)
+      .filter((each) => each.line > previous && each.line <= line)
       .map((each) => each.message);
   };
 

@@ -194,10 +194,15 @@ function addRule(
     siblings.flatMap((sibling) => sibling.samples),
   );
   if ("rejected" in checked) return checked.rejected;
-  const key = JSON.stringify({ ...checked.rule, description: "" });
+  // The same rule the planner inferred (its evidence aside) is not asserted twice.
+  const key = JSON.stringify({ ...checked.rule, description: "", evidence: undefined });
   for (const sibling of siblings) {
     const rules = sibling.exchange.rules ?? [];
-    if (!rules.some((rule) => JSON.stringify({ ...rule, description: "" }) === key)) {
+    if (
+      !rules.some(
+        (rule) => JSON.stringify({ ...rule, description: "", evidence: undefined }) === key,
+      )
+    ) {
       sibling.exchange.rules = [...rules, checked.rule];
     }
   }

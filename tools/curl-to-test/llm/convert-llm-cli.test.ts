@@ -170,7 +170,7 @@ describe("qaops convert --llm", () => {
     const plan = JSON.parse(planText) as { refinedBy?: { model: string } };
     assert.deepEqual(plan.refinedBy, { model: "gpt-4o-mini" });
     const spec = await readFile(join(dir, "refined", "create-order-flow.spec.ts"), "utf8");
-    assert.match(spec, /business rule: total = subtotal \+ deliveryFee/);
+    assert.match(spec, /(business rule|invariant): total = subtotal \+ deliveryFee/);
   });
 
   it("answers a re-run from the cache: nothing sent, same specs", async () => {

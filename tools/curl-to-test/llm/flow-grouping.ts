@@ -1,6 +1,7 @@
 /**
  * Flows and correlations the model proposed. Single tests may be grouped into one new flow test
- * (steps in capture order, in a new flow spec); a value one step's response returned may become
+ * (steps in capture order, in a new flow spec), with the whole of a flow the planner made; a
+ * value one step's response returned may become
  * a variable that a later step of the same flow sends, where that step's request holds the
  * captured value literally (a whole path segment, query value or JSON body value). Anything else
  * (table rows, steps of another flow, a value the request does not hold) is rejected.
@@ -28,7 +29,13 @@ export function groupIntoFlow(
 ): string | null {
   if (entries.length < 2) return "a flow needs two exchanges or more";
   if (new Set(entries).size < entries.length) return "it names an exchange twice";
-  const notSingle = entries.find((entry) => entry.role !== "single");
+  // A flow the planner already made may be taken in whole (its steps keep their variables).
+  const whole = (entry: ExchangeEntry) =>
+    entry.test.kind === "flow" &&
+    entry.test.steps.every((step) => entries.some((other) => other.exchange === step));
+  const notSingle = entries.find(
+    (entry) => entry.role !== "single" && !(entry.role === "flow-step" && whole(entry)),
+  );
   if (notSingle) return `${notSingle.id} is not a test of its own (a table row or a flow step)`;
   const ordered = [...entries].sort((a, b) => exchangeNumber(a) - exchangeNumber(b));
   const firstSpec = ordered[0]!.spec;
@@ -37,15 +44,15 @@ export function groupIntoFlow(
     title: title || `${ordered.map((entry) => entry.exchange.title).join(" → ")}`,
     steps: ordered.map((entry) => entry.exchange),
   };
+  for (const entry of ordered) {
+    entry.spec.tests = entry.spec.tests.filter((test) => test !== entry.test);
+  }
   const spec: PlannedSpec = {
     fileName: uniqueFileName(plan, [...ordered[0]!.exchange.nameWords, "flow"]),
     title: `flow: ${firstSpec.title}`,
     kind: "flow",
     tests: [flow],
   };
-  for (const entry of ordered) {
-    entry.spec.tests = entry.spec.tests.filter((test) => test !== entry.test);
-  }
   const at = plan.specs.indexOf(firstSpec);
   plan.specs.splice(at, 0, spec);
   plan.specs = plan.specs.filter((candidate) => candidate.tests.length > 0);
@@ -220,7 +227,10 @@ function variableName(flow: PlannedFlowTest, path: JsonPath): string {
 }
 
 function uniqueFileName(plan: ConversionPlan, words: readonly string[]): string {
-  const taken = new Set(plan.specs.map((spec) => spec.fileName));
+  // A spec whose tests all moved into the new flow gives its name up.
+  const taken = new Set(
+    plan.specs.filter((spec) => spec.tests.length > 0).map((spec) => spec.fileName),
+  );
   const base =
     words
       .join("-")

@@ -113,8 +113,36 @@ const body = z.discriminatedUnion("kind", [
   }),
 ]);
 
-const ruleBase = { description: z.string(), exact: z.boolean() };
 const keys = z.array(z.string());
+const ruleBase = {
+  description: z.string(),
+  exact: z.boolean(),
+  evidence: z.string().optional(),
+};
+const scalarValue = z.union([z.string(), z.number(), z.boolean()]);
+const invariant = z
+  .discriminatedUnion("kind", [
+    z.object({
+      kind: z.literal("sorted-by"),
+      items: keys,
+      field: z.string(),
+      order: z.enum(["asc", "desc"]),
+    }),
+    z.object({ kind: z.literal("count-of"), items: keys, count: keys }),
+    z.object({ kind: z.literal("fixed-length"), items: keys, length: z.number().int().min(0) }),
+    z.object({
+      kind: z.literal("echo"),
+      path: keys,
+      variable: z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/),
+    }),
+    z.object({
+      kind: z.literal("sequence"),
+      items: keys,
+      field: z.string(),
+      values: z.array(scalarValue),
+    }),
+  ])
+  .and(z.object({ description: z.string(), evidence: z.string() }));
 const rule = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("sum"), target: keys, terms: z.array(keys), ...ruleBase }),
   z.object({
@@ -174,8 +202,10 @@ const exchange = z.object({
     z.object({ variable: z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/), path: jsonPath }),
   ),
   todos: z.array(z.string()),
+  freshValues: z.array(z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/)).optional(),
   description: z.string().optional(),
   rules: z.array(rule).optional(),
+  invariants: z.array(invariant).optional(),
 });
 
 const planSchema = z.object({

@@ -89,6 +89,11 @@ export interface CapturedRequest {
   body: CapturedBody;
   /** From HAR, or from `--record` replaying the request. */
   response?: CapturedResponse;
+  /**
+   * Responses to the same step when the whole capture was replayed in fresh state (fresh
+   * nonces, the ids its own creates returned): what varies between runs, what holds.
+   */
+  replays?: CapturedResponse[];
   /** What the capture asked for that a test cannot reproduce, in words for a `warning:` line. */
   warnings: string[];
 }

@@ -83,13 +83,48 @@ export interface PlannedExchange {
   expect: PlannedExpectation;
   /** Values of this response that later steps of the flow use. */
   exports: PlannedExport[];
+  /**
+   * Flow variables made up afresh on every run (`crypto.randomUUID()`), declared before the
+   * test's first request: idempotency keys, request ids, client-generated ids the server must
+   * not see twice. Later steps that sent the captured value send the variable.
+   */
+  freshValues?: string[];
   /** `// TODO(qaops): …` comments at this request; each was also a `warning:` line. */
   todos: string[];
   /** What the request does, in business language; rendered as a comment above it. */
   description?: string;
   /** Arithmetic the JSON response must satisfy on every run, beside its schema and values. */
   rules?: PlannedRule[];
+  /**
+   * Relations over the response's lists that held on every observed sample (the capture and
+   * its replays): order, length, the values a list holds, the flow variable a field echoes.
+   */
+  invariants?: PlannedInvariant[];
 }
+
+/**
+ * A rule about the JSON response, inferred from every sample of the endpoint. `items` and
+ * `path` are object keys from the body's root, to an array of objects every sample has or to a
+ * required scalar; `field` names a required scalar of the items.
+ */
+export type PlannedInvariant =
+  /** The items are ordered by `field` (ties keep their order). */
+  (
+    | { kind: "sorted-by"; items: string[]; field: string; order: "asc" | "desc" }
+    /** The list has as many items as the number at `count` says. */
+    | { kind: "count-of"; items: string[]; count: string[] }
+    /** The list always had this many items. */
+    | { kind: "fixed-length"; items: string[]; length: number }
+    /** The items' `field`, in order, was these values in every sample. */
+    | { kind: "sequence"; items: string[]; field: string; values: (string | number | boolean)[] }
+    /** The field at `path` is the flow variable the request sent (compared as text). */
+    | { kind: "echo"; path: string[]; variable: string }
+  ) & {
+    /** The rule in words, shown when the assertion fails. */
+    description: string;
+    /** What it was inferred from, in words: rendered as a comment above the assertion. */
+    evidence: string;
+  };
 
 /**
  * A business rule over the JSON response body, e.g. `total = subtotal + deliveryFee`. Paths are
@@ -113,6 +148,8 @@ export type PlannedRule = (
   description: string;
   /** Every operand is an integer (or not a number): compared exactly; else to six decimal places. */
   exact: boolean;
+  /** Set when the rule was inferred from samples: what held, where; rendered as a comment. */
+  evidence?: string;
 };
 
 export interface PlannedExport {

@@ -54,7 +54,7 @@ type SentKinds = Map<string, ValueKind>;
  * that is not distinctive (a small number, a short code) also needs the same kind on both
  * sides: a menu item id never feeds an order id that happens to be equal. The latest response
  * that returned a value is its source, unless that response merely echoed what its own request
- * sent.
+ * sent, or listed in an array what an earlier response returned as its own.
  */
 export function findCorrelations(requests: readonly CorrelationInput[]): Correlation[] {
   const correlations: Correlation[] = [];
@@ -94,7 +94,11 @@ export function findCorrelations(requests: readonly CorrelationInput[]): Correla
       const earlier = produced.get(key) ?? [];
       const same = earlier.findIndex((entry) => sameThing(entry, candidate));
       if (same !== -1) {
-        // Returned again: the nearer response is the likelier source of what follows.
+        // A list that shows the resource again did not produce it: the create (or read) that
+        // returned it as its own stays the source, so a flow never cancels "the first order
+        // of the list". Returned again as a resource's own value, the nearer response is the
+        // likelier source of what follows.
+        if (isListed(candidate.path) && !isListed(earlier[same]!.path)) continue;
         earlier.splice(same, 1);
       } else if (wasSent(sentBefore.get(key), candidate)) {
         continue;
@@ -113,6 +117,10 @@ export function findCorrelations(requests: readonly CorrelationInput[]): Correla
 function isDistinctive(value: string | number): boolean {
   if (typeof value === "number") return Math.abs(value) >= minDistinctiveNumber;
   return value.length >= minDistinctiveText && (looksLikeId(value) || tokenShape.test(value));
+}
+
+function isListed(path: JsonPath): boolean {
+  return path.some((step) => typeof step === "number");
 }
 
 function sameThing(a: Produced, b: Produced): boolean {

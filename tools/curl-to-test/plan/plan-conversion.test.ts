@@ -1,52 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { CapturedRequest, CapturedResponse } from "../model/captured-request.ts";
+import type { CapturedRequest } from "../model/captured-request.ts";
 import type {
   PlannedExchange,
   PlannedSpec,
   PlannedTest,
   ValueTemplate,
 } from "./conversion-plan.ts";
-import { isNoiseHeader } from "./noise-headers.ts";
-import { planConversion } from "./plan-conversion.ts";
 import type { PlannedConversion } from "./plan-conversion.ts";
-import { locateSecretSlots } from "./secret-slots.ts";
-
-let line = 0;
-function captured(
-  method: string,
-  url: string,
-  extra: Partial<Omit<CapturedRequest, "method" | "url">> = {},
-): CapturedRequest {
-  line += 1;
-  return {
-    source: { file: "capture.sh", line, column: 1 },
-    method,
-    url,
-    headers: [],
-    body: { kind: "none" },
-    warnings: [],
-    ...extra,
-  };
-}
-
-function json(status: number, body: unknown): CapturedResponse {
-  return {
-    status,
-    headers: [],
-    bodyText: JSON.stringify(body),
-    mimeType: "application/json",
-  };
-}
-
-function plan(requests: CapturedRequest[]): PlannedConversion {
-  return planConversion({
-    requests,
-    service: "order",
-    isNoiseHeader,
-    locateSecrets: locateSecretSlots,
-  });
-}
+import { captured, json, plan } from "./testing/capture-builders.ts";
 
 function exchanges(test: PlannedTest): PlannedExchange[] {
   if (test.kind === "single") return [test.exchange];
@@ -490,13 +452,8 @@ describe("planConversion: secrets and bytes", () => {
   });
 
   it("refuses a request whose secret it cannot place, and says where", () => {
-    const result = planConversion({
-      requests: [
-        captured("GET", "https://api.example.com/v1/a"),
-        captured("GET", "https://api.example.com/v1/b"),
-      ],
-      service: "order",
-      isNoiseHeader,
+    const refused = captured("GET", "https://api.example.com/v1/a");
+    const result = plan([refused, captured("GET", "https://api.example.com/v1/b")], {
       locateSecrets: (request) => ({
         slots: [],
         unplaced: request.url.endsWith("/a") ? ["a signed blob"] : [],
@@ -505,7 +462,7 @@ describe("planConversion: secrets and bytes", () => {
     });
     assert.deepEqual(result.failures, [
       {
-        source: { file: "capture.sh", line: line - 1, column: 1 },
+        source: refused.source,
         message:
           "cannot replace the secret in a signed blob with an env var; request not converted",
       },

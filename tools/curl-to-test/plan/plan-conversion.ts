@@ -15,7 +15,10 @@ import type {
   ValueTemplate,
 } from "./conversion-plan.ts";
 import { conversionPlanVersion } from "./conversion-plan.ts";
+import { noiseRuleFor } from "./conditional-request.ts";
 import { findCorrelations } from "./correlate.ts";
+import { findNonces, nonceTodo, nonceVariableNames, returnedBefore } from "./nonce-slots.ts";
+import { stateLinks } from "./state-links.ts";
 import type { Correlation } from "./correlate.ts";
 import { endpointTemplate } from "./endpoint-template.ts";
 import { inferResponseSchema, inferSchema } from "./infer-schema.ts";
@@ -23,6 +26,9 @@ import type { EndpointTemplate } from "./endpoint-template.ts";
 import type { RequestSlot } from "./request-slots.ts";
 import { actionPhrase, hostOf } from "./spec-name.ts";
 import { requestSlots } from "./request-slots.ts";
+import { evidenceText, replayedSamples } from "./replayed-samples.ts";
+import { echoedVariables } from "./echoed-variables.ts";
+import { inferInvariants } from "./infer-invariants.ts";
 import { requestTemplate } from "./request-template.ts";
 import type { SlotFill } from "./request-template.ts";
 import { responseExpectation } from "./response-expectation.ts";
@@ -140,8 +146,17 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
       else byIndex.set(index, [correlation]);
     }
   }
-  const components = flowComponents(prepared.length, correlations);
+  const nonces = findNonces(prepared, returnedBefore(prepared));
+  const components = flowComponents(prepared.length, correlations, [
+    ...nonces.flatMap((nonce) => nonce.uses.map((use) => [nonce.origin, use.request] as const)),
+    ...stateLinks(prepared),
+  ]);
   const variables = variableNames(prepared, correlations, components);
+  const nonceNames = nonceVariableNames(
+    nonces,
+    (index) => components.find(index),
+    [...variables].map(([key, name]) => [Number(key.split(":")[0]), name] as const),
+  );
 
   const env = new EnvVarNames(envPrefix);
   const secretFills = prepared.map((item) => {
@@ -172,11 +187,21 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
         asString: correlation.asString,
       });
     }
+    for (const nonce of nonces) {
+      for (const use of nonce.uses) {
+        if (use.request !== index || fills.get(use.slotIndex)?.kind === "env") continue;
+        fills.set(use.slotIndex, {
+          kind: "variable",
+          name: nonceNames.get(nonce)!,
+          asString: false,
+        });
+      }
+    }
     const template = requestTemplate({
       request: item.request,
       slots: item.slots,
       fills,
-      isNoiseHeader: input.isNoiseHeader,
+      isNoiseHeader: noiseRuleFor(item.request, input.isNoiseHeader),
     });
     const variableSegments = new Set(
       [...fills]
@@ -200,28 +225,56 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
         host: hostOf(item.request.url),
       }),
       planned: template.request,
-      todos: [...item.request.warnings, ...template.todos],
+      todos: [
+        ...item.request.warnings,
+        ...template.todos,
+        ...nonces
+          .filter((nonce) => nonce.origin === index)
+          .map((nonce) => nonceTodo(item.slots[nonce.uses[0]!.slotIndex]!)),
+      ],
       exports,
+      freshValues: nonces
+        .filter((nonce) => nonce.origin === index)
+        .map((nonce) => nonceNames.get(nonce)!),
+      sentVariables: [...fills].flatMap(([slotIndex, fill]) =>
+        fill.kind === "variable" ? [{ name: fill.name, value: item.slots[slotIndex]!.value }] : [],
+      ),
       secretResponsePaths: item.secretResponsePaths,
       responseJson: item.responseJson,
     };
   });
 
   const warnings: ConversionWarning[] = [];
+  const nonceValues = new Set(nonces.map((nonce) => nonce.value));
   let unanswered = 0;
   const exchangeFor = (group: readonly PreparedExchange[]): PlannedExchange => {
     const first = group[0]!;
     const samples = group.flatMap((item) => (item.request.response ? [item.request.response] : []));
+    const replayed = replayedSamples(group, samples[0]?.status);
     const expectation = responseExpectation(
-      samples,
+      [...samples, ...replayed.samples],
       group.flatMap((item) => item.secretResponsePaths),
+      nonceValues,
     );
     const todos = [...first.todos];
-    for (const todo of expectation.todos) {
+    const title = exchangeTitle(first.planned.method, first.planned.url, null);
+    for (const todo of [...expectation.todos, ...replayed.todos(title)]) {
       if (todo.startsWith(noResponseTodo)) unanswered += 1;
       else warnings.push({ source: first.request.source, message: todo });
       todos.push(todo);
     }
+    const inferred =
+      expectation.expect.body.kind === "json"
+        ? inferInvariants({
+            schema: expectation.expect.body.schema,
+            samples: [...samples, ...replayed.samples].flatMap((sample) => {
+              const parsed = parseJson(sample);
+              return parsed === undefined ? [] : [parsed];
+            }),
+            evidence: evidenceText(samples.length, replayed.samples.length),
+          })
+        : { rules: [], invariants: [] };
+    inferred.invariants.push(...echoedVariables(group, expectation.expect.body));
     return {
       title: `${actionPhrase(first.endpoint.nameWords)} — ${exchangeTitle(first.planned.method, first.planned.url, expectation.expect.status)}`,
       nameWords: first.endpoint.nameWords,
@@ -230,6 +283,9 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
       expect: expectation.expect,
       exports: first.exports,
       todos,
+      ...(first.freshValues.length > 0 ? { freshValues: first.freshValues } : {}),
+      ...(inferred.rules.length > 0 ? { rules: inferred.rules } : {}),
+      ...(inferred.invariants.length > 0 ? { invariants: inferred.invariants } : {}),
     };
   };
   for (const item of exchanges) {
@@ -335,6 +391,10 @@ interface PreparedExchange {
   planned: PlannedExchange["request"];
   todos: string[];
   exports: PlannedExport[];
+  /** Nonces this request sends first: declared fresh before it. */
+  freshValues: string[];
+  /** Flow variables this request sends, with the captured value each stood for. */
+  sentVariables: { name: string; value: string | number | boolean | null }[];
   secretResponsePaths: JsonPath[];
   responseJson: unknown;
 }
@@ -374,11 +434,19 @@ function endpointTests(
           firstBody.kind === "json" && requestBodies.length === cases.length
             ? inferSchema(requestBodies)
             : null,
-        cases,
+        // One test body asserts every row: rules inferred for one case need not fit another.
+        cases: cases.map(withoutInferredRules),
       },
     ];
   }
   return cases.map((exchange) => ({ kind: "single", title: exchange.title, exchange }));
+}
+
+function withoutInferredRules(exchange: PlannedExchange): PlannedExchange {
+  const copy = { ...exchange };
+  delete copy.rules;
+  delete copy.invariants;
+  return copy;
 }
 
 /** Titles unique within a spec: Playwright refuses two tests of one file with the same title. */
@@ -506,10 +574,15 @@ class Components {
   }
 }
 
-function flowComponents(count: number, correlations: readonly Correlation[]): Components {
+function flowComponents(
+  count: number,
+  correlations: readonly Correlation[],
+  links: readonly (readonly [number, number])[],
+): Components {
   const components = new Components(count);
   for (const correlation of correlations)
     components.join(correlation.producer, correlation.consumer);
+  for (const [a, b] of links) components.join(a, b);
   return components;
 }
 

@@ -5,7 +5,9 @@ import type {
   PlannedExpectation,
   PlannedValue,
 } from "./conversion-plan.ts";
+import { bodilessStatuses } from "./conditional-request.ts";
 import { inferResponseSchema } from "./infer-schema.ts";
+import { nestedTimesNullable } from "./settling-times.ts";
 
 /** Value assertions per response, in body order; the schema still covers every field. */
 const maxValueAssertions = 50;
@@ -29,6 +31,8 @@ export function responseExpectation(
   samples: readonly CapturedResponse[],
   /** Paths of the body that hold secrets: never asserted by value, never listed in an enum. */
   secretPaths: readonly JsonPath[] = [],
+  /** Values the test makes up per run (idempotency keys, request ids): never asserted by value. */
+  freshValues: ReadonlySet<string> = new Set(),
 ): ResponseExpectation {
   const first = samples[0];
   if (!first) {
@@ -46,9 +50,12 @@ export function responseExpectation(
       `identical requests got statuses ${statuses.join(", ")}: the test expects the first, ${first.status}`,
     );
   }
-  const bodies = samples.flatMap((sample) =>
-    sample.bodyText === undefined || sample.bodyText === "" ? [] : [sample],
-  );
+  // A 304 or 204 has no body, whatever a browser's HAR shows there from its cache.
+  const bodies = bodilessStatuses.has(first.status)
+    ? []
+    : samples.flatMap((sample) =>
+        sample.bodyText === undefined || sample.bodyText === "" ? [] : [sample],
+      );
   if (bodies.length === 0)
     return { expect: { status: first.status, body: { kind: "unchecked" } }, todos };
 
@@ -61,7 +68,7 @@ export function responseExpectation(
   }
   const values = json.map((item) => item.value);
   const inferred = inferResponseSchema(values)!;
-  const schema = withoutSecretEnums(inferred.schema, secretPaths);
+  const schema = nestedTimesNullable(withoutSecretEnums(inferred.schema, secretPaths));
   if (inferred.nullOnly.length > 0) {
     const named = inferred.nullOnly.slice(0, maxNullOnlyNamed).join(", ");
     const more = inferred.nullOnly.length > maxNullOnlyNamed ? ", …" : "";
@@ -70,7 +77,7 @@ export function responseExpectation(
     );
   }
   const secrets = new Set(secretPaths.map((path) => JSON.stringify(path)));
-  const dynamic = dynamicFields(values, schema, secrets);
+  const dynamic = dynamicFields(values, schema, secrets, freshValues);
   return {
     expect: {
       status: first.status,
@@ -135,6 +142,7 @@ function dynamicFields(
   samples: readonly unknown[],
   schema: InferredSchema,
   secrets: ReadonlySet<string>,
+  freshValues: ReadonlySet<string>,
 ): { path: JsonPath; reason: string }[] {
   const found: { path: JsonPath; reason: string }[] = [];
   const walk = (
@@ -150,7 +158,9 @@ function dynamicFields(
       const childPath = [...path, property.name];
       const reason = secrets.has(JSON.stringify(childPath))
         ? "it holds a secret"
-        : dynamicReason(property.name, observed, property.schema);
+        : observed.some((value) => typeof value === "string" && freshValues.has(value))
+          ? "it echoes a value the test makes up on every run"
+          : dynamicReason(property.name, observed, property.schema);
       if (reason) {
         found.push({ path: childPath, reason });
         continue;

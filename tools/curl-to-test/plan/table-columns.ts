@@ -28,6 +28,8 @@ export function tableColumns(cases: readonly PlannedExchange[]): TableColumns | 
     return null;
   }
   if (cases.some((exchange) => exchange.exports.length > 0)) return null;
+  // A row is data; a value made up per run is declared in the test body.
+  if (cases.some((exchange) => (exchange.freshValues?.length ?? 0) > 0)) return null;
 
   const columns: TableColumns = {
     url: differs((exchange) => exchange.request.url),

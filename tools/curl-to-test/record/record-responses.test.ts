@@ -9,7 +9,8 @@ import { startDemoPlatform } from "../../../src/demo-platform/platform.ts";
 import type { DemoPlatform } from "../../../src/demo-platform/platform.ts";
 import { startRecordingServer } from "../fidelity/recording-server.ts";
 import { convertCaptures } from "../convert-captures.ts";
-import { pathAndQuery, recordResponses, responseRecorder } from "./record-responses.ts";
+import { pathAndQuery, recordResponses } from "./record-responses.ts";
+import { captureReplayer } from "./replay-capture.ts";
 
 const apiToken = "record-test-token";
 
@@ -241,7 +242,7 @@ describe("pathAndQuery", () => {
   });
 });
 
-describe("responseRecorder in the conversion pipeline", () => {
+describe("captureReplayer in the conversion pipeline", () => {
   it("turns a recorded response into the spec's assertions, and a failed replay into a warning", async () => {
     const platform = await startDemoPlatform({ port: 0, apiToken });
     try {
@@ -249,7 +250,7 @@ describe("responseRecorder in the conversion pipeline", () => {
       const recorded = await convertCaptures({
         inputs: [{ name: "menu.sh", text: command }],
         service: "order",
-        recordResponses: responseRecorder({ target: platform.services.order.url }),
+        recordResponses: captureReplayer({ target: platform.services.order.url }),
       });
       const spec = recorded.specs[0]?.text ?? "";
       assert.match(spec, /toBe\(200\)/);
@@ -259,7 +260,7 @@ describe("responseRecorder in the conversion pipeline", () => {
       const unreachable = await convertCaptures({
         inputs: [{ name: "menu.sh", text: command }],
         service: "order",
-        recordResponses: responseRecorder({ target: "http://127.0.0.1:1", timeoutMs: 500 }),
+        recordResponses: captureReplayer({ target: "http://127.0.0.1:1", timeoutMs: 500 }),
       });
       assert.ok(
         unreachable.warnings.some((w) =>

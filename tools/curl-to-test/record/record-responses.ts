@@ -1,8 +1,8 @@
 /**
- * `--record URL`: replays each captured request once against a target and keeps what came back
- * (status, headers, body) as the request's response, so the planner asserts on it.
- *
- * Wiring: `convertCaptures({ …, recordResponses: responseRecorder({ target: url }) })`, or call
+ * One pass of captured requests against a target, keeping what came back (status, headers,
+ * body) as each request's response. `--record` and `--verify` replay the whole capture several
+ * times in fresh state through `recordOne` (see replay-capture.ts); `recordResponses` is the
+ * single pass, for programmatic use:
  *   recordResponses(requests: CapturedRequest[], options: RecordOptions): Promise<CapturedRequest[]>
  * It returns the requests in the same order, each with `response` set where one came back (a
  * response already captured is replaced); where none did, the request is returned unchanged
@@ -56,13 +56,6 @@ const connectionHeaders = new Set([
   "accept-encoding",
 ]);
 
-/** For `convertCaptures({ recordResponses })`. */
-export function responseRecorder(
-  options: RecordOptions,
-): (requests: CapturedRequest[]) => Promise<CapturedRequest[]> {
-  return (requests) => recordResponses(requests, options);
-}
-
 /**
  * Requests are replayed in capture order. Reads (GET, HEAD, OPTIONS) run up to `concurrency`
  * at a time; any other method waits for everything before it and holds back everything after
@@ -86,7 +79,7 @@ export async function recordResponses(
   return results;
 }
 
-function parseTarget(target: string): URL {
+export function parseTarget(target: string): URL {
   if (!URL.canParse(target)) throw new Error(`--record: ${JSON.stringify(target)} is not a URL`);
   const url = new URL(target);
   if (url.protocol !== "http:" && url.protocol !== "https:") {
@@ -113,7 +106,8 @@ function orderedSegments(requests: CapturedRequest[]): CapturedRequest[][] {
   return segments;
 }
 
-async function recordOne(
+/** One request sent to the target: with `response` set, or unchanged plus a warning saying why not. */
+export async function recordOne(
   request: CapturedRequest,
   target: URL,
   options: RecordOptions,

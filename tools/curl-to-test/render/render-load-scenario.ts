@@ -139,6 +139,17 @@ class ScenarioModule {
     return `context.vars[${stringLiteral(name)}]`;
   }
 
+  /** Per-run values (idempotency keys, request ids) the step makes up for each virtual user. */
+  freshValueLines(exchange: PlannedExchange): string[] {
+    const names = exchange.freshValues ?? [];
+    if (names.length === 0) return [];
+    for (const name of names) this.#exported.add(name);
+    return [
+      "// Made up afresh for each virtual user: the server must not see a captured one twice.",
+      ...names.map((name) => `${this.flowValue(name)} = ${this.use("freshIdempotencyKey")}();`),
+    ];
+  }
+
   /** A module-level constant. */
   declare(candidate: string, code: string): string {
     const name = this.names.take(candidate);
@@ -172,6 +183,7 @@ function renderExchange(module: ScenarioModule, exchange: PlannedExchange): Rend
   const lines: string[] = [
     ...(exchange.description === undefined ? [] : [`// ${commentText(exchange.description)}`]),
     ...exchange.todos.map((todo) => `// TODO(qaops): ${commentText(todo)}`),
+    ...module.freshValueLines(exchange),
   ];
   const template = (value: ValueTemplate) => templateCode(module, value);
   const json = (value: JsonTemplate) => jsonCode(module, value);

@@ -24,6 +24,7 @@ import {
   scalarLiteral,
   stringLiteral,
 } from "./literal.ts";
+import { invariantAssertionCode } from "./invariant-code.ts";
 import { ruleAssertionCode } from "./rule-code.ts";
 import { typeScriptTypeCode, zodSchemaCode } from "./schema-code.ts";
 import { UniqueNames } from "./unique-names.ts";
@@ -161,6 +162,7 @@ function renderSingle(file: SpecFile, title: string, exchange: PlannedExchange):
   const names = exchangeNames(file, exchange);
   return [
     `test(${stringLiteral(title)}, async ({ request }) => {`,
+    ...freshValueLines([exchange]),
     ...descriptionLines(exchange),
     ...todoLines(exchange.todos),
     ...sendAndCheck(file, exchange, names, {}),
@@ -184,9 +186,12 @@ function renderFlow(file: SpecFile, test: PlannedFlowTest): string {
       ? `const { ${step.exports.map((entry) => entry.variable).join(", ")} } = await ${call};`
       : `await ${call};`;
   });
-  return [`test(${stringLiteral(test.title)}, async ({ request }) => {`, ...steps, "});"].join(
-    "\n",
-  );
+  return [
+    `test(${stringLiteral(test.title)}, async ({ request }) => {`,
+    ...freshValueLines(test.steps),
+    ...steps,
+    "});",
+  ].join("\n");
 }
 
 function renderTable(file: SpecFile, test: PlannedTableTest): string {
@@ -464,11 +469,14 @@ function responseChecks(
   const expected = row.expected ?? valuesCode(expectedValues(exchange.expect));
   const assertsValues = row.expected !== undefined || expected !== "{}";
   const rules = exchange.rules ?? [];
-  const needsBody = assertsValues || exchange.exports.length > 0 || rules.length > 0;
+  const invariants = exchange.invariants ?? [];
+  const needsBody =
+    assertsValues || exchange.exports.length > 0 || rules.length + invariants.length > 0;
   const parse = `${names.responseSchema}.parse(await response.json())`;
   lines.push(needsBody ? `const body = ${parse};` : `${parse};`);
   if (assertsValues) lines.push(`expect(body).toMatchObject(${expected});`);
   for (const rule of rules) lines.push(...ruleAssertionCode(rule, "body"));
+  for (const invariant of invariants) lines.push(...invariantAssertionCode(invariant, "body"));
   return lines;
 }
 
@@ -573,6 +581,16 @@ function accessor(
   if (!mayBeMissing && !last) return code;
   file.usesDefined = true;
   return `defined(${code}, ${stringLiteral(jsonPathText(path))})`;
+}
+
+/** Values made up for this run only: the server must never see the captured ones again. */
+function freshValueLines(exchanges: readonly PlannedExchange[]): string[] {
+  const names = exchanges.flatMap((exchange) => exchange.freshValues ?? []);
+  if (names.length === 0) return [];
+  return [
+    "// Made up afresh on every run: the server must not see a captured one twice.",
+    ...names.map((name) => `const ${name} = crypto.randomUUID();`),
+  ];
 }
 
 function descriptionLines(exchange: PlannedExchange): string[] {

@@ -1,5 +1,5 @@
 import type { PlannedRule } from "../plan/conversion-plan.ts";
-import { numberLiteral, stringLiteral } from "./literal.ts";
+import { commentText, numberLiteral, stringLiteral } from "./literal.ts";
 
 /**
  * Statements asserting a business rule over the parsed response `body`. The planner only keeps
@@ -7,7 +7,15 @@ import { numberLiteral, stringLiteral } from "./literal.ts";
  * here type-checks against the zod-parsed body.
  */
 export function ruleAssertionCode(rule: PlannedRule, body: string): string[] {
-  const message = stringLiteral(`business rule: ${rule.description}`);
+  if (rule.evidence === undefined) return assertionLines(rule, body, "business rule");
+  return [
+    `// Invariant, ${commentText(rule.evidence)}: ${commentText(rule.description)}.`,
+    ...assertionLines(rule, body, "invariant"),
+  ];
+}
+
+function assertionLines(rule: PlannedRule, body: string, label: string): string[] {
+  const message = stringLiteral(`${label}: ${rule.description}`);
   const check = (actual: string, expected: string): string =>
     rule.exact
       ? `expect(${actual}, ${message}).toBe(${expected});`
@@ -58,7 +66,7 @@ function product(base: string, factors: readonly string[]): string {
 }
 
 /** `body.items` or `body["unit-price"]`: keys reach the code only as identifiers or literals. */
-function propertyPath(base: string, keys: readonly string[]): string {
+export function propertyPath(base: string, keys: readonly string[]): string {
   return keys
     .map((key) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `.${key}` : `[${stringLiteral(key)}]`))
     .reduce((code, access) => code + access, base);

@@ -4,7 +4,11 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { testOutcomes } from "../verify/playwright-run.ts";
+import type { ReportSuite, TestOutcome } from "../verify/playwright-run.ts";
 import { runRepositoryTool } from "./repository-tools.ts";
+
+export type { TestOutcome } from "../verify/playwright-run.ts";
 
 export interface SpecProject {
   name: string;
@@ -13,25 +17,10 @@ export interface SpecProject {
   baseURL: string;
 }
 
-export interface TestOutcome {
-  project: string;
-  /** The spec's file name, without its folders. */
-  file: string;
-  title: string;
-  /** The last attempt's status; undefined when the test did not run. */
-  status: string | undefined;
-}
-
 export interface PlaywrightProjectsRun {
   code: number;
   output: string;
   tests: TestOutcome[];
-}
-
-interface ReportSuite {
-  title?: string;
-  suites?: ReportSuite[];
-  specs?: { title: string; tests: { projectName: string; results: { status: string }[] }[] }[];
 }
 
 /**
@@ -79,19 +68,4 @@ export async function runPlaywrightConfig(
     suites: ReportSuite[];
   };
   return { ...run, tests: testOutcomes(report.suites) };
-}
-
-function testOutcomes(fileSuites: readonly ReportSuite[]): TestOutcome[] {
-  const found: TestOutcome[] = [];
-  const walk = (suite: ReportSuite, file: string): void => {
-    for (const spec of suite.specs ?? []) {
-      for (const test of spec.tests) {
-        const status = test.results.at(-1)?.status;
-        found.push({ project: test.projectName, file, title: spec.title, status });
-      }
-    }
-    for (const child of suite.suites ?? []) walk(child, file);
-  };
-  for (const suite of fileSuites) walk(suite, (suite.title ?? "").split("/").at(-1) ?? "");
-  return found;
 }

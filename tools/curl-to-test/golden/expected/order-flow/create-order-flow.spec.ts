@@ -72,6 +72,10 @@ test.describe("flow: POST /v1/orders", () => {
       expect(response.status()).toBe(200);
       const body = getOrderResponse.parse(await response.json());
       expect(body).toMatchObject({ status: "PLACED", total: 18000 });
+      // Invariant, held on the captured response: orderId is the orderId the request sent.
+      expect(String(body.orderId), "invariant: orderId is the orderId the request sent").toBe(
+        String(orderId),
+      );
     });
     await test.step("cancel order — POST /v1/orders/{orderId}/cancel → 200", async () => {
       const requestBody: CancelOrderRequestBody = { reason: "late" };
@@ -86,6 +90,10 @@ test.describe("flow: POST /v1/orders", () => {
       expect(response.status()).toBe(200);
       const body = cancelOrderResponse.parse(await response.json());
       expect(body).toMatchObject({ status: "CANCELLED", total: 18000 });
+      // Invariant, held on the captured response: orderId is the orderId the request sent.
+      expect(String(body.orderId), "invariant: orderId is the orderId the request sent").toBe(
+        String(orderId),
+      );
     });
   });
 });
