@@ -1,11 +1,12 @@
 # Sourced by the setup and test scripts: puts a supported Node and actionlint on PATH, installing
 # them under .tools/ when the machine lacks them, and the npm packages (the load engine, Artillery,
-# among them). Idempotent and quiet when done.
+# among them), and the small model the real-model tests run. Idempotent and quiet when done.
 
 QAOPS_NODE_VERSION=24.21.0
 QAOPS_ACTIONLINT_MODULE=github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
 
 qaops_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+source "$qaops_root/scripts/lib/local-model.sh"
 qaops_tools="$qaops_root/.tools"
 export PATH="$qaops_tools/bin:$PATH"
 
@@ -66,5 +67,6 @@ ensure_go_tool() {
 ensure_toolchain() {
   ensure_node &&
     ensure_dependencies &&
+    ensure_local_model &&
     ensure_go_tool actionlint "$QAOPS_ACTIONLINT_MODULE"
 }
