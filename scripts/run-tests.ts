@@ -21,6 +21,7 @@ const unitTestGlobs = [
   "tools/**/*.test.ts",
   "scripts/**/*.test.ts",
   "bench/**/*.test.ts",
+  "test-support/**/*.test.ts",
 ];
 
 const stages: Stage[] = [

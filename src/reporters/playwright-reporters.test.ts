@@ -3,12 +3,12 @@
 import assert from "node:assert/strict";
 import { cp } from "node:fs/promises";
 import { after, before, describe, it } from "node:test";
-import { runQaops } from "../cli/testing/run-qaops.ts";
+import { runQaops } from "../../test-support/run-qaops.ts";
 import { Outbox } from "./delivery/outbox.ts";
-import { FakeJiraServer } from "./testing/fake-jira-server.ts";
-import type { FakeIssue } from "./testing/fake-jira-server.ts";
-import { FakeSlackServer } from "./testing/fake-slack-server.ts";
-import { InlineProject, reporterPaths, withoutReporterEnv } from "./testing/playwright-project.ts";
+import { FakeJiraServer } from "../../test-support/reporters/fake-jira-server.ts";
+import type { FakeIssue } from "../../test-support/reporters/fake-jira-server.ts";
+import { FakeSlackServer } from "../../test-support/reporters/fake-slack-server.ts";
+import { InlineProject, reporterPaths, withoutReporterEnv } from "../../test-support/reporters/playwright-project.ts";
 
 /** Three distinct failures (their messages vary in numbers and ids), one flaky test, two passing. */
 const spec = `

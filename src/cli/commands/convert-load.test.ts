@@ -13,7 +13,7 @@ import {
 } from "../../../tools/curl-to-test/testing/repository-tools.ts";
 import { startDemoPlatform } from "../../demo-platform/platform.ts";
 import type { DemoPlatform } from "../../demo-platform/platform.ts";
-import { runQaops } from "../testing/run-qaops.ts";
+import { runQaops } from "../../../test-support/run-qaops.ts";
 
 // Inside the repository, as generated scenarios are: their imports reach tests/perf/lib.
 const workDir = repositoryWorkDir("convert-load");

@@ -9,8 +9,8 @@ import {
 } from "../../../tools/curl-to-test/fixtures/hostile-shop-capture.ts";
 import { startShopServer } from "../../../tools/curl-to-test/fixtures/shop-server.ts";
 import { repositoryWorkDir } from "../../../tools/curl-to-test/testing/repository-tools.ts";
-import type { CommandResult } from "../../testing/run-command.ts";
-import { runQaops } from "../testing/run-qaops.ts";
+import type { CommandResult } from "../../../test-support/run-command.ts";
+import { runQaops } from "../../../test-support/run-qaops.ts";
 
 /** `qaops <args>` as a user runs it, colours off. */
 function qaops(args: string[], options: { cwd: string; stdin?: string }): Promise<CommandResult> {

@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { describe, it } from "node:test";
-import { runQaops } from "../testing/run-qaops.ts";
+import { runQaops } from "../../../test-support/run-qaops.ts";
 
 const demo = (args: string[]) =>
   runQaops(["demo", ...args], { cwd: tmpdir(), env: { PATH: process.env.PATH ?? "" } });

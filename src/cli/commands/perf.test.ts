@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { FakeSlackServer } from "../../reporters/testing/fake-slack-server.ts";
-import type { CommandResult } from "../../testing/run-command.ts";
-import { runQaops } from "../testing/run-qaops.ts";
+import { FakeSlackServer } from "../../../test-support/reporters/fake-slack-server.ts";
+import type { CommandResult } from "../../../test-support/run-command.ts";
+import { runQaops } from "../../../test-support/run-qaops.ts";
 
 import { perfSummary } from "../../perf/summary/perf-verdict.ts";
 import { breachedLoadTest, breachedPeriod } from "../../perf/summary/testing/breached-run.ts";

@@ -14,7 +14,7 @@ import { repositoryWorkDir } from "../../../tools/curl-to-test/testing/repositor
 import { findBrowser } from "../../record/browser-launch.ts";
 import { startEchoServers } from "../../record/testing/echo-servers.ts";
 import type { EchoServers } from "../../record/testing/echo-servers.ts";
-import { runQaops } from "../testing/run-qaops.ts";
+import { runQaops } from "../../../test-support/run-qaops.ts";
 
 const playwrightCli = fileURLToPath(
   new URL("../../../node_modules/@playwright/test/cli.js", import.meta.url),

@@ -13,7 +13,7 @@ import {
   writePlaywrightConfig,
 } from "../../../tools/curl-to-test/testing/playwright-projects.ts";
 import { repositoryWorkDir } from "../../../tools/curl-to-test/testing/repository-tools.ts";
-import { runQaops } from "../testing/run-qaops.ts";
+import { runQaops } from "../../../test-support/run-qaops.ts";
 
 const workDir = repositoryWorkDir("record-convert");
 const token = "record-journey-token";

@@ -11,7 +11,7 @@ import { repositoryWorkDir } from "../../../tools/curl-to-test/testing/repositor
 import { startEchoServers } from "../../record/testing/echo-servers.ts";
 import type { EchoServers } from "../../record/testing/echo-servers.ts";
 import { startQaops } from "../../record/testing/qaops-process.ts";
-import { runQaops } from "../testing/run-qaops.ts";
+import { runQaops } from "../../../test-support/run-qaops.ts";
 
 // Inside the repository so the recorded script resolves undici from its node_modules.
 const workDir = repositoryWorkDir("record-cli");

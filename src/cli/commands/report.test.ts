@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { Outbox } from "../../reporters/delivery/outbox.ts";
-import { withoutReporterEnv } from "../../reporters/testing/playwright-project.ts";
-import { runQaops } from "../testing/run-qaops.ts";
+import { withoutReporterEnv } from "../../../test-support/reporters/playwright-project.ts";
+import { runQaops } from "../../../test-support/run-qaops.ts";
 
 describe("qaops report replay", () => {
   let dir: string;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { failingTest } from "../testing/summary-fixtures.ts";
+import { failingTest } from "../../../test-support/reporters/summary-fixtures.ts";
 import { commonErrors } from "./common-errors.ts";
 
 describe("commonErrors", () => {

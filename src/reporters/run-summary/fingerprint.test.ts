@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { failingTest } from "../testing/summary-fixtures.ts";
+import { failingTest } from "../../../test-support/reporters/summary-fixtures.ts";
 import { failureFingerprint } from "./fingerprint.ts";
 import { firstLine, normaliseError } from "./normalise-error.ts";
 import { testKeyOf } from "./test-key.ts";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { failureFingerprint } from "../run-summary/fingerprint.ts";
-import { blockProblem } from "../testing/fake-slack-server.ts";
-import { failingTest, manyFailures, runSummary, testRecord } from "../testing/summary-fixtures.ts";
+import { blockProblem } from "../../../test-support/reporters/fake-slack-server.ts";
+import { failingTest, manyFailures, runSummary, testRecord } from "../../../test-support/reporters/summary-fixtures.ts";
 import type { SlackMessage } from "./block-kit.ts";
 import {
   buildSlackMessages,

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { runQaops } from "../../../src/cli/testing/run-qaops.ts";
+import { runQaops } from "../../../test-support/run-qaops.ts";
 import { convertCaptures } from "../convert-captures.ts";
 import type { ConversionResult } from "../convert-captures.ts";
 import { repositoryRoot } from "../testing/repository-tools.ts";

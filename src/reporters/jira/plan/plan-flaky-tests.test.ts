@@ -1,8 +1,8 @@
 // The planner's flaky-test step, through the planner.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { runSummary, testRecord } from "../../testing/summary-fixtures.ts";
-import { now, only, options, plan, ticket } from "../../testing/plan-fixtures.ts";
+import { runSummary, testRecord } from "../../../../test-support/reporters/summary-fixtures.ts";
+import { now, only, options, plan, ticket } from "../../../../test-support/reporters/plan-fixtures.ts";
 import { flakyFingerprint } from "../ticket-fingerprints.ts";
 import { planJiraOperations } from "../ticket-planner.ts";
 import type { FlakyLedger } from "../ticket-state.ts";

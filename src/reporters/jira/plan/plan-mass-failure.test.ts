@@ -2,8 +2,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { TestRecord } from "../../run-summary/run-summary.ts";
-import { manyFailures } from "../../testing/summary-fixtures.ts";
-import { only, plan, ticket } from "../../testing/plan-fixtures.ts";
+import { manyFailures } from "../../../../test-support/reporters/summary-fixtures.ts";
+import { only, plan, ticket } from "../../../../test-support/reporters/plan-fixtures.ts";
 import { environmentFingerprint } from "../ticket-fingerprints.ts";
 
 describe("planJiraOperations: mass-failure breaker", () => {

@@ -9,7 +9,7 @@
  */
 import { createServer } from "node:http";
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
-import { closeServer, listenOnLoopback } from "../../../../src/testing/loopback-server.ts";
+import { closeServer, listenOnLoopback } from "../../../../test-support/loopback-server.ts";
 import { countPromptTokens, countTextTokens } from "../prompt-tokens.ts";
 import type { ChatMessage } from "../refinement-prompt.ts";
 import {

@@ -12,7 +12,7 @@ import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
 import { LlamaChatSession, LlamaLogLevel, getLlama } from "node-llama-cpp";
 import type { LlamaContextSequence, LlamaGrammar } from "node-llama-cpp";
-import { closeServer, listenOnLoopback } from "../../../../src/testing/loopback-server.ts";
+import { closeServer, listenOnLoopback } from "../../../../test-support/loopback-server.ts";
 import type { ChatMessage } from "../refinement-prompt.ts";
 import {
   chatCompletion,

@@ -4,7 +4,7 @@
  * count which generated tests notice it.
  */
 import { createServer } from "node:http";
-import { closeServer, listenOnLoopback } from "../../../../src/testing/loopback-server.ts";
+import { closeServer, listenOnLoopback } from "../../../../test-support/loopback-server.ts";
 
 /** Returns the body to send instead, or undefined to leave it as it is. */
 export type ResponseMutation = (input: { method: string; path: string; body: unknown }) => unknown;

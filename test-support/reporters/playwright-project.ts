@@ -1,16 +1,16 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { runCommand } from "../../testing/run-command.ts";
-import type { CommandResult } from "../../testing/run-command.ts";
+import { runCommand } from "../run-command.ts";
+import type { CommandResult } from "../run-command.ts";
 
-const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const repositoryRoot = fileURLToPath(new URL("../../", import.meta.url));
 const playwrightCli = path.join(repositoryRoot, "node_modules", "@playwright", "test", "cli.js");
 
 /** Absolute paths of the reporters, for inline configs. */
 export const reporterPaths = {
-  jira: fileURLToPath(new URL("../jira.ts", import.meta.url)),
-  slack: fileURLToPath(new URL("../slack.ts", import.meta.url)),
+  jira: fileURLToPath(new URL("../../src/reporters/jira.ts", import.meta.url)),
+  slack: fileURLToPath(new URL("../../src/reporters/slack.ts", import.meta.url)),
 };
 
 /**

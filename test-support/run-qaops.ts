@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
-import { runCommand } from "../../testing/run-command.ts";
-import type { CommandResult } from "../../testing/run-command.ts";
+import { runCommand } from "./run-command.ts";
+import type { CommandResult } from "./run-command.ts";
 
-const qaopsEntry = fileURLToPath(new URL("../../../bin/qaops.js", import.meta.url));
+const qaopsEntry = fileURLToPath(new URL("../bin/qaops.js", import.meta.url));
 
 /** `qaops <args>` as a user runs it, in a process of its own; `env` is all it sees. */
 export function runQaops(

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { text } from "node:stream/consumers";
-import { closeServer, listenOnLoopback } from "../../testing/loopback-server.ts";
+import { closeServer, listenOnLoopback } from "../loopback-server.ts";
 
 /**
  * A Slack incoming webhook on loopback that refuses what Slack refuses: a message with neither

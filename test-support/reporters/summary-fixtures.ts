@@ -1,6 +1,6 @@
-import { countOutcomes } from "../run-summary/run-summary.ts";
-import type { RunSummary, TestRecord } from "../run-summary/run-summary.ts";
-import { testKeyOf } from "../run-summary/test-key.ts";
+import { countOutcomes } from "../../src/reporters/run-summary/run-summary.ts";
+import type { RunSummary, TestRecord } from "../../src/reporters/run-summary/run-summary.ts";
+import { testKeyOf } from "../../src/reporters/run-summary/test-key.ts";
 
 /** A test record with sensible defaults; the test key follows project, file and title. */
 export function testRecord(overrides: Partial<TestRecord> & { title?: string } = {}): TestRecord {

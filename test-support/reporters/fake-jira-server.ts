@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { buffer } from "node:stream/consumers";
-import { closeServer, listenOnLoopback } from "../../testing/loopback-server.ts";
+import { closeServer, listenOnLoopback } from "../loopback-server.ts";
 import {
   HttpProblem,
   jiraError,

@@ -1,12 +1,12 @@
 // Planner inputs shared by the planner's tests.
-import { failureFingerprint } from "../run-summary/fingerprint.ts";
-import type { TestRecord } from "../run-summary/run-summary.ts";
-import type { ExistingTicket } from "../jira/existing-tickets.ts";
-import type { JiraOperation } from "../jira/jira-operations.ts";
-import type { JiraPlanOptions } from "../jira/jira-settings.ts";
-import { planJiraOperations } from "../jira/ticket-planner.ts";
-import type { PlanInput } from "../jira/ticket-planner.ts";
-import type { TicketState } from "../jira/ticket-state.ts";
+import { failureFingerprint } from "../../src/reporters/run-summary/fingerprint.ts";
+import type { TestRecord } from "../../src/reporters/run-summary/run-summary.ts";
+import type { ExistingTicket } from "../../src/reporters/jira/existing-tickets.ts";
+import type { JiraOperation } from "../../src/reporters/jira/jira-operations.ts";
+import type { JiraPlanOptions } from "../../src/reporters/jira/jira-settings.ts";
+import { planJiraOperations } from "../../src/reporters/jira/ticket-planner.ts";
+import type { PlanInput } from "../../src/reporters/jira/ticket-planner.ts";
+import type { TicketState } from "../../src/reporters/jira/ticket-state.ts";
 import { runSummary } from "./summary-fixtures.ts";
 
 /** Plan options with flaky tracking at 3 runs and auto-resolve off. */
