@@ -8,7 +8,11 @@ import { Outbox } from "./delivery/outbox.ts";
 import { FakeJiraServer } from "../../test-support/reporters/fake-jira-server.ts";
 import type { FakeIssue } from "../../test-support/reporters/fake-jira-server.ts";
 import { FakeSlackServer } from "../../test-support/reporters/fake-slack-server.ts";
-import { InlineProject, reporterPaths, withoutReporterEnv } from "../../test-support/reporters/playwright-project.ts";
+import {
+  InlineProject,
+  reporterPaths,
+  withoutReporterEnv,
+} from "../../test-support/reporters/playwright-project.ts";
 
 /** Three distinct failures (their messages vary in numbers and ids), one flaky test, two passing. */
 const spec = `

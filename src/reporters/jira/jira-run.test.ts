@@ -9,7 +9,11 @@ import { replayOutbox } from "../replay-outbox.ts";
 import type { TestRecord } from "../run-summary/run-summary.ts";
 import { FakeJiraServer } from "../../../test-support/reporters/fake-jira-server.ts";
 import type { FakeJiraOptions } from "../../../test-support/reporters/fake-jira-server.ts";
-import { failingTest, runSummary, testRecord } from "../../../test-support/reporters/summary-fixtures.ts";
+import {
+  failingTest,
+  runSummary,
+  testRecord,
+} from "../../../test-support/reporters/summary-fixtures.ts";
 import { CloudJiraGateway } from "./cloud-gateway.ts";
 import { DataCenterJiraGateway } from "./data-center-gateway.ts";
 import type { JiraGateway } from "./jira-gateway.ts";

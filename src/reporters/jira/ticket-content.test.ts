@@ -2,7 +2,11 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { richTextProblem } from "../../../test-support/reporters/fake-jira-server.ts";
-import { failingTest, manyFailures, runSummary } from "../../../test-support/reporters/summary-fixtures.ts";
+import {
+  failingTest,
+  manyFailures,
+  runSummary,
+} from "../../../test-support/reporters/summary-fixtures.ts";
 import { adfToWikiMarkup } from "./adf-to-wiki.ts";
 import {
   bulletList,

@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { failureFingerprint } from "../run-summary/fingerprint.ts";
-import { failingTest, runSummary, testRecord } from "../../../test-support/reporters/summary-fixtures.ts";
+import {
+  failingTest,
+  runSummary,
+  testRecord,
+} from "../../../test-support/reporters/summary-fixtures.ts";
 import { now, only, options, plan, ticket } from "../../../test-support/reporters/plan-fixtures.ts";
 import { adfSize } from "./adf.ts";
 import { planJiraOperations } from "./ticket-planner.ts";

@@ -2,7 +2,12 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { failureFingerprint } from "../run-summary/fingerprint.ts";
 import { blockProblem } from "../../../test-support/reporters/fake-slack-server.ts";
-import { failingTest, manyFailures, runSummary, testRecord } from "../../../test-support/reporters/summary-fixtures.ts";
+import {
+  failingTest,
+  manyFailures,
+  runSummary,
+  testRecord,
+} from "../../../test-support/reporters/summary-fixtures.ts";
 import type { SlackMessage } from "./block-kit.ts";
 import {
   buildSlackMessages,

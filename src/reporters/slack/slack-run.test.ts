@@ -8,7 +8,12 @@ import { memoryLog } from "../reporter-log.ts";
 import { replayOutbox } from "../replay-outbox.ts";
 import type { RunSummary } from "../run-summary/run-summary.ts";
 import { FakeSlackServer } from "../../../test-support/reporters/fake-slack-server.ts";
-import { failingTest, manyFailures, runSummary, testRecord } from "../../../test-support/reporters/summary-fixtures.ts";
+import {
+  failingTest,
+  manyFailures,
+  runSummary,
+  testRecord,
+} from "../../../test-support/reporters/summary-fixtures.ts";
 import { reportRunToSlack } from "./slack-run.ts";
 import type { SlackSettings } from "./slack-settings.ts";
 

@@ -2,7 +2,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { runSummary, testRecord } from "../../../../test-support/reporters/summary-fixtures.ts";
-import { now, only, options, plan, ticket } from "../../../../test-support/reporters/plan-fixtures.ts";
+import {
+  now,
+  only,
+  options,
+  plan,
+  ticket,
+} from "../../../../test-support/reporters/plan-fixtures.ts";
 import { flakyFingerprint } from "../ticket-fingerprints.ts";
 import { planJiraOperations } from "../ticket-planner.ts";
 import type { FlakyLedger } from "../ticket-state.ts";
