@@ -1,5 +1,6 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import { importBoundaries } from "./eslint.import-boundaries.js";
 
 export default tseslint.config(
   {
@@ -35,6 +36,7 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
   },
+  ...importBoundaries,
   {
     files: ["**/*.js"],
     ...tseslint.configs.disableTypeChecked,

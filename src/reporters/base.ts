@@ -1,7 +1,8 @@
 import type { FullConfig, FullResult, Reporter, Suite } from "@playwright/test/reporter";
 import { Outbox } from "./delivery/outbox.ts";
 import { messageOf } from "./delivery/retry.ts";
-import { consoleLog, redact } from "./reporter-log.ts";
+import { consoleLog } from "./reporter-log.ts";
+import { redact } from "../shared/redact.ts";
 import type { ReporterLog } from "./reporter-log.ts";
 import { detectCiRun } from "./run-summary/ci-environment.ts";
 import { summarisePlaywrightRun } from "./run-summary/from-playwright.ts";

@@ -8,7 +8,7 @@ import type { JiraGateway } from "./jira/jira-gateway.ts";
 import { replayJiraRecord } from "./jira/replay-jira-record.ts";
 import { resolveJiraSettings } from "./jira/jira-settings.ts";
 import type { ReporterLog } from "./reporter-log.ts";
-import { redact } from "./reporter-log.ts";
+import { redact } from "../shared/redact.ts";
 import { replaySlackRecord } from "./slack/slack-run.ts";
 import { webhookSecrets } from "./slack/slack-sender.ts";
 

@@ -18,11 +18,3 @@ export function memoryLog(): ReporterLog & { notes: string[]; warnings: string[]
   return { notes, warnings, note: (line) => notes.push(line), warn: (line) => warnings.push(line) };
 }
 
-/** Replaces every occurrence of each secret by `***`: for error text that might echo one back. */
-export function redact(text: string, secrets: readonly (string | undefined)[]): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (secret && secret.length >= 4) result = result.split(secret).join("***");
-  }
-  return result;
-}

@@ -4,7 +4,7 @@ import { connectionSecrets } from "../../reporters/jira/create-gateway.ts";
 import { reportRunWithJiraSettings } from "../../reporters/jira/jira-run.ts";
 import { resolveJiraSettings } from "../../reporters/jira/jira-settings.ts";
 import type { JiraSettingsResolution } from "../../reporters/jira/jira-settings.ts";
-import { redact } from "../../reporters/reporter-log.ts";
+import { redact } from "../../shared/redact.ts";
 import type { ReporterLog } from "../../reporters/reporter-log.ts";
 import type { RunSummary } from "../../reporters/run-summary/run-summary.ts";
 import { reportRunToSlack } from "../../reporters/slack/slack-run.ts";

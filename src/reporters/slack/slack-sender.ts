@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { IncomingWebhook } from "@slack/webhook";
 import { DeliveryThrottle, delay, messageOf, withRetry } from "../delivery/retry.ts";
 import type { FailureVerdict, RetryPolicy } from "../delivery/retry.ts";
-import { redact } from "../reporter-log.ts";
+import { redact } from "../../shared/redact.ts";
 import type { SlackMessage } from "./block-kit.ts";
 
 export interface SlackSendReport {

@@ -1,5 +1,5 @@
 /** The fidelity run as a table and totals, with every captured secret value masked. */
-import { redact } from "../../../src/reporters/reporter-log.ts";
+import { redact } from "../../../src/shared/redact.ts";
 import { FIDELITY_CLASSES } from "./classify-case.ts";
 import type { CaseResult, FidelityRun } from "./fidelity-check.ts";
 import { NORMALISATION_RULES } from "./wire-normalisation.ts";

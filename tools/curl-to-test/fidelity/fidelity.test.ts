@@ -10,7 +10,7 @@ import { runFidelityCheck } from "./fidelity-check.ts";
 import { curlconverterCorpusDir } from "../fixtures/curlconverter-corpus.ts";
 import { readFidelityCases } from "./fidelity-cases.ts";
 import { formatFidelityReport } from "./fidelity-report.ts";
-import { redact } from "../../../src/reporters/reporter-log.ts";
+import { redact } from "../../../src/shared/redact.ts";
 import { curlBinary } from "./send-with-curl.ts";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));

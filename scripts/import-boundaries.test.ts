@@ -1,0 +1,56 @@
+// The import-direction rules catch an import that runs back, and let the allowed ones through.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { ESLint } from "eslint";
+import { importBoundaries } from "../eslint.import-boundaries.js";
+
+const eslint = new ESLint({
+  cwd: new URL("..", import.meta.url).pathname,
+  overrideConfigFile: true,
+  // Every TypeScript file is linted, as in the project's config; only the boundaries apply.
+  overrideConfig: [{ files: ["**/*.ts"] }, ...importBoundaries],
+});
+
+async function problems(filePath: string, specifier: string): Promise<string[]> {
+  const [result] = await eslint.lintText(`import { x } from "${specifier}";\nexport { x };\n`, {
+    filePath,
+  });
+  return (result?.messages ?? []).map((message) => message.message);
+}
+
+describe("import boundaries", () => {
+  it("refuse an import that runs back up or across", async () => {
+    const refused: [string, string][] = [
+      ["src/reporters/jira/jira-run.ts", "../../cli/main.ts"],
+      ["src/reporters/base.ts", "../../tools/curl-to-test/convert-captures.ts"],
+      ["src/demo-platform/platform.ts", "../reporters/jira.ts"],
+      ["src/perf/runner/perf-run.ts", "../../cli/exit-error.ts"],
+      ["src/record/recording-proxy.ts", "../reporters/reporter-log.ts"],
+      ["tools/curl-to-test/plan/plan-conversion.ts", "../../../src/reporters/reporter-log.ts"],
+      ["tools/curl-to-test/model/captured-request.ts", "../plan/conversion-plan.ts"],
+      ["src/shared/redact.ts", "../reporters/base.ts"],
+      ["src/perf/runner/perf-run.ts", "../../../test-support/run-command.ts"],
+    ];
+    for (const [file, specifier] of refused) {
+      const messages = await problems(file, specifier);
+      assert.equal(messages.length, 1, `${file} importing ${specifier}`);
+    }
+  });
+
+  it("let the downward imports and the tests through", async () => {
+    const allowed: [string, string][] = [
+      ["src/cli/commands/convert.ts", "../../../tools/curl-to-test/convert-captures.ts"],
+      ["src/perf/verdict/deliver-perf-verdict.ts", "../../reporters/jira/jira-run.ts"],
+      ["src/record/redact-har.ts", "../../tools/curl-to-test/plan/secret-finder.ts"],
+      ["tools/curl-to-test/fidelity/fidelity-report.ts", "../../../src/shared/redact.ts"],
+      ["src/reporters/jira/jira-run.ts", "../delivery/retry.ts"],
+      [
+        "src/reporters/jira/jira-run.test.ts",
+        "../../../test-support/reporters/fake-jira-server.ts",
+      ],
+    ];
+    for (const [file, specifier] of allowed) {
+      assert.deepEqual(await problems(file, specifier), [], `${file} importing ${specifier}`);
+    }
+  });
+});
