@@ -97,7 +97,7 @@ describe("writeLoadScenario on the hostile shop capture", () => {
       ],
     );
     assert.ok(
-      summary?.objectives.some((o) => o.name === "post-orders p95" && o.limit === 10000),
+      summary?.objectives.some((o) => o.name === "create-order p95" && o.limit === 10000),
       JSON.stringify(summary?.objectives),
     );
     assert.equal(summary?.saturation, undefined);

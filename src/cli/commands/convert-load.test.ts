@@ -86,7 +86,8 @@ describe("qaops convert --load on a capture of the demo platform", () => {
     const text = await readFile(scriptPath, "utf8");
     assert.ok(!text.includes(apiToken), "the token is read from ORDER_AUTHORIZATION_TOKEN");
     assert.ok(!text.includes(idempotencyKey), "a fresh key per request, not the captured one");
-    assert.match(text, /"idempotency-key": freshIdempotencyKey\(\)/);
+    assert.match(text, /context\.vars\["idempotencyKey"\] = freshIdempotencyKey\(\);/);
+    assert.match(text, /"idempotency-key": String\(context\.vars\["idempotencyKey"\]\)/);
 
     log.length = 0;
     const loadRun = await runLoadScenario(scriptPath, {

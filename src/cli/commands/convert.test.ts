@@ -128,7 +128,7 @@ describe("qaops convert", () => {
       );
       assert.equal(run.code, 0, run.stderr);
       assert.match(run.stdout, /^verify: 1 test\(s\), 3 run\(s\) each against /m);
-      assert.match(run.stdout, /^ {2}stable {4}post-login\.spec\.ts › POST \/v1\/login → 200$/m);
+      assert.match(run.stdout, /^ {2}stable {4}login\.spec\.ts › login — POST \/v1\/login → 200$/m);
       assert.equal(server.requests.length, 6, "3 replays, then 3 runs of the test");
       assert.ok(!(await outputs(run, outDir)).includes(shopSecrets.formPassword));
     } finally {

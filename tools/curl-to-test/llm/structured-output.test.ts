@@ -188,7 +188,7 @@ describe("qaops convert --llm against a json_object-only server", () => {
       assert.doesNotMatch(result.stderr, /no usable answer|deterministic plan/);
       assert.match(result.stdout, /^llm: 1 prompt \(1 sent\)/m);
       const spec = await readFile(join(out, "create-order-flow.spec.ts"), "utf8");
-      assert.match(spec, /business rule: total = subtotal \+ deliveryFee/);
+      assert.match(spec, /(business rule|invariant): total = subtotal \+ deliveryFee/);
     } finally {
       await server.close();
     }

@@ -26,13 +26,13 @@ describe("a captured 304 Not Modified", () => {
     assert.deepEqual(expect, { status: 304, body: { kind: "unchecked" } });
   });
 
-  it("drops them as browser noise when the capture got the full 200", () => {
+  it("keeps them with the full 200 too: the test asks what the capture asked", () => {
     const result = plan([revalidation(200)]);
     const test = result.plan.specs[0]!.tests[0]!;
     assert.equal(test.kind, "single");
     assert.deepEqual(
       test.exchange.request.headers.map((header) => header.name),
-      ["Accept"],
+      ["Accept", "If-None-Match", "If-Modified-Since"],
     );
     assert.equal(test.exchange.expect.body.kind, "json");
   });

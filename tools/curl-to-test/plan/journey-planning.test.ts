@@ -116,12 +116,12 @@ describe("journeys stay whole", () => {
     assert.deepEqual(
       steps(flow).map((step) => step.title),
       [
-        "GET /v1/shops/1/menu → 200",
-        "POST /v1/orders → 201",
-        "GET /v1/orders/{orderId} → 200",
-        "GET /v1/members/150/orders?limit=5 → 200",
-        "POST /v1/orders/{orderId}/cancel → 200",
-        "GET /v1/orders/{orderId}/events → 200",
+        "get shop menu — GET /v1/shops/1/menu → 200",
+        "create order — POST /v1/orders → 201",
+        "get order — GET /v1/orders/{orderId} → 200",
+        "get member orders — GET /v1/members/150/orders?limit=5 → 200",
+        "cancel order — POST /v1/orders/{orderId}/cancel → 200",
+        "get order events — GET /v1/orders/{orderId}/events → 200",
       ],
     );
   });
