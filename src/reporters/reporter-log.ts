@@ -17,4 +17,3 @@ export function memoryLog(): ReporterLog & { notes: string[]; warnings: string[]
   const warnings: string[] = [];
   return { notes, warnings, note: (line) => notes.push(line), warn: (line) => warnings.push(line) };
 }
-
