@@ -11,6 +11,7 @@ import {
 } from "curlconverter/dist/src/curl/opts.js";
 import type { LongShort } from "curlconverter/dist/src/curl/opts.js";
 import type { ShellWord } from "./shell-command.ts";
+import { clip } from "./clip.ts";
 
 export interface CurlOption {
   /** curl's long name without dashes (`header`, `data-raw`, `url` for a bare URL). */
@@ -95,7 +96,7 @@ export function readCurlOptions(words: ShellWord[]): CurlOption[] {
       if (longName === undefined || !option) {
         throw new CurlUsageError(
           index,
-          `option -${letter} (in "${clip(word)}") is unknown to curl`,
+          `option -${letter} (in "${clip(word, 24)}") is unknown to curl`,
         );
       }
       if (option.type === "string") {
@@ -121,8 +122,4 @@ export function readCurlOptions(words: ShellWord[]): CurlOption[] {
     }
   }
   return options;
-}
-
-function clip(text: string): string {
-  return text.length > 24 ? `${text.slice(0, 21)}…` : text;
 }
