@@ -10,8 +10,6 @@ import { evidenceText, replayedSamples } from "./replayed-samples.ts";
 import { responseExpectation } from "./response-expectation.ts";
 import { actionPhrase } from "./spec-name.ts";
 
-const noResponseTodo = "no response was captured";
-
 /**
  * Plans identical requests as one exchange: what to expect of the response, the invariants its
  * samples show. Collects the warnings this raises; requests with no response are counted, to be
@@ -43,10 +41,10 @@ export class ExchangePlanner {
     );
     const todos = [...first.todos];
     const title = exchangeTitle(first.planned.method, first.planned.url, null);
-    for (const todo of [...expectation.todos, ...replayed.todos(title)]) {
-      if (todo.startsWith(noResponseTodo)) this.#unanswered += 1;
-      else this.#warnings.push({ source: first.request.source, message: todo });
-      todos.push(todo);
+    for (const note of [...expectation.notes, ...replayed.notes(title)]) {
+      if (note.code === "no-response") this.#unanswered += 1;
+      else this.#warnings.push({ source: first.request.source, message: note.message });
+      todos.push(note.message);
     }
     const inferred = exchangeInvariants(
       expectation.expect,
