@@ -16,7 +16,7 @@ import {
 import { buildRequests } from "curlconverter/dist/src/Request.js";
 import type { Request as CurlconverterRequest } from "curlconverter/dist/src/Request.js";
 import { Word } from "curlconverter/dist/src/shell/Word.js";
-import type { Warnings } from "curlconverter/dist/src/Warnings.js";
+import type { Warnings } from "curlconverter";
 import type { CapturedRequest } from "../model/captured-request.ts";
 import { clip } from "./clip.ts";
 import { readCurlOptions, CurlUsageError, type CurlOption } from "./curl-options.ts";
