@@ -1,9 +1,8 @@
 import type { CapturedRequest, MultipartPart } from "../model/captured-request.ts";
 import { safeJsonParse } from "./json-body.ts";
 import { findJsonSecrets } from "./json-secrets.ts";
-import { formDecodedOrKept } from "./percent-decoding.ts";
 import type { SecretFinding } from "./secret-finder.ts";
-import { JWT, envNameOf, isSecretName } from "./secret-names.ts";
+import { JWT, envNameOf, isSecretName, secretPairs } from "./secret-names.ts";
 
 /** Secrets the request body sends: secret-named fields of JSON, forms and multipart, JWTs. */
 export function findBodySecrets(request: CapturedRequest, findings: SecretFinding[]): void {
@@ -66,23 +65,13 @@ function findMultipartSecrets(parts: readonly MultipartPart[], findings: SecretF
 }
 
 function findFormSecrets(text: string, findings: SecretFinding[]): void {
-  const seen = new Set<string>();
-  for (const pair of text.split("&")) {
-    const equals = pair.indexOf("=");
-    if (equals === -1) continue;
-    const field = formDecodedOrKept(pair.slice(0, equals));
-    const value = formDecodedOrKept(pair.slice(equals + 1));
-    if (value === "" || seen.has(field)) continue;
-    const byName = isSecretName(field, value);
-    if (byName || JWT.test(value)) {
-      seen.add(field);
-      findings.push({
-        place: { kind: "form", field },
-        name: field,
-        reason: byName ? "secret-named body field" : "JWT",
-        description: `form field ${field}`,
-        envName: envNameOf("form", field),
-      });
-    }
+  for (const { name: field, byName } of secretPairs(text)) {
+    findings.push({
+      place: { kind: "form", field },
+      name: field,
+      reason: byName ? "secret-named body field" : "JWT",
+      description: `form field ${field}`,
+      envName: envNameOf("form", field),
+    });
   }
 }

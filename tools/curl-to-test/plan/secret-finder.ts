@@ -16,7 +16,7 @@ import {
   JWT,
   envNameOf,
   isSecretHeaderName,
-  isSecretName,
+  secretPairs,
 } from "./secret-names.ts";
 
 export type SecretJsonPath = (string | number)[];
@@ -97,24 +97,14 @@ function findUrlSecrets(url: string, findings: SecretFinding[]): void {
   });
   const query = (match[4] ?? "").slice(1);
   if (query === "") return;
-  const seen = new Set<string>();
-  for (const pair of query.split("&")) {
-    const equals = pair.indexOf("=");
-    if (equals === -1) continue;
-    const name = formDecodedOrKept(pair.slice(0, equals));
-    const value = formDecodedOrKept(pair.slice(equals + 1));
-    if (value === "" || seen.has(name)) continue;
-    const byName = isSecretName(name, value);
-    if (byName || JWT.test(value)) {
-      seen.add(name);
-      findings.push({
-        place: { kind: "query", parameter: name },
-        name,
-        reason: byName ? "secret-named query parameter" : "JWT",
-        description: `query parameter ${name}`,
-        envName: envNameOf("query", name),
-      });
-    }
+  for (const { name, byName } of secretPairs(query)) {
+    findings.push({
+      place: { kind: "query", parameter: name },
+      name,
+      reason: byName ? "secret-named query parameter" : "JWT",
+      description: `query parameter ${name}`,
+      envName: envNameOf("query", name),
+    });
   }
 }
 

@@ -1,4 +1,5 @@
 /** What names and values say a secret: header, cookie and field names, JWTs; env var names. */
+import { formDecodedOrKept } from "./percent-decoding.ts";
 
 export const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/;
 export const CREDENTIAL_HEADERS = new Set(["authorization", "proxy-authorization"]);
@@ -54,4 +55,23 @@ export function isSecretName(name: string, value: string): boolean {
 
 export function isSecretHeaderName(lowerName: string): boolean {
   return !NOT_SECRET_HEADER.has(lowerName) && SECRET_HEADER.test(lowerName);
+}
+
+/** The pairs of `a=1&b=2` text (a query or a form) that hold a secret: the first of each name. */
+export function secretPairs(text: string): { name: string; byName: boolean }[] {
+  const found: { name: string; byName: boolean }[] = [];
+  const seen = new Set<string>();
+  for (const pair of text.split("&")) {
+    const equals = pair.indexOf("=");
+    if (equals === -1) continue;
+    const name = formDecodedOrKept(pair.slice(0, equals));
+    const value = formDecodedOrKept(pair.slice(equals + 1));
+    if (value === "" || seen.has(name)) continue;
+    const byName = isSecretName(name, value);
+    if (byName || JWT.test(value)) {
+      seen.add(name);
+      found.push({ name, byName });
+    }
+  }
+  return found;
 }
