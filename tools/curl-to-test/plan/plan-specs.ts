@@ -2,7 +2,7 @@ import type { PlannedExchange, PlannedSpec } from "./conversion-plan.ts";
 import { endpointTests } from "./endpoint-tests.ts";
 import type { Components } from "./flow-components.ts";
 import type { PreparedExchange } from "./prepare-exchanges.ts";
-import { UniqueNames, uniqueTitles } from "./unique-names.ts";
+import { SpecFileNames, uniqueTitles } from "./unique-spec-names.ts";
 
 type ExchangeFor = (group: readonly PreparedExchange[]) => PlannedExchange;
 
@@ -21,7 +21,7 @@ export function planSpecs(
   components: Components,
   exchangeFor: ExchangeFor,
 ): PlannedSpec[] {
-  const fileNames = new UniqueNames();
+  const fileNames = new SpecFileNames();
   const inFlow = (item: PreparedExchange): boolean =>
     components.size(components.find(item.index)) >= 2;
   const flows = Map.groupBy(exchanges.filter(inFlow), (item) => components.find(item.index));
@@ -39,7 +39,7 @@ export function planSpecs(
 /** Flows through the same endpoints share a spec; identical flows collapse into one test. */
 function flowSpecStarts(
   flows: Iterable<PreparedExchange[]>,
-  fileNames: UniqueNames,
+  fileNames: SpecFileNames,
   exchangeFor: ExchangeFor,
 ): SpecStart[] {
   const byShape = Map.groupBy(flows, (steps) =>
@@ -61,7 +61,7 @@ function flowSpecStarts(
 
 function flowSpec(
   identical: readonly (readonly PreparedExchange[][])[],
-  fileNames: UniqueNames,
+  fileNames: SpecFileNames,
   exchangeFor: ExchangeFor,
 ): PlannedSpec {
   const first = identical[0]![0]!;
@@ -83,7 +83,7 @@ function flowSpec(
 
 function endpointSpecStart(
   members: readonly PreparedExchange[],
-  fileNames: UniqueNames,
+  fileNames: SpecFileNames,
   exchangeFor: ExchangeFor,
 ): SpecStart {
   return {

@@ -25,7 +25,7 @@ class UniqueTitles {
 }
 
 /** Spec file names, unique within one conversion. */
-export class UniqueNames {
+export class SpecFileNames {
   #seen = new Set<string>();
   take(words: readonly string[]): string {
     const base = words.flatMap((word) => nameWords(word)).join("-") || "request";
