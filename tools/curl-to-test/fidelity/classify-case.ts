@@ -123,7 +123,23 @@ export function classifyCase(evidence: CaseEvidence): CaseVerdict {
       unexplained: [],
     };
   }
+  const { unexplained, warnedBy, refusedBy, compared } = accountForDifferences(evidence);
+  if (unexplained.length > 0) {
+    return { verdict: "silently-different", reason: describe(unexplained[0]), unexplained };
+  }
+  if (compared === 0) {
+    return { verdict: "refused", reason: refusedBy[0] ?? "nothing to compare", unexplained: [] };
+  }
+  return explainedVerdict(evidence, warnedBy, refusedBy);
+}
 
+/** Each difference: refused (a side could not send), warned about, or unexplained. */
+function accountForDifferences(evidence: CaseEvidence): {
+  unexplained: WireDifference[];
+  warnedBy: string[];
+  refusedBy: string[];
+  compared: number;
+} {
   const unexplained: WireDifference[] = [];
   const warnedBy: string[] = [];
   const refusedBy: string[] = [];
@@ -146,12 +162,15 @@ export function classifyCase(evidence: CaseEvidence): CaseVerdict {
       else unexplained.push(difference);
     }
   }
-  if (unexplained.length > 0) {
-    return { verdict: "silently-different", reason: describe(unexplained[0]), unexplained };
-  }
-  if (compared === 0) {
-    return { verdict: "refused", reason: refusedBy[0] ?? "nothing to compare", unexplained: [] };
-  }
+  return { unexplained, warnedBy, refusedBy, compared };
+}
+
+/** The verdict of a case whose every difference is explained. */
+function explainedVerdict(
+  evidence: CaseEvidence,
+  warnedBy: readonly string[],
+  refusedBy: readonly string[],
+): CaseVerdict {
   // What neither side sent still deserves a mention beside an otherwise equal verdict.
   const leftOut = refusedBy[0] ?? evidence.failures[0] ?? evidence.curlProblems[0];
   const partly = leftOut === undefined ? "" : `; part refused: ${leftOut}`;

@@ -1,5 +1,5 @@
 import { createServer } from "node:net";
-import type { AddressInfo, Socket } from "node:net";
+import type { AddressInfo, Server, Socket } from "node:net";
 import { createServer as createTlsServer } from "node:tls";
 import type { TLSSocket } from "node:tls";
 import type { Duplex } from "node:stream";
@@ -64,24 +64,7 @@ export async function startRecordingServer(
   };
   const respond = options.respond ?? (() => emptyJsonReply);
 
-  const serve = (stream: Duplex) => {
-    const parser = new RequestStreamParser(limits);
-    stream.on("error", () => stream.destroy());
-    stream.on("data", (chunk: Buffer) => {
-      for (const event of parser.push(chunk)) {
-        if (event.kind === "continue") stream.write("HTTP/1.1 100 Continue\r\n\r\n");
-        else if (event.kind === "too-large") {
-          stream.end(serializeReply({ status: 413, headers: [], body: "" }, false));
-        } else if (event.kind === "malformed") {
-          stream.end(serializeReply({ status: 400, headers: [], body: "" }, false));
-        } else {
-          requests.push(event.request);
-          const reply = respond(event.request);
-          stream.write(serializeReply(reply, event.request.method.toUpperCase() === "HEAD"));
-        }
-      }
-    });
-  };
+  const serve = (stream: Duplex) => serveHttp(stream, limits, requests, respond);
 
   // TLS connections are handed to a TLS server that never listens itself; it decrypts them.
   const tlsServer = options.tls
@@ -103,11 +86,7 @@ export async function startRecordingServer(
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -118,6 +97,40 @@ export async function startRecordingServer(
         server.close(() => resolve());
       }),
   };
+}
+
+/** Records each request a connection sends, and answers it (or refuses it, too large or malformed). */
+function serveHttp(
+  stream: Duplex,
+  limits: { maxHeadBytes: number; maxBodyBytes: number },
+  requests: RecordedRequest[],
+  respond: Responder,
+): void {
+  const parser = new RequestStreamParser(limits);
+  stream.on("error", () => stream.destroy());
+  stream.on("data", (chunk: Buffer) => {
+    for (const event of parser.push(chunk)) {
+      if (event.kind === "continue") stream.write("HTTP/1.1 100 Continue\r\n\r\n");
+      else if (event.kind === "too-large") {
+        stream.end(serializeReply({ status: 413, headers: [], body: "" }, false));
+      } else if (event.kind === "malformed") {
+        stream.end(serializeReply({ status: 400, headers: [], body: "" }, false));
+      } else {
+        requests.push(event.request);
+        const reply = respond(event.request);
+        stream.write(serializeReply(reply, event.request.method.toUpperCase() === "HEAD"));
+      }
+    }
+  });
+}
+
+/** Listens on a free loopback port; resolves to that port. */
+async function listenOnLoopback(server: Server): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  return (server.address() as AddressInfo).port;
 }
 
 function serializeReply(reply: RecordedReply, forHead: boolean): Buffer {

@@ -7,6 +7,7 @@ import { noiseHeaderRule } from "../plan/noise-headers.ts";
 import { boundaryOf, parseMultipartBody } from "./multipart-body.ts";
 import type { ReceivedPart } from "./multipart-body.ts";
 import type { RecordedRequest } from "./recording-server.ts";
+import { transportHeaders } from "../model/transport-headers.ts";
 
 export type Sender = "curl" | "test";
 
@@ -77,20 +78,6 @@ export const NORMALISATION_RULES = {
 
 export type NormalisationRuleId =
   (typeof NORMALISATION_RULES)[keyof typeof NORMALISATION_RULES]["id"];
-
-const transportHeaders = new Set([
-  "host",
-  "content-length",
-  "transfer-encoding",
-  "connection",
-  "keep-alive",
-  "expect",
-  "accept-encoding",
-  "upgrade",
-  "http2-settings",
-  "te",
-  "proxy-connection",
-]);
 
 const clientAgents: Record<Sender, RegExp> = {
   curl: /^curl\/[\d.]+$/,

@@ -6,6 +6,7 @@
  */
 import { decodeAnsiCString } from "./ansi-c-string.ts";
 import type { ShellCommand, ShellScript, ShellSyntaxError, ShellWord } from "./shell-command.ts";
+import { clip } from "./clip.ts";
 
 const WORD_END = new Set([" ", "\t", "\r", "\n", ";", "&", "|", "<", ">", "(", ")"]);
 const DOUBLE_QUOTE_ESCAPABLE = new Set(["$", "`", '"', "\\", "\n"]);
@@ -311,8 +312,4 @@ class BashReader {
     }
     throw this.#error(open - 1, 2, `unterminated "$${opening}" starting here`);
   }
-}
-
-function clip(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 }

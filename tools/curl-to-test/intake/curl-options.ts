@@ -11,6 +11,7 @@ import {
 } from "curlconverter/dist/src/curl/opts.js";
 import type { LongShort } from "curlconverter/dist/src/curl/opts.js";
 import type { ShellWord } from "./shell-command.ts";
+import { clip } from "./clip.ts";
 
 export interface CurlOption {
   /** curl's long name without dashes (`header`, `data-raw`, `url` for a bare URL). */
@@ -65,64 +66,70 @@ export function readCurlOptions(words: ShellWord[]): CurlOption[] {
       flagsEnded = true;
       continue;
     }
-    if (word.startsWith("--")) {
-      const written = word.slice(2);
-      const option = lookUpLong(written);
-      if (option === null) throw new CurlUsageError(index, `option ${word} is ambiguous`);
-      if (option === undefined)
-        throw new CurlUsageError(index, `option ${word} is unknown to curl`);
-      if (option.type === "string") {
-        const value = words[index + 1];
-        if (value === undefined) throw new CurlUsageError(index, `option ${word} needs a value`);
-        options.push({ name: option.name, flag: word, value: value.value, wordIndex: index });
-        index += 1;
-      } else {
-        options.push({
-          name: option.name,
-          flag: word,
-          enabled: isEnabled(written),
-          wordIndex: index,
-        });
-      }
-      continue;
-    }
-    // Short options can be bundled (`-sSL`) and take their value attached (`-XPOST`).
-    const flagIndex = index;
-    for (let letterAt = 1; letterAt < word.length; letterAt += 1) {
-      const letter = word[letterAt] ?? "";
-      const longName = shortOptions[letter];
-      const option = longName === undefined ? undefined : longOptions[longName];
-      if (longName === undefined || !option) {
-        throw new CurlUsageError(
-          index,
-          `option -${letter} (in "${clip(word)}") is unknown to curl`,
-        );
-      }
-      if (option.type === "string") {
-        let value: string;
-        if (letterAt + 1 < word.length) {
-          value = word.slice(letterAt + 1);
-        } else {
-          const next = words[index + 1];
-          if (next === undefined)
-            throw new CurlUsageError(index, `option -${letter} needs a value`);
-          value = next.value;
-          index += 1;
-        }
-        options.push({ name: option.name, flag: `-${letter}`, value, wordIndex: flagIndex });
-        break;
-      }
-      options.push({
-        name: option.name,
-        flag: `-${letter}`,
-        enabled: isEnabled(longName),
-        wordIndex: flagIndex,
-      });
-    }
+    const read = word.startsWith("--")
+      ? readLongOption(words, index)
+      : readShortOptions(words, index);
+    options.push(...read.options);
+    index += read.valueWords;
   }
   return options;
 }
 
-function clip(text: string): string {
-  return text.length > 24 ? `${text.slice(0, 21)}…` : text;
+/** Options read from one word, and how many words after it held their values (0 or 1). */
+interface WordReading {
+  options: CurlOption[];
+  valueWords: number;
+}
+
+function readLongOption(words: ShellWord[], index: number): WordReading {
+  const word = words[index]?.value ?? "";
+  const written = word.slice(2);
+  const option = lookUpLong(written);
+  if (option === null) throw new CurlUsageError(index, `option ${word} is ambiguous`);
+  if (option === undefined) throw new CurlUsageError(index, `option ${word} is unknown to curl`);
+  if (option.type !== "string") {
+    return {
+      options: [{ name: option.name, flag: word, enabled: isEnabled(written), wordIndex: index }],
+      valueWords: 0,
+    };
+  }
+  const value = words[index + 1];
+  if (value === undefined) throw new CurlUsageError(index, `option ${word} needs a value`);
+  return {
+    options: [{ name: option.name, flag: word, value: value.value, wordIndex: index }],
+    valueWords: 1,
+  };
+}
+
+/** Short options can be bundled (`-sSL`) and take their value attached (`-XPOST`). */
+function readShortOptions(words: ShellWord[], index: number): WordReading {
+  const word = words[index]?.value ?? "";
+  const options: CurlOption[] = [];
+  for (let letterAt = 1; letterAt < word.length; letterAt += 1) {
+    const letter = word[letterAt] ?? "";
+    const longName = shortOptions[letter];
+    const option = longName === undefined ? undefined : longOptions[longName];
+    if (longName === undefined || !option) {
+      throw new CurlUsageError(
+        index,
+        `option -${letter} (in "${clip(word, 24)}") is unknown to curl`,
+      );
+    }
+    if (option.type === "string") {
+      const attached = letterAt + 1 < word.length;
+      const next = words[index + 1];
+      if (!attached && next === undefined)
+        throw new CurlUsageError(index, `option -${letter} needs a value`);
+      const value = attached ? word.slice(letterAt + 1) : next!.value;
+      options.push({ name: option.name, flag: `-${letter}`, value, wordIndex: index });
+      return { options, valueWords: attached ? 0 : 1 };
+    }
+    options.push({
+      name: option.name,
+      flag: `-${letter}`,
+      enabled: isEnabled(longName),
+      wordIndex: index,
+    });
+  }
+  return { options, valueWords: 0 };
 }

@@ -7,6 +7,7 @@ import type { CaptureFailure, CapturedRequest } from "../model/captured-request.
 import { describeSkips, skipReason, type SkipReason } from "./har-entry-scope.ts";
 import { harRequest } from "./har-entry.ts";
 import { asString, harEntries } from "./har-log.ts";
+import type { HarEntry } from "./har-log.ts";
 import { LineIndex, positionsInOrder } from "./text-position.ts";
 
 export interface HarReadOptions {
@@ -26,6 +27,30 @@ export function readHarCapture(
 ): HarReading {
   const { file, text } = input;
   const lines = new LineIndex(text);
+  const document = parseHarDocument(file, text, lines);
+  if ("failure" in document) return { requests: [], failures: [document.failure], skipped: [] };
+  const read = readEntries(file, text, lines, document.entries);
+  const skipped = [...read.skipCounts].map(
+    ([reason, count]) => `${file}: ${describeSkips(reason, count)}`,
+  );
+  const requests = options.onlyDominantHost
+    ? onlyDominantHost(file, read.kept, skipped)
+    : read.kept.map((each) => each.request);
+  return { requests, failures: read.failures, skipped };
+}
+
+/** A kept request and the host it went to. */
+interface KeptRequest {
+  request: CapturedRequest;
+  host: string;
+}
+
+/** The HAR's entries, or why the text is not a HAR file. */
+function parseHarDocument(
+  file: string,
+  text: string,
+  lines: LineIndex,
+): { entries: HarEntry[] } | { failure: CaptureFailure } {
   let document: unknown;
   try {
     document = JSON.parse(text);
@@ -37,51 +62,40 @@ export function readHarCapture(
         ? "it ends too early"
         : `unexpected ${JSON.stringify(text[offset] ?? "")}`;
     return {
-      requests: [],
-      failures: [lines.failure({ file, offset, message: `HAR file is not valid JSON: ${reason}` })],
-      skipped: [],
+      failure: lines.failure({ file, offset, message: `HAR file is not valid JSON: ${reason}` }),
     };
   }
   const entries = harEntries(document);
-  if (!entries) {
-    return {
-      requests: [],
-      failures: [
-        lines.failure({
-          file,
-          offset: firstNonBlank(text),
-          message: 'not a HAR file: it has no "log.entries" array',
-        }),
-      ],
-      skipped: [],
-    };
-  }
+  if (entries) return { entries };
+  return {
+    failure: lines.failure({
+      file,
+      offset: firstNonBlank(text),
+      message: 'not a HAR file: it has no "log.entries" array',
+    }),
+  };
+}
 
+/** Each entry as a request, refused (no URL, a bad method) or skipped by the scope rules. */
+function readEntries(
+  file: string,
+  text: string,
+  lines: LineIndex,
+  entries: readonly HarEntry[],
+): { kept: KeptRequest[]; failures: CaptureFailure[]; skipCounts: Map<SkipReason, number> } {
   const entryOffsets = locateEntries(text, entries.length);
   const entryPositions = positionsInOrder(text, entryOffsets);
   const skipCounts = new Map<SkipReason, number>();
-  const kept: { request: CapturedRequest; host: string }[] = [];
+  const kept: KeptRequest[] = [];
   const failures: CaptureFailure[] = [];
   entries.forEach((entry, index) => {
     const offset = entryOffsets[index] ?? 0;
-    const rawUrl = asString(entry?.request?.url);
-    if (typeof entry !== "object" || entry === null || rawUrl === undefined) {
-      failures.push(
-        lines.failure({ file, offset, message: `HAR entry ${index + 1} has no request URL` }),
-      );
+    const refusal = entryRefusal(entry, index);
+    if (refusal !== undefined) {
+      failures.push(lines.failure({ file, offset, message: refusal }));
       return;
     }
-    const method = asString(entry.request?.method);
-    if (method !== undefined && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(method)) {
-      failures.push(
-        lines.failure({
-          file,
-          offset,
-          message: `HAR entry ${index + 1} has an invalid HTTP method ${JSON.stringify(method)}`,
-        }),
-      );
-      return;
-    }
+    const rawUrl = asString(entry.request?.url) ?? "";
     const url = parseUrl(rawUrl);
     const reason = skipReason(entry, url);
     if (reason) {
@@ -94,22 +108,35 @@ export function readHarCapture(
       host: url?.host ?? "",
     });
   });
+  return { kept, failures, skipCounts };
+}
 
-  let requests = kept.map((each) => each.request);
-  const skipped = [...skipCounts].map(
-    ([reason, count]) => `${file}: ${describeSkips(reason, count)}`,
-  );
-  if (options.onlyDominantHost && kept.length > 0) {
-    const dominant = dominantHost(kept.map((each) => each.host));
-    const others = kept.filter((each) => each.host !== dominant).length;
-    if (others > 0) {
-      requests = kept.filter((each) => each.host === dominant).map((each) => each.request);
-      skipped.push(
-        `${file}: ${describeSkips("request to another host", others, `kept ${dominant}`)}`,
-      );
-    }
+/** Why an entry cannot be read as a request: no URL, or a method HTTP does not allow. */
+function entryRefusal(entry: HarEntry, index: number): string | undefined {
+  const rawUrl = asString(entry?.request?.url);
+  if (typeof entry !== "object" || entry === null || rawUrl === undefined) {
+    return `HAR entry ${index + 1} has no request URL`;
   }
-  return { requests, failures, skipped };
+  const method = asString(entry.request?.method);
+  if (method !== undefined && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(method)) {
+    return `HAR entry ${index + 1} has an invalid HTTP method ${JSON.stringify(method)}`;
+  }
+  return undefined;
+}
+
+/** The requests to the host most went to; the others counted in `skipped`. */
+function onlyDominantHost(
+  file: string,
+  kept: readonly KeptRequest[],
+  skipped: string[],
+): CapturedRequest[] {
+  const all = kept.map((each) => each.request);
+  if (kept.length === 0) return all;
+  const dominant = dominantHost(kept.map((each) => each.host));
+  const others = kept.filter((each) => each.host !== dominant).length;
+  if (others === 0) return all;
+  skipped.push(`${file}: ${describeSkips("request to another host", others, `kept ${dominant}`)}`);
+  return kept.filter((each) => each.host === dominant).map((each) => each.request);
 }
 
 function parseUrl(raw: string): URL | undefined {

@@ -101,24 +101,7 @@ function commandLines(input: string, escapedQuotes: ReadonlySet<number>): Comman
       emit(char, at);
       at += 1;
     } else if (char === "^" && !quoted) {
-      const lineBreak =
-        input[at + 1] === "\n" ? 1 : input[at + 1] === "\r" && input[at + 2] === "\n" ? 2 : 0;
-      if (lineBreak > 0) {
-        at += 1 + lineBreak;
-        // The first character of the continued line is escaped: a second line break is literal.
-        if (input[at] === "\n") {
-          emit("\n", at);
-          at += 1;
-        } else if (input[at] === "\r" && input[at + 1] === "\n") {
-          emit("\n", at);
-          at += 2;
-        }
-      } else if (at + 1 < input.length) {
-        emit(input[at + 1] ?? "", at + 1);
-        at += 2;
-      } else {
-        at += 1;
-      }
+      at = readCaret(input, at, emit);
     } else if (char === "\n") {
       finish(false);
       at += 1;
@@ -134,6 +117,37 @@ function commandLines(input: string, escapedQuotes: ReadonlySet<number>): Comman
   }
   finish(false);
   return lines;
+}
+
+/**
+ * A caret outside quotes: before a line break it continues the line (the next line's first
+ * character escaped, so a second line break is literal); otherwise it escapes the next
+ * character. Returns where reading goes on.
+ */
+function readCaret(
+  input: string,
+  at: number,
+  emit: (char: string, offset: number) => void,
+): number {
+  const lineBreak =
+    input[at + 1] === "\n" ? 1 : input[at + 1] === "\r" && input[at + 2] === "\n" ? 2 : 0;
+  if (lineBreak > 0) {
+    const next = at + 1 + lineBreak;
+    if (input[next] === "\n") {
+      emit("\n", next);
+      return next + 1;
+    }
+    if (input[next] === "\r" && input[next + 1] === "\n") {
+      emit("\n", next);
+      return next + 2;
+    }
+    return next;
+  }
+  if (at + 1 < input.length) {
+    emit(input[at + 1] ?? "", at + 1);
+    return at + 2;
+  }
+  return at + 1;
 }
 
 /** Looks at the raw text: browsers write `%^NAME` so that cmd leaves a literal `%NAME` alone. */

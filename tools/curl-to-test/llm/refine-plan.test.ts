@@ -1,97 +1,26 @@
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { convertCaptures } from "../convert-captures.ts";
 import type { ConversionResult } from "../convert-captures.ts";
-import type { PlannedSingleTest, PlannedSpec } from "../plan/conversion-plan.ts";
-import type { LlmOptionsInput } from "./llm-options.ts";
+import type { PlannedSingleTest } from "../plan/conversion-plan.ts";
 import { resolveLlmOptions } from "./llm-options.ts";
 import { modelPlanRefiner } from "./refine-plan.ts";
 import type { LlmUsage } from "./refine-plan.ts";
 import { startFakeOpenAiServer } from "./testing/fake-openai-server.ts";
-import type { FakeOpenAiServer, FakeReply } from "./testing/fake-openai-server.ts";
+import type { FakeOpenAiServer } from "./testing/fake-openai-server.ts";
 import { quoteCaptureHar, quoteFlowRefinement } from "./testing/quote-capture-fixture.ts";
+import { fixturePersonalData, fixtureSecrets } from "./testing/order-capture-fixture.ts";
 import {
-  fixturePersonalData,
-  fixtureSecrets,
-  goodOrderRefinement,
-  orderCaptureHar,
-} from "./testing/order-capture-fixture.ts";
+  apiKey,
+  convertWithModel,
+  good,
+  spec,
+  specText,
+  useCacheRoot,
+  withServer,
+} from "./testing/refine-plan-harness.ts";
 
-const inputs = [{ name: "orders.har", text: orderCaptureHar }];
-const apiKey = "test-key-not-secret";
-
-let cacheRoot: string;
-before(async () => {
-  cacheRoot = await mkdtemp(join(tmpdir(), "qaops-llm-"));
-});
-after(async () => {
-  await rm(cacheRoot, { recursive: true, force: true });
-});
-
-/** Converts the fixture with the model at `server`; a fresh cache folder unless one is given. */
-async function convertWithModel(
-  server: FakeOpenAiServer,
-  options: LlmOptionsInput = {},
-): Promise<{ result: ConversionResult; usage: LlmUsage | null; waits: number[] }> {
-  const waits: number[] = [];
-  const refiner = modelPlanRefiner(
-    resolveLlmOptions(
-      {
-        apiKey,
-        baseURL: server.baseURL,
-        cacheDir: await mkdtemp(join(cacheRoot, "cache-")),
-        retryBaseMs: 10,
-        ...options,
-      },
-      {},
-    ),
-    {
-      sleep: async (ms) => {
-        waits.push(ms);
-        await new Promise((done) => setTimeout(done, Math.min(ms, 50)));
-      },
-    },
-  );
-  const result = await convertCaptures({
-    inputs,
-    service: "order",
-    refinePlan: refiner.refinePlan,
-  });
-  return { result, usage: refiner.usage(), waits };
-}
-
-async function withServer<T>(
-  replies: FakeReply[],
-  work: (server: FakeOpenAiServer) => Promise<T>,
-): Promise<T> {
-  const server = await startFakeOpenAiServer({ replies, apiKey });
-  try {
-    return await work(server);
-  } finally {
-    await server.close();
-  }
-}
-
-function spec(result: ConversionResult, fileName: string): PlannedSpec {
-  const found = result.plan.specs.find((candidate) => candidate.fileName === fileName);
-  assert.ok(found, `plan has ${fileName}: ${result.plan.specs.map((s) => s.fileName).join(", ")}`);
-  return found;
-}
-
-function specText(result: ConversionResult, fileName: string): string {
-  const found = result.specs.find((candidate) => candidate.fileName === fileName);
-  assert.ok(found, `rendered ${fileName}`);
-  return found.text;
-}
-
-const good: FakeReply = { kind: "json", content: goodOrderRefinement };
-let deterministic: ConversionResult;
-before(async () => {
-  deterministic = await convertCaptures({ inputs, service: "order" });
-});
+useCacheRoot();
 
 describe("refinePlan with a valid answer", () => {
   let result: ConversionResult;
@@ -224,220 +153,6 @@ describe("privacy", () => {
       assert.match(sent, /\[address-1\]/);
       assert.match(sent, /\[name-1\]/);
     });
-  });
-});
-
-describe("fallback to the deterministic plan", () => {
-  const fallbackCases: {
-    name: string;
-    replies: FakeReply[];
-    options?: LlmOptionsInput;
-    reason: RegExp;
-    requests: number;
-  }[] = [
-    {
-      name: "an answer that is not JSON",
-      replies: [{ kind: "raw", content: "Sure! Here is your plan: {" }],
-      reason: /the answer is not JSON/,
-      requests: 1,
-    },
-    {
-      name: "an answer cut off at the server's token limit",
-      replies: [{ kind: "raw", content: '{"specs":[{"specId":"s1","ti', finishReason: "length" }],
-      reason: /the answer was cut off at the server's token limit after \d+ tokens/,
-      requests: 1,
-    },
-    {
-      name: "JSON that is not the schema",
-      replies: [{ kind: "json", content: { specs: "none" } }],
-      reason: /does not match the plan refinement schema at specs/,
-      requests: 1,
-    },
-    {
-      name: "a 429 storm",
-      replies: [{ kind: "error", status: 429, headers: { "retry-after": "0" } }],
-      options: { maxAttempts: 3 },
-      reason: /rate limited \(429\), 3 attempt\(s\)/,
-      requests: 3,
-    },
-    {
-      name: "a Retry-After longer than the limit",
-      replies: [{ kind: "error", status: 429, headers: { "retry-after": "120" } }],
-      options: { maxRetryDelayMs: 5_000 },
-      reason: /asked to wait 120 s \(Retry-After\), more than 5 s/,
-      requests: 1,
-    },
-    {
-      name: "500 on every attempt",
-      replies: [{ kind: "error", status: 500 }],
-      options: { maxAttempts: 2 },
-      reason: /answered 500.*2 attempt\(s\)/,
-      requests: 2,
-    },
-    {
-      name: "answers slower than the timeout",
-      replies: [{ kind: "slow", delayMs: 5_000, reply: good }],
-      options: { timeoutMs: 150, maxAttempts: 2 },
-      reason: /no answer within the timeout, 2 attempt\(s\)/,
-      requests: 2,
-    },
-    {
-      name: "a refused key",
-      replies: [good],
-      options: { apiKey: "wrong-key" },
-      reason: /refused the API key \(401\)/,
-      requests: 1,
-    },
-  ];
-
-  for (const scenario of fallbackCases) {
-    it(`keeps the deterministic specs on ${scenario.name}, with a warning`, async () => {
-      await withServer(scenario.replies, async (server) => {
-        const { result } = await convertWithModel(server, scenario.options);
-        assert.equal(server.requests.length, scenario.requests);
-        assert.deepEqual(result.specs, deterministic.specs);
-        assert.equal(result.plan.refinedBy, undefined);
-        const llmWarnings = result.warnings.filter((w) => w.message.startsWith("llm:"));
-        assert.equal(llmWarnings.length, 1, JSON.stringify(llmWarnings));
-        assert.match(llmWarnings[0]!.message, scenario.reason);
-        assert.match(llmWarnings[0]!.message, /keep the deterministic plan/);
-        assert.ok(!llmWarnings[0]!.message.includes("wrong-key"));
-      });
-    });
-  }
-
-  it("counts the tokens of an answer cut off at the token limit: they were spent", async () => {
-    await withServer(
-      [{ kind: "raw", content: '{"specs":[{"specId":"s1","ti', finishReason: "length" }],
-      async (server) => {
-        const { usage } = await convertWithModel(server);
-        assert.equal(usage?.failed, 1);
-        assert.ok((usage?.promptTokens ?? 0) > 0 && (usage?.completionTokens ?? 0) > 0);
-      },
-    );
-  });
-
-  it("sends nothing without a key or an endpoint", async () => {
-    const refiner = modelPlanRefiner(
-      resolveLlmOptions({ cacheDir: await mkdtemp(join(cacheRoot, "cache-")) }, {}),
-    );
-    const result = await convertCaptures({
-      inputs,
-      service: "order",
-      refinePlan: refiner.refinePlan,
-    });
-    assert.deepEqual(result.specs, deterministic.specs);
-    assert.match(result.warnings.at(-1)!.message, /OPENAI_API_KEY is not set: nothing was sent/);
-  });
-});
-
-describe("retries", () => {
-  it("honours Retry-After on 429, then applies the answer", async () => {
-    await withServer(
-      [{ kind: "error", status: 429, headers: { "retry-after": "2" } }, good],
-      async (server) => {
-        const { result, waits } = await convertWithModel(server);
-        assert.equal(server.requests.length, 2);
-        assert.deepEqual(waits, [2_000]);
-        assert.deepEqual(result.plan.refinedBy, { model: "gpt-4o-mini" });
-      },
-    );
-  });
-
-  it("backs off exponentially after 500s without Retry-After", async () => {
-    await withServer(
-      [{ kind: "error", status: 500 }, { kind: "error", status: 503 }, good],
-      async (server) => {
-        const { result, waits } = await convertWithModel(server, { retryBaseMs: 100 });
-        assert.equal(server.requests.length, 3);
-        assert.equal(waits.length, 2);
-        assert.ok(waits[0]! >= 50 && waits[0]! <= 100, `first wait ${waits[0]}`);
-        assert.ok(waits[1]! >= 100 && waits[1]! <= 200, `second wait ${waits[1]}`);
-        assert.deepEqual(result.plan.refinedBy, { model: "gpt-4o-mini" });
-      },
-    );
-  });
-
-  it("gets a slow answer within the timeout", async () => {
-    await withServer([{ kind: "slow", delayMs: 100, reply: good }], async (server) => {
-      const { result } = await convertWithModel(server, { timeoutMs: 5_000 });
-      assert.deepEqual(result.plan.refinedBy, { model: "gpt-4o-mini" });
-    });
-  });
-});
-
-describe("the answer cache", () => {
-  it("answers a second run from disk: nothing sent, same specs", async () => {
-    await withServer([good], async (server) => {
-      const cacheDir = await mkdtemp(join(cacheRoot, "shared-"));
-      const first = await convertWithModel(server, { cacheDir });
-      const second = await convertWithModel(server, { cacheDir });
-      assert.equal(server.requests.length, 1);
-      assert.deepEqual(second.result.specs, first.result.specs);
-      assert.equal(second.usage?.cached, 1);
-      assert.equal(second.usage?.sent, 0);
-      assert.equal(second.usage?.promptTokens, 0);
-    });
-  });
-
-  it("keys answers by model: another model asks again", async () => {
-    await withServer([good], async (server) => {
-      const cacheDir = await mkdtemp(join(cacheRoot, "shared-"));
-      await convertWithModel(server, { cacheDir });
-      await convertWithModel(server, { cacheDir, model: "gpt-4.1-mini" });
-      assert.equal(server.requests.length, 2);
-    });
-  });
-
-  it("keeps no answer that failed", async () => {
-    const cacheDir = await mkdtemp(join(cacheRoot, "shared-"));
-    await withServer([{ kind: "raw", content: "not json" }, good], async (server) => {
-      await convertWithModel(server, { cacheDir });
-      const { result } = await convertWithModel(server, { cacheDir });
-      assert.equal(server.requests.length, 2);
-      assert.deepEqual(result.plan.refinedBy, { model: "gpt-4o-mini" });
-    });
-  });
-});
-
-describe("batching and concurrency", () => {
-  /** Most requests the server had in hand at once, over a run with these options. */
-  async function mostInFlight(options: LlmOptionsInput): Promise<{ most: number; sent: number }> {
-    let inFlight = 0;
-    let most = 0;
-    const server = await startFakeOpenAiServer({
-      apiKey,
-      replies: () => {
-        inFlight += 1;
-        most = Math.max(most, inFlight);
-        // Counted down just before the slow answer goes out.
-        setTimeout(() => (inFlight -= 1), 80);
-        return {
-          kind: "slow",
-          delayMs: 120,
-          reply: {
-            kind: "json",
-            content: { specs: [], exchanges: [], flows: [], correlations: [] },
-          },
-        };
-      },
-    });
-    try {
-      await convertWithModel(server, options);
-      return { most, sent: server.requests.length };
-    } finally {
-      await server.close();
-    }
-  }
-
-  it("splits specs into prompts of bounded size", async () => {
-    const { sent } = await mostInFlight({ exchangesPerPrompt: 1, concurrency: 2 });
-    assert.equal(sent, 2, "the flow (2 exchanges) and the menu go apart");
-  });
-
-  it("sends at most `concurrency` prompts at a time", async () => {
-    assert.equal((await mostInFlight({ exchangesPerPrompt: 1, concurrency: 1 })).most, 1);
-    assert.equal((await mostInFlight({ exchangesPerPrompt: 1, concurrency: 2 })).most, 2);
   });
 });
 

@@ -7,7 +7,7 @@ import { jsonPathText } from "./json-path-text.ts";
 import { jsonTextLeaves } from "./json-text-leaves.ts";
 import type { RequestSlot } from "./request-slots.ts";
 import type { DetectedSecrets } from "./secretlint-scan.ts";
-import { envNameOf, isSecretName } from "./secret-finder.ts";
+import { envNameOf, isSecretName } from "./secret-names.ts";
 
 /** The path of the first secret-named field of a value that is a JSON object or array. */
 export function secretFieldInJson(value: string): string | null {

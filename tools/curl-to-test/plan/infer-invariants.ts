@@ -91,6 +91,9 @@ function rootSums(schema: InferredSchema, samples: readonly unknown[]): PlannedR
   return found;
 }
 
+/** A list of objects in the response, and its items' schema. */
+type ObjectList = ReturnType<typeof objectLists>[number];
+
 /** Per item: a product of two fields, a bound pair; over a list: a root number its sum. */
 function listArithmetic(schema: InferredSchema, samples: readonly unknown[]): PlannedRule[] {
   const found: PlannedRule[] = [];
@@ -105,70 +108,110 @@ function listArithmetic(schema: InferredSchema, samples: readonly unknown[]): Pl
       .filter((field) => field.schema.type === "number")
       .map((field) => field.path[0]!);
     for (const target of numbers) {
-      for (const [index, a] of numbers.entries()) {
-        for (const b of numbers.slice(index + 1)) {
-          if (a === target || b === target) continue;
-          const values = all.map((item) => numbersAt(item, [[target], [a], [b]]));
-          const holds = values.every((v) => v !== null && v[0] === v[1] * v[2]);
-          const meaningful = values.some(
-            (v) => v !== null && ![0, 1].includes(v[1]) && ![0, 1].includes(v[2]),
-          );
-          if (holds && meaningful) {
-            found.push({
-              kind: "product-per-item",
-              items: list.path,
-              target,
-              factors: [a, b],
-              description: `each ${jsonPathText(list.path)} item: ${target} = ${a} × ${b}`,
-              exact: integral(values),
-            });
-          }
-        }
-      }
-      const [pattern, upper] = boundPairs.find(([bound]) => bound.test(target)) ?? [];
-      const ceiling = pattern && numbers.find((key) => key === target.replace(pattern, upper!));
-      if (
-        ceiling &&
-        all
-          .map((item) => numbersAt(item, [[target], [ceiling]]))
-          .every((v) => v !== null && v[0] <= v[1])
-      ) {
+      found.push(
+        ...productRules(list, all, numbers, target),
+        ...boundRules(list, all, numbers, target),
+      );
+    }
+    const longer = samples.some((sample) => itemsOf(sample).length >= 2);
+    if (longer) found.push(...sumRules(list, samples, itemsOf, numbers, rootNumbers));
+    found.push(...sharedItemValues(list, all));
+  }
+  return found;
+}
+
+/** `total = quantity × price` on every item. */
+function productRules(
+  list: ObjectList,
+  all: readonly unknown[],
+  numbers: readonly string[],
+  target: string,
+): PlannedRule[] {
+  const found: PlannedRule[] = [];
+  for (const [index, a] of numbers.entries()) {
+    for (const b of numbers.slice(index + 1)) {
+      if (a === target || b === target) continue;
+      const values = all.map((item) => numbersAt(item, [[target], [a], [b]]));
+      const holds = values.every((v) => v !== null && v[0] === v[1] * v[2]);
+      const meaningful = values.some(
+        (v) => v !== null && ![0, 1].includes(v[1]) && ![0, 1].includes(v[2]),
+      );
+      if (holds && meaningful) {
         found.push({
-          kind: "at-least-per-item",
+          kind: "product-per-item",
           items: list.path,
-          target: ceiling,
-          floor: target,
-          description: `each ${jsonPathText(list.path)} item: ${ceiling} ≥ ${target}`,
+          target,
+          factors: [a, b],
+          description: `each ${jsonPathText(list.path)} item: ${target} = ${a} × ${b}`,
+          exact: integral(values),
+        });
+      }
+    }
+  }
+  return found;
+}
+
+/** `max ≥ min` on every item, for a bound pair of fields. */
+function boundRules(
+  list: ObjectList,
+  all: readonly unknown[],
+  numbers: readonly string[],
+  target: string,
+): PlannedRule[] {
+  const [pattern, upper] = boundPairs.find(([bound]) => bound.test(target)) ?? [];
+  const ceiling = pattern && numbers.find((key) => key === target.replace(pattern, upper!));
+  if (
+    !ceiling ||
+    !all
+      .map((item) => numbersAt(item, [[target], [ceiling]]))
+      .every((v) => v !== null && v[0] <= v[1])
+  ) {
+    return [];
+  }
+  return [
+    {
+      kind: "at-least-per-item",
+      items: list.path,
+      target: ceiling,
+      floor: target,
+      description: `each ${jsonPathText(list.path)} item: ${ceiling} ≥ ${target}`,
+      exact: true,
+    },
+  ];
+}
+
+/** A root total that is the sum of one field over the list's items, in every sample. */
+function sumRules(
+  list: ObjectList,
+  samples: readonly unknown[],
+  itemsOf: (sample: unknown) => unknown[],
+  numbers: readonly string[],
+  rootNumbers: ReturnType<typeof scalarFields>,
+): PlannedRule[] {
+  const found: PlannedRule[] = [];
+  for (const field of numbers) {
+    for (const target of rootNumbers.filter((root) => aggregateName.test(root.path.at(-1)!))) {
+      const holds = samples.every((sample) => {
+        const total = numbersAt(sample, [target.path])?.[0];
+        const parts = itemsOf(sample).map((item) => numbersAt(item, [[field]])?.[0]);
+        const known = parts.filter((part): part is number => part !== undefined);
+        return (
+          total !== undefined &&
+          known.length === parts.length &&
+          total === known.reduce((sum, part) => sum + part, 0)
+        );
+      });
+      if (holds) {
+        found.push({
+          kind: "sum-of-products",
+          target: target.path,
+          items: list.path,
+          factors: [field],
+          description: `${jsonPathText(target.path)} = Σ ${jsonPathText(list.path)}[].${field}`,
           exact: true,
         });
       }
     }
-    const longer = samples.some((sample) => itemsOf(sample).length >= 2);
-    for (const field of longer ? numbers : []) {
-      for (const target of rootNumbers.filter((root) => aggregateName.test(root.path.at(-1)!))) {
-        const holds = samples.every((sample) => {
-          const total = numbersAt(sample, [target.path])?.[0];
-          const parts = itemsOf(sample).map((item) => numbersAt(item, [[field]])?.[0]);
-          const known = parts.filter((part): part is number => part !== undefined);
-          return (
-            total !== undefined &&
-            known.length === parts.length &&
-            total === known.reduce((sum, part) => sum + part, 0)
-          );
-        });
-        if (holds) {
-          found.push({
-            kind: "sum-of-products",
-            target: target.path,
-            items: list.path,
-            factors: [field],
-            description: `${jsonPathText(target.path)} = Σ ${jsonPathText(list.path)}[].${field}`,
-            exact: true,
-          });
-        }
-      }
-    }
-    found.push(...sharedItemValues(list, all));
   }
   return found;
 }

@@ -21,90 +21,95 @@ const whitespace = /[ \t\n\r]*/y;
  * deeper than any API body would).
  */
 export function jsonTextLeaves(text: string): JsonLeaf[] | null {
-  const leaves: JsonLeaf[] = [];
-  let position = 0;
+  const scanner = new LeafScanner(text);
+  if (!scanner.value([], 0)) return null;
+  scanner.skipWhitespace();
+  return scanner.position === text.length ? scanner.leaves : null;
+}
 
-  const skipWhitespace = (): void => {
-    whitespace.lastIndex = position;
-    whitespace.exec(text);
-    position = whitespace.lastIndex;
-  };
-  const match = (token: RegExp): string | null => {
-    token.lastIndex = position;
-    const found = token.exec(text);
-    if (!found) return null;
-    position = token.lastIndex;
-    return found[0];
-  };
-  const literal = (word: string): boolean => {
-    if (!text.startsWith(word, position)) return false;
-    position += word.length;
-    return true;
-  };
+/** A recursive-descent reader of one JSON text that records its scalars as it goes. */
+class LeafScanner {
+  readonly leaves: JsonLeaf[] = [];
+  position = 0;
+  readonly #text: string;
 
-  const value = (path: JsonPath, depth: number): boolean => {
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  value(path: JsonPath, depth: number): boolean {
     if (depth > maxDepth) return false;
-    skipWhitespace();
-    const start = position;
-    const char = text[position];
-    if (char === "{") {
-      position += 1;
-      skipWhitespace();
-      if (text[position] === "}") {
-        position += 1;
-        return true;
-      }
-      for (;;) {
-        skipWhitespace();
-        const key = match(stringToken);
-        if (key === null) return false;
-        skipWhitespace();
-        if (text[position] !== ":") return false;
-        position += 1;
-        if (!value([...path, JSON.parse(key) as string], depth + 1)) return false;
-        skipWhitespace();
-        if (text[position] === "}") {
-          position += 1;
-          return true;
-        }
-        if (text[position] !== ",") return false;
-        position += 1;
-      }
+    this.skipWhitespace();
+    const char = this.#text[this.position];
+    if (char === "{") return this.#object(path, depth);
+    if (char === "[") return this.#array(path, depth);
+    return this.#scalar(path, char);
+  }
+
+  skipWhitespace(): void {
+    whitespace.lastIndex = this.position;
+    whitespace.exec(this.#text);
+    this.position = whitespace.lastIndex;
+  }
+
+  #object(path: JsonPath, depth: number): boolean {
+    this.position += 1;
+    this.skipWhitespace();
+    if (this.#take("}")) return true;
+    for (;;) {
+      this.skipWhitespace();
+      const key = this.#match(stringToken);
+      if (key === null) return false;
+      this.skipWhitespace();
+      if (!this.#take(":")) return false;
+      if (!this.value([...path, JSON.parse(key) as string], depth + 1)) return false;
+      this.skipWhitespace();
+      if (this.#take("}")) return true;
+      if (!this.#take(",")) return false;
     }
-    if (char === "[") {
-      position += 1;
-      skipWhitespace();
-      if (text[position] === "]") {
-        position += 1;
-        return true;
-      }
-      for (let index = 0; ; index += 1) {
-        if (!value([...path, index], depth + 1)) return false;
-        skipWhitespace();
-        if (text[position] === "]") {
-          position += 1;
-          return true;
-        }
-        if (text[position] !== ",") return false;
-        position += 1;
-      }
+  }
+
+  #array(path: JsonPath, depth: number): boolean {
+    this.position += 1;
+    this.skipWhitespace();
+    if (this.#take("]")) return true;
+    for (let index = 0; ; index += 1) {
+      if (!this.value([...path, index], depth + 1)) return false;
+      this.skipWhitespace();
+      if (this.#take("]")) return true;
+      if (!this.#take(",")) return false;
     }
+  }
+
+  #scalar(path: JsonPath, char: string | undefined): boolean {
+    const start = this.position;
     let scalar: JsonLeaf["value"];
-    const stringText = char === '"' ? match(stringToken) : null;
+    const stringText = char === '"' ? this.#match(stringToken) : null;
     if (stringText !== null) scalar = JSON.parse(stringText) as string;
-    else if (literal("true")) scalar = true;
-    else if (literal("false")) scalar = false;
-    else if (literal("null")) scalar = null;
+    else if (this.#take("true")) scalar = true;
+    else if (this.#take("false")) scalar = false;
+    else if (this.#take("null")) scalar = null;
     else {
-      const numberText = match(numberToken);
+      const numberText = this.#match(numberToken);
       if (numberText === null) return false;
       scalar = Number(numberText);
     }
-    leaves.push({ path, value: scalar, start, end: position });
+    this.leaves.push({ path, value: scalar, start, end: this.position });
     return true;
-  };
+  }
 
-  if (!value([], 0)) return null;
-  skipWhitespace();
-  return position === text.length ? leaves : null;
+  #match(token: RegExp): string | null {
+    token.lastIndex = this.position;
+    const found = token.exec(this.#text);
+    if (!found) return null;
+    this.position = token.lastIndex;
+    return found[0];
+  }
+
+  /** Steps over `word` when the text has it here. */
+  #take(word: string): boolean {
+    if (!this.#text.startsWith(word, this.position)) return false;
+    this.position += word.length;
+    return true;
+  }
 }

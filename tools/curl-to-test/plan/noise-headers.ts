@@ -5,6 +5,7 @@
  * (Origin, Referer, Accept-Language, Pragma, Cache-Control, If-None-Match) is kept. The list
  * is the documentation: docs/convert-intake.md shows it as is.
  */
+import { hopByHopHeaders } from "../model/transport-headers.ts";
 
 export interface NoiseHeaderRule {
   /** A header name, or a prefix ending in `*`; compared case-insensitively. */
@@ -40,14 +41,14 @@ export const NOISE_HEADER_RULES: readonly NoiseHeaderRule[] = [
     addedBy: "client",
     reason: "the test's client negotiates compression and decodes the body itself",
   },
-  { name: "connection", addedBy: "client", reason: "transport, set by the client" },
-  { name: "keep-alive", addedBy: "client", reason: "transport, set by the client" },
-  { name: "proxy-connection", addedBy: "client", reason: "transport, set by the client" },
-  { name: "transfer-encoding", addedBy: "client", reason: "transport, set by the client" },
-  { name: "te", addedBy: "client", reason: "transport, set by the client" },
-  { name: "upgrade", addedBy: "client", reason: "transport, set by the client" },
-  { name: "http2-settings", addedBy: "client", reason: "transport, set by the client" },
-  { name: "expect", addedBy: "client", reason: "transport (100-continue), set by the client" },
+  ...hopByHopHeaders.map((name): NoiseHeaderRule => ({
+    name,
+    addedBy: "client",
+    reason:
+      name === "expect"
+        ? "transport (100-continue), set by the client"
+        : "transport, set by the client",
+  })),
   {
     name: "content-length",
     addedBy: "client",

@@ -1,4 +1,5 @@
 import type { CapturedRequest, CapturedResponse } from "../model/captured-request.ts";
+import type { PlanNote } from "./plan-note.ts";
 
 /**
  * The responses of a step's replays that can stand beside the capture's: those with the
@@ -9,20 +10,23 @@ import type { CapturedRequest, CapturedResponse } from "../model/captured-reques
 export function replayedSamples(
   group: readonly { request: Pick<CapturedRequest, "replays"> }[],
   capturedStatus: number | undefined,
-): { samples: CapturedResponse[]; todos: (step: string) => string[] } {
+): { samples: CapturedResponse[]; notes: (step: string) => PlanNote[] } {
   const replays = group.flatMap((item) => item.request.replays ?? []);
-  if (capturedStatus === undefined) return { samples: [], todos: () => [] };
+  if (capturedStatus === undefined) return { samples: [], notes: () => [] };
   const samples = replays.filter((response) => response.status === capturedStatus);
   const others = [...new Set(replays.map((response) => response.status))].filter(
     (status) => status !== capturedStatus,
   );
   return {
     samples,
-    todos: (step) =>
+    notes: (step) =>
       others.length === 0
         ? []
         : [
-            `replaying the capture, step ${step} got ${others.join(", ")} in ${replays.length - samples.length} of ${replays.length} runs, not the captured status: the test keeps the captured one; check what this step depends on`,
+            {
+              code: "replay-status-differs",
+              message: `replaying the capture, step ${step} got ${others.join(", ")} in ${replays.length - samples.length} of ${replays.length} runs, not the captured status: the test keeps the captured one; check what this step depends on`,
+            },
           ],
   };
 }

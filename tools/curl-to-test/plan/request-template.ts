@@ -1,4 +1,4 @@
-import type { CapturedRequest } from "../model/captured-request.ts";
+import type { CapturedRequest, MultipartPart } from "../model/captured-request.ts";
 import type {
   JsonTemplate,
   PlannedBody,
@@ -125,43 +125,53 @@ function plannedBody(input: RequestTemplateInput, todos: string[]): PlannedBody 
         }
       );
     }
-    case "multipart": {
-      const parts = body.parts.map((part, index): PlannedMultipartPart => {
-        if (part.filePath !== undefined && part.filename === undefined) {
-          const path = part.filePath;
-          if (!request.warnings.some((warning) => warning.includes(path))) {
-            todos.push(`part ${part.name} is read from ${path}; keep that file there`);
-          }
-          return { kind: "field-from-file", name: part.name, path: part.filePath };
-        }
-        if (part.filePath !== undefined || part.filename !== undefined) {
-          const filename = part.filename ?? part.filePath?.split(/[\\/]/).at(-1) ?? part.name;
-          const path = part.filePath;
-          if (path !== undefined && !request.warnings.some((warning) => warning.includes(path))) {
-            todos.push(`part ${part.name} uploads ${path}; keep that file there`);
-          }
-          return {
-            kind: "file",
-            name: part.name,
-            filename,
-            ...(part.contentType ? { contentType: part.contentType } : {}),
-            content:
-              part.filePath !== undefined
-                ? { kind: "path", path: part.filePath }
-                : { kind: "text", text: part.value ?? "" },
-          };
-        }
-        const value = fillText(part.value ?? "", slotsIn(input, { kind: "multipart", index }));
-        return {
-          kind: "field",
-          name: part.name,
-          value: mergeLiterals(value),
-          ...(part.contentType ? { contentType: part.contentType } : {}),
-        };
-      });
-      return { kind: "multipart", parts };
-    }
+    case "multipart":
+      return {
+        kind: "multipart",
+        parts: body.parts.map((part, index) => plannedPart(input, part, index, todos)),
+      };
   }
+}
+
+/** A multipart part: a field, a field read from a file, or a file upload. */
+function plannedPart(
+  input: RequestTemplateInput,
+  part: MultipartPart,
+  index: number,
+  todos: string[],
+): PlannedMultipartPart {
+  const { request } = input;
+  if (part.filePath !== undefined && part.filename === undefined) {
+    const path = part.filePath;
+    if (!request.warnings.some((warning) => warning.includes(path))) {
+      todos.push(`part ${part.name} is read from ${path}; keep that file there`);
+    }
+    return { kind: "field-from-file", name: part.name, path: part.filePath };
+  }
+  if (part.filePath !== undefined || part.filename !== undefined) {
+    const filename = part.filename ?? part.filePath?.split(/[\\/]/).at(-1) ?? part.name;
+    const path = part.filePath;
+    if (path !== undefined && !request.warnings.some((warning) => warning.includes(path))) {
+      todos.push(`part ${part.name} uploads ${path}; keep that file there`);
+    }
+    return {
+      kind: "file",
+      name: part.name,
+      filename,
+      ...(part.contentType ? { contentType: part.contentType } : {}),
+      content:
+        part.filePath !== undefined
+          ? { kind: "path", path: part.filePath }
+          : { kind: "text", text: part.value ?? "" },
+    };
+  }
+  const value = fillText(part.value ?? "", slotsIn(input, { kind: "multipart", index }));
+  return {
+    kind: "field",
+    name: part.name,
+    value: mergeLiterals(value),
+    ...(part.contentType ? { contentType: part.contentType } : {}),
+  };
 }
 
 /**

@@ -7,6 +7,7 @@ import type {
 } from "./conversion-plan.ts";
 import { bodilessStatuses } from "./conditional-request.ts";
 import { inferResponseSchema } from "./infer-schema.ts";
+import type { PlanNote } from "./plan-note.ts";
 import { nestedTimesNullable } from "./settling-times.ts";
 
 /** Value assertions per response, in body order; the schema still covers every field. */
@@ -18,7 +19,7 @@ const maxNullOnlyNamed = 6;
 export interface ResponseExpectation {
   expect: PlannedExpectation;
   /** Why some of what was observed is not asserted; each becomes a warning and a TODO. */
-  todos: string[];
+  notes: PlanNote[];
 }
 
 /**
@@ -38,17 +39,22 @@ export function responseExpectation(
   if (!first) {
     return {
       expect: { status: null, body: { kind: "unchecked" } },
-      todos: [
-        "no response was captured: the test asserts a 2xx status only (`--record URL` captures one)",
+      notes: [
+        {
+          code: "no-response",
+          message:
+            "no response was captured: the test asserts a 2xx status only (`--record URL` captures one)",
+        },
       ],
     };
   }
-  const todos: string[] = [];
+  const notes: PlanNote[] = [];
   const statuses = [...new Set(samples.map((sample) => sample.status))];
   if (statuses.length > 1) {
-    todos.push(
-      `identical requests got statuses ${statuses.join(", ")}: the test expects the first, ${first.status}`,
-    );
+    notes.push({
+      code: "statuses-differ",
+      message: `identical requests got statuses ${statuses.join(", ")}: the test expects the first, ${first.status}`,
+    });
   }
   // A 304 or 204 has no body, whatever a browser's HAR shows there from its cache.
   const bodies = bodilessStatuses.has(first.status)
@@ -57,38 +63,52 @@ export function responseExpectation(
         sample.bodyText === undefined || sample.bodyText === "" ? [] : [sample],
       );
   if (bodies.length === 0)
-    return { expect: { status: first.status, body: { kind: "unchecked" } }, todos };
+    return { expect: { status: first.status, body: { kind: "unchecked" } }, notes };
 
   const parsed = bodies.map((sample) => parseJsonBody(sample));
   const json = parsed.filter((value): value is { value: unknown } => value !== null);
   if (json.length < parsed.length) {
     const mimeType = bodies.find((_, index) => parsed[index] === null)?.mimeType ?? "not JSON";
-    todos.push(`response body is ${mimeType}: only the status is asserted`);
-    return { expect: { status: first.status, body: { kind: "unchecked" } }, todos };
+    notes.push({
+      code: "body-not-json",
+      message: `response body is ${mimeType}: only the status is asserted`,
+    });
+    return { expect: { status: first.status, body: { kind: "unchecked" } }, notes };
   }
   const values = json.map((item) => item.value);
+  return {
+    expect: {
+      status: first.status,
+      body: jsonBodyExpectation(values, secretPaths, freshValues, notes),
+    },
+    notes,
+  };
+}
+
+/** The schema of JSON bodies, and which of their fields are asserted by value. */
+function jsonBodyExpectation(
+  values: readonly unknown[],
+  secretPaths: readonly JsonPath[],
+  freshValues: ReadonlySet<string>,
+  notes: PlanNote[],
+): PlannedExpectation["body"] {
   const inferred = inferResponseSchema(values)!;
   const schema = nestedTimesNullable(withoutSecretEnums(inferred.schema, secretPaths));
   if (inferred.nullOnly.length > 0) {
     const named = inferred.nullOnly.slice(0, maxNullOnlyNamed).join(", ");
     const more = inferred.nullOnly.length > maxNullOnlyNamed ? ", …" : "";
-    todos.push(
-      `response fields seen only as null (${named}${more}): their schema accepts any value; give them their type once known`,
-    );
+    notes.push({
+      code: "null-only-fields",
+      message: `response fields seen only as null (${named}${more}): their schema accepts any value; give them their type once known`,
+    });
   }
   const secrets = new Set(secretPaths.map((path) => JSON.stringify(path)));
   const dynamic = dynamicFields(values, schema, secrets, freshValues);
   return {
-    expect: {
-      status: first.status,
-      body: {
-        kind: "json",
-        schema,
-        values: stableValues(values, new Set(dynamic.map((field) => field.path.join("\u0000")))),
-        dynamic,
-      },
-    },
-    todos,
+    kind: "json",
+    schema,
+    values: stableValues(values, new Set(dynamic.map((field) => field.path.join("\u0000")))),
+    dynamic,
   };
 }
 

@@ -25,6 +25,7 @@ import type {
   NameValue,
 } from "../model/captured-request.ts";
 import { mapConcurrently } from "./map-concurrently.ts";
+import { transportHeaders } from "../model/transport-headers.ts";
 
 export interface RecordOptions {
   /** Base URL to replay against, e.g. `http://127.0.0.1:8080` or `https://staging.example.com/api`. */
@@ -39,22 +40,6 @@ export interface RecordOptions {
   filesDirectory?: string;
   onProgress?: (done: number, total: number) => void;
 }
-
-/** Headers the client sets for its own connection; sending the captured ones would be wrong. */
-const connectionHeaders = new Set([
-  "host",
-  "content-length",
-  "transfer-encoding",
-  "connection",
-  "keep-alive",
-  "expect",
-  "upgrade",
-  "te",
-  "http2-settings",
-  "proxy-connection",
-  // Replayed responses are read as text; a compressed body would not be.
-  "accept-encoding",
-]);
 
 /**
  * Requests are replayed in capture order. Reads (GET, HEAD, OPTIONS) run up to `concurrency`
@@ -122,9 +107,11 @@ export async function recordOne(
       headers: [
         ...request.headers.filter((header) => {
           const name = header.name.toLowerCase();
-          // A rebuilt multipart body names its own boundary in its own content type.
+          // The client sets its own transport headers (without the captured accept-encoding the
+          // response comes back readable as text); a rebuilt multipart body names its own
+          // boundary in its own content type.
           return (
-            !connectionHeaders.has(name) && !body.headers.some((h) => h.name.toLowerCase() === name)
+            !transportHeaders.has(name) && !body.headers.some((h) => h.name.toLowerCase() === name)
           );
         }),
         ...body.headers,

@@ -180,6 +180,41 @@ function renderExchange(module: ScenarioModule, exchange: PlannedExchange): Rend
   const request = exchange.request;
   const route = routeText(exchange);
   const hook = module.names.take(camelIdentifier(exchange.nameWords, "capturedRequest"));
+  const lines = requestHookLines(module, exchange);
+  const uses = (text: string) => text.includes("context.");
+  const hooks = [
+    [
+      `/** ${commentText(exchange.title)} */`,
+      `export async function ${hook}(request: CapturedRequest, ${lines.some(uses) ? "context" : "_context"}: VUContext): Promise<void> {`,
+      ...lines,
+      "}",
+    ].join("\n"),
+  ];
+  const afterResponse = [stringLiteral("countOutcome")];
+  const reader = flowValueReader(module, exchange, route);
+  if (reader) {
+    afterResponse.push(stringLiteral(reader.name));
+    hooks.push(reader.code);
+  }
+  const status =
+    exchange.expect.status === null ? module.use("anySuccess") : String(exchange.expect.status);
+  const spec = [
+    `url: ${stringLiteral(route.split(" ")[1] ?? "/")}`,
+    `name: ${stringLiteral(endpointTag(exchange))}`,
+    `beforeRequest: ${stringLiteral(hook)}`,
+    `afterResponse: [${afterResponse.join(", ")}]`,
+    `expect: { statusCode: ${status} }`,
+    ...(request.followRedirects ? [] : ["followRedirect: false"]),
+  ];
+  return {
+    flowStep: `{ ${propertyKey(request.method.toLowerCase())}: { ${spec.join(", ")} } }`,
+    hooks,
+  };
+}
+
+/** The body of the hook that builds the request: its URL, headers and body. */
+function requestHookLines(module: ScenarioModule, exchange: PlannedExchange): string[] {
+  const request = exchange.request;
   const lines: string[] = [
     ...(exchange.description === undefined ? [] : [`// ${commentText(exchange.description)}`]),
     ...exchange.todos.map((todo) => `// TODO(qaops): ${commentText(todo)}`),
@@ -205,50 +240,32 @@ function renderExchange(module: ScenarioModule, exchange: PlannedExchange): Rend
     `request.headers = { ${headers.join(", ")} };`,
     ...body.assign,
   );
-  const uses = (text: string) => text.includes("context.");
-  const hooks = [
-    [
-      `/** ${commentText(exchange.title)} */`,
-      `export async function ${hook}(request: CapturedRequest, ${lines.some(uses) ? "context" : "_context"}: VUContext): Promise<void> {`,
-      ...lines,
-      "}",
-    ].join("\n"),
-  ];
-  const afterResponse = [stringLiteral("countOutcome")];
-  if (exchange.exports.length > 0) {
-    module.use("flowValue");
-    const reader = module.names.take(camelIdentifier([...exchange.nameWords, "values"]));
-    afterResponse.push(stringLiteral(reader));
-    const reads = exchange.exports.map((entry) => {
-      const path = entry.path.map((step) =>
-        typeof step === "number" ? numberLiteral(step) : stringLiteral(step),
-      );
-      const what = `${route} → ${jsonPathText(entry.path)}`;
-      return `context.vars[${stringLiteral(entry.variable)}] = flowValue(response.body, [${path.join(", ")}], ${stringLiteral(what)});`;
-    });
-    hooks.push(
-      [
-        `/** The values of ${commentText(route)} that later requests send. */`,
-        `export async function ${reader}(_request: CapturedRequest, response: CapturedResponse, context: VUContext): Promise<void> {`,
-        ...reads,
-        "}",
-      ].join("\n"),
+  return lines;
+}
+
+/** The hook that keeps the values of a response that later requests send; none if none do. */
+function flowValueReader(
+  module: ScenarioModule,
+  exchange: PlannedExchange,
+  route: string,
+): { name: string; code: string } | undefined {
+  if (exchange.exports.length === 0) return undefined;
+  module.use("flowValue");
+  const name = module.names.take(camelIdentifier([...exchange.nameWords, "values"]));
+  const reads = exchange.exports.map((entry) => {
+    const path = entry.path.map((step) =>
+      typeof step === "number" ? numberLiteral(step) : stringLiteral(step),
     );
-  }
-  const status =
-    exchange.expect.status === null ? module.use("anySuccess") : String(exchange.expect.status);
-  const spec = [
-    `url: ${stringLiteral(route.split(" ")[1] ?? "/")}`,
-    `name: ${stringLiteral(endpointTag(exchange))}`,
-    `beforeRequest: ${stringLiteral(hook)}`,
-    `afterResponse: [${afterResponse.join(", ")}]`,
-    `expect: { statusCode: ${status} }`,
-    ...(request.followRedirects ? [] : ["followRedirect: false"]),
-  ];
-  return {
-    flowStep: `{ ${propertyKey(request.method.toLowerCase())}: { ${spec.join(", ")} } }`,
-    hooks,
-  };
+    const what = `${route} → ${jsonPathText(entry.path)}`;
+    return `context.vars[${stringLiteral(entry.variable)}] = flowValue(response.body, [${path.join(", ")}], ${stringLiteral(what)});`;
+  });
+  const code = [
+    `/** The values of ${commentText(route)} that later requests send. */`,
+    `export async function ${name}(_request: CapturedRequest, response: CapturedResponse, context: VUContext): Promise<void> {`,
+    ...reads,
+    "}",
+  ].join("\n");
+  return { name, code };
 }
 
 function isFreshKeyHeader(header: PlannedHeader): boolean {

@@ -1,0 +1,28 @@
+import type { SecretFinding, SecretPlace } from "./secret-finder.ts";
+import { JWT, SESSION_COOKIE, envNameOf } from "./secret-names.ts";
+import { looksLikeOpaqueToken } from "./opaque-token.ts";
+
+/** Cookies of a `Cookie` or `Set-Cookie` header that hold sessions, credentials or tokens. */
+export function findCookieSecrets(
+  cookieHeader: string,
+  placeOf: (cookie: string) => SecretPlace,
+  findings: SecretFinding[],
+  envPrefix: string,
+): void {
+  for (const piece of cookieHeader.split(";")) {
+    const equals = piece.indexOf("=");
+    if (equals === -1) continue;
+    const cookie = piece.slice(0, equals).trim();
+    const value = piece.slice(equals + 1).trim();
+    if (value === "") continue;
+    if (SESSION_COOKIE.test(cookie) || JWT.test(value) || looksLikeOpaqueToken(value)) {
+      findings.push({
+        place: placeOf(cookie),
+        name: cookie,
+        reason: JWT.test(value) && !SESSION_COOKIE.test(cookie) ? "JWT" : "session cookie",
+        description: `cookie ${cookie}`,
+        envName: envNameOf(envPrefix, "cookie", cookie),
+      });
+    }
+  }
+}
