@@ -7,6 +7,7 @@ import { runnableScenarioPath, runnableScenarios } from "../../perf/runner/scena
 import type { Distribution, RunPlatform } from "../../perf/runner/distributed-run.ts";
 import type { VerdictChannels } from "../../perf/verdict/deliver-perf-verdict.ts";
 import { runSummaryFromResults } from "../../perf/verdict/results-run-summary.ts";
+import { ExitError } from "../exit-error.ts";
 import { UsageError } from "../usage-error.ts";
 
 interface PerfArgs {
@@ -157,7 +158,8 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
       print: (line) => console.log(line),
     });
     if (channels) await notify(channels, result.resultsDir, argv.scenario);
-    process.exitCode = result.exitCode;
+    // Artillery has already said what failed; only its exit code is left to pass on.
+    if (result.exitCode !== 0) throw new ExitError(result.exitCode);
   },
 };
 
