@@ -34,10 +34,14 @@ export function declareOptions<Args>(y: Argv, table: OptionTable): Argv<Args> {
   return declared as Argv<Args>;
 }
 
-/** How the user wrote an option: `<input>` for a positional, `--load-out` for `loadOut`. */
+/**
+ * How the user wrote an option: `<input>` for a positional, `--load-out` for `loadOut`; a key the
+ * table does not declare (such as `--`, what follows it) as it is.
+ */
 export function optionLabel(table: OptionTable, key: string): string {
-  if (table[key]?.positional) return `<${key}>`;
-  return `--${kebabCase(key)}`;
+  const spec = table[key];
+  if (!spec) return key;
+  return spec.positional ? `<${key}>` : `--${kebabCase(key)}`;
 }
 
 /**
