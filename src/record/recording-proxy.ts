@@ -48,7 +48,23 @@ export interface RecordingProxy {
 }
 
 export async function startRecordingProxy(options: RecordingProxyOptions): Promise<RecordingProxy> {
-  const server = getLocal({
+  const server = proxyServer(options);
+  const pending = await recordExchanges(server, options);
+  await passEverythingThrough(server, options);
+  await listenOnPort(server, options.port);
+  return {
+    url: `http://127.0.0.1:${server.port}`,
+    port: server.port,
+    stop: async () => {
+      await Promise.all(pending);
+      await server.stop();
+    },
+  };
+}
+
+/** A mockttp server that decrypts HTTPS to the recorded hosts only, and records nothing itself. */
+function proxyServer(options: RecordingProxyOptions): Mockttp {
+  return getLocal({
     https: {
       cert: options.ca.cert,
       key: options.ca.key,
@@ -60,6 +76,16 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
     suggestChanges: false,
     maxBodySize: maxRecordedBodyBytes,
   });
+}
+
+/**
+ * Writes each answered exchange to a recorded host as it completes; returns the writes still
+ * under way, which `stop` waits for.
+ */
+async function recordExchanges(
+  server: Mockttp,
+  options: RecordingProxyOptions,
+): Promise<Set<Promise<void>>> {
   const pending = new Set<Promise<void>>();
   const requests = new Map<string, CompletedRequest>();
   const emit = options.onEvent ?? (() => undefined);
@@ -91,6 +117,11 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
     if (!requests.delete(request.id)) aborted.add(request.id);
     emit({ kind: "failed", host: hostOf(request), reason: request.error?.code ?? "aborted" });
   });
+  return pending;
+}
+
+/** Every request and WebSocket goes on to its real host, trusting the given upstream CAs too. */
+async function passEverythingThrough(server: Mockttp, options: RecordingProxyOptions) {
   const passThrough = {
     additionalTrustedCAs: options.upstreamCertificates.map((cert) => ({ cert })),
     // An unreachable upstream fails for the client as it would without a proxy (no 502 page
@@ -99,24 +130,19 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
   };
   await server.forAnyRequest().thenPassThrough(passThrough);
   await server.forAnyWebSocket().thenPassThrough(passThrough);
+}
+
+/** Starts on 127.0.0.1; a port in use is a sentence naming --port, not a stack trace. */
+async function listenOnPort(server: Mockttp, port: number): Promise<void> {
   try {
-    await startOnLoopback(server, options.port);
+    await startOnLoopback(server, port);
   } catch (error) {
     await server.stop().catch(() => undefined);
     if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
-    throw new Error(
-      `port ${options.port} is in use; pick another with --port (0 picks a free one)`,
-      { cause: error },
-    );
+    throw new Error(`port ${port} is in use; pick another with --port (0 picks a free one)`, {
+      cause: error,
+    });
   }
-  return {
-    url: `http://127.0.0.1:${server.port}`,
-    port: server.port,
-    stop: async () => {
-      await Promise.all(pending);
-      await server.stop();
-    },
-  };
 }
 
 /**

@@ -1,27 +1,14 @@
 import type { CommandModule } from "yargs";
 import { consoleLog } from "../../reporters/reporter-log.ts";
-import { parseDurationSeconds } from "../../perf/load-shape/duration.ts";
 import { runPerfScenario } from "../../perf/runner/perf-run.ts";
 import { latestResultsFolder } from "../../perf/runner/results-folder.ts";
 import { runnableScenarioPath, runnableScenarios } from "../../perf/runner/scenario-files.ts";
-import type { Distribution, RunPlatform } from "../../perf/runner/distributed-run.ts";
+import type { Distribution } from "../../perf/runner/distributed-run.ts";
 import type { VerdictChannels } from "../../perf/verdict/deliver-perf-verdict.ts";
 import { runSummaryFromResults } from "../../perf/verdict/results-run-summary.ts";
-import { UsageError } from "../usage-error.ts";
-
-interface PerfArgs {
-  scenario: string;
-  duration?: string;
-  "peak-rate"?: number;
-  demo?: boolean;
-  out: string;
-  notify: boolean;
-  "notify-only": boolean;
-  platform: RunPlatform;
-  count?: number;
-  region?: string;
-  "--"?: (string | number)[];
-}
+import { ExitError } from "../exit-error.ts";
+import { checkPerfArgs, perfOptions } from "./perf/perf-options.ts";
+import type { PerfArgs } from "./perf/perf-options.ts";
 
 const targetEnvNames = ["ORDER_BASE_URL", "ETA_BASE_URL", "RECOMMENDATION_BASE_URL"];
 
@@ -36,75 +23,8 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
         demandOption: true,
         describe: `One of: ${runnableScenarios().join(", ")}`,
       })
-      .option("duration", {
-        type: "string",
-        describe: "Total planned length, e.g. 3m, 1h30m (env PERF_DURATION)",
-      })
-      .option("peak-rate", {
-        type: "number",
-        describe: "Highest arrival rate the scenario reaches, requests/s (env PERF_PEAK_RATE)",
-      })
-      .option("demo", {
-        type: "boolean",
-        describe:
-          "Start the demo platform on free ports and target it. Default: only when no <SERVICE>_BASE_URL is set; --no-demo targets those variables or DEMO_PORT",
-      })
-      .option("out", {
-        type: "string",
-        default: "perf-results",
-        describe: "Results root; each run writes <out>/<scenario>/<timestamp>/",
-      })
-      .option("notify", {
-        type: "boolean",
-        default: true,
-        describe:
-          "Send the verdict to Slack (SLACK_WEBHOOK_URL) and breached objectives to Jira (JIRA_*), when set",
-      })
-      .option("notify-only", {
-        type: "boolean",
-        default: false,
-        describe: "Run nothing: send the verdict of the scenario's newest results in --out",
-      })
-      .option("platform", {
-        choices: ["local", "fargate", "aci"] as const,
-        default: "local" as const,
-        describe:
-          "Where Artillery's workers run: local worker threads, AWS Fargate (run-fargate) or Azure Container Instances (run-aci), with your cloud credentials",
-      })
-      .option("count", {
-        type: "number",
-        describe: "Cloud workers to split the planned load over (--platform fargate|aci)",
-      })
-      .option("region", {
-        type: "string",
-        describe: "Cloud region of the workers (--platform fargate|aci)",
-      })
-      .check((argv) => {
-        const known = runnableScenarios();
-        if (!known.includes(argv.scenario)) {
-          throw new UsageError(
-            `unknown scenario "${argv.scenario}"; tests/perf/scenarios/ has: ${known.join(", ")}`,
-          );
-        }
-        if (argv.duration !== undefined && !(parseDurationSeconds(argv.duration) ?? 0)) {
-          throw new UsageError(`--duration must be like 90s, 3m or 1h30m, got "${argv.duration}"`);
-        }
-        const rate = argv["peak-rate"];
-        if (rate !== undefined && !(Number.isFinite(rate) && rate > 0)) {
-          throw new UsageError(`--peak-rate must be a number above 0, got ${rate}`);
-        }
-        if (argv.platform !== "local") {
-          const count = argv.count;
-          if (count === undefined || !(Number.isInteger(count) && count >= 1)) {
-            throw new UsageError(`--platform ${argv.platform} needs --count N (whole, ≥ 1)`);
-          }
-          if (!argv.region) throw new UsageError(`--platform ${argv.platform} needs --region`);
-        }
-        if (argv["notify-only"] && !argv.notify) {
-          throw new UsageError("--notify-only and --no-notify contradict each other");
-        }
-        return true;
-      })
+      .options(perfOptions)
+      .check(checkPerfArgs)
       .example("$0 perf smoke", "every endpoint once against a demo platform started for the run")
       .example("$0 perf daily-peak --duration 3m --peak-rate 400", "the day in 3 minutes")
       .example("$0 perf stress -- --tags run:nightly", "anything after -- goes to `artillery run`")
@@ -157,7 +77,8 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
       print: (line) => console.log(line),
     });
     if (channels) await notify(channels, result.resultsDir, argv.scenario);
-    process.exitCode = result.exitCode;
+    // Artillery has already said what failed; only its exit code is left to pass on.
+    if (result.exitCode !== 0) throw new ExitError(result.exitCode);
   },
 };
 

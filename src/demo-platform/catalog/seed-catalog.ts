@@ -25,13 +25,35 @@ const groceryFeatures: Record<string, string[]> = {
 /** Fills an empty catalogue with the same rows every time (a seeded PRNG, not Math.random). */
 export function seedCatalog(db: DatabaseSync): void {
   const random = mulberry32(20_260_101);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const jitter = (spread: number) => (random() - 0.5) * spread;
-
+  const seed: Seeder = {
+    db,
+    random,
+    pick: <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T,
+    jitter: (spread) => (random() - 0.5) * spread,
+  };
+  // The steps draw from one PRNG in this order; reordering them would change every row after.
   db.exec("BEGIN");
+  seedRegions(seed);
+  seedShops(seed);
+  seedMembers(seed);
+  seedFeedback(seed, seedGroceryItems(seed));
+  db.exec("COMMIT");
+}
+
+interface Seeder {
+  db: DatabaseSync;
+  random: () => number;
+  pick: <T>(items: readonly T[]) => T;
+  jitter: (spread: number) => number;
+}
+
+function seedRegions({ db }: Seeder): void {
   const insertRegion = db.prepare("INSERT INTO regions VALUES (?, ?, ?, ?, ?)");
   for (const r of regions) insertRegion.run(r.code, r.name, r.lat, r.lng, r.traffic);
+}
 
+/** Shops spread over the regions, each with six menu items (the sixth unavailable). */
+function seedShops({ db, random, pick, jitter }: Seeder): void {
   const insertShop = db.prepare("INSERT INTO shops VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   const insertMenu = db.prepare("INSERT INTO menu_items VALUES (?, ?, ?, ?, ?)");
   let menuId = 1;
@@ -56,7 +78,9 @@ export function seedCatalog(db: DatabaseSync): void {
       insertMenu.run(menuId++, id, `${category} dish ${n}`, price, n === 6 ? 0 : 1);
     }
   }
+}
 
+function seedMembers({ db, pick, jitter }: Seeder): void {
   const insertMember = db.prepare("INSERT INTO members VALUES (?, ?, ?, ?, ?, ?)");
   for (let id = 1; id <= catalogSize.members; id++) {
     const region = pick(regions);
@@ -64,7 +88,10 @@ export function seedCatalog(db: DatabaseSync): void {
     const lng = region.lng + jitter(0.05);
     insertMember.run(id, `Member ${id}`, pick(ageBands), region.code, lat, lng);
   }
+}
 
+/** Grocery items per (service, feature); returns the ids of each feature, in order. */
+function seedGroceryItems({ db, random }: Seeder): number[][] {
   const insertItem = db.prepare("INSERT INTO grocery_items VALUES (?, ?, ?, ?, ?, ?, ?)");
   let itemId = 1;
   const itemIdsByFeature: number[][] = [];
@@ -88,7 +115,11 @@ export function seedCatalog(db: DatabaseSync): void {
       itemIdsByFeature.push(ids);
     }
   }
+  return itemIdsByFeature;
+}
 
+/** Likes and dislikes of the members who are not cold-start ones. */
+function seedFeedback({ db, random, pick }: Seeder, itemIdsByFeature: number[][]): void {
   const insertFeedback = db.prepare("INSERT OR IGNORE INTO member_feedback VALUES (?, ?, ?, ?)");
   const epoch = Date.UTC(2026, 0, 1);
   for (let member = 1; member < catalogSize.coldStartMembersFrom; member++) {
@@ -104,7 +135,6 @@ export function seedCatalog(db: DatabaseSync): void {
       }
     }
   }
-  db.exec("COMMIT");
 }
 
 /** A small, well-known 32-bit PRNG: deterministic seed data without a dependency. */

@@ -31,128 +31,154 @@ export interface RecommendationServiceDependencies {
  */
 export function createRecommendationService(deps: RecommendationServiceDependencies): Service {
   const catalog = new RecommendationCatalog(deps.catalog);
-  const coldStart = new ColdStartFallback(catalog);
-  const rules = new RuleBook({
-    dir: deps.rulesDir,
-    checkIntervalMs: deps.rulesCheckIntervalMs ?? 1_000,
-    log: deps.log ?? ((line) => console.warn(line)),
-    clock: deps.clock,
-  });
-
-  function recommend({ params, url }: RequestContext): Reply {
-    const query = parseQuery(recommendationQuerySchema, url, ["memberId"]);
-    if (!query.ok) return invalidRequest(query.errors);
-    const service = params.service ?? "";
-    const feature = params.feature ?? "";
-    const loaded = rules.find(service, feature);
-    if (!loaded) {
-      return problem(404, "No recommendation rules", {
-        detail: `No rule schema for service "${service}" and feature "${feature}"`,
-      });
-    }
-    const { memberId } = query.value;
-    const member = catalog.member(memberId);
-    if (!member) return problem(404, "Member not found", { detail: `No member ${memberId}` });
-
-    const bucket = abBucket(service, memberId);
-    const rule = resolveForBucket(loaded.rule, bucket);
-    const { strategy, cohort, ranked } = rankForMember(member, rule);
-
-    const items = ranked.map(({ item, penalties }, index) => ({
-      rank: index + 1,
-      ...item,
-      penalties,
-    }));
-    return json(
-      200,
-      {
-        service,
-        feature,
-        memberId,
-        items,
-        meta: {
-          count: items.length,
-          strategy,
-          cohort,
-          bucket,
-          ruleVersion: loaded.version,
-          sort: rule.sort,
-          limit: rule.limit,
-        },
-      },
-      { "x-ab-bucket": bucket, "x-rule-version": loaded.version },
-    );
-  }
-
-  /** Members with history get their own filters applied; the rest borrow a similar cohort's taste. */
-  function rankForMember(member: MemberProfile, rule: ResolvedRule) {
-    const { service, feature } = rule;
-    const candidates = catalog.items(service, feature);
-    if (catalog.hasHistory(member.id)) {
-      const recentDislikes = catalog
-        .feedback(member.id, { service, feature })
-        .filter((entry) => entry.kind === "dislike")
-        .map((entry) => entry.itemId);
-      return {
-        strategy: "personalized" as const,
-        cohort: null,
-        ranked: rankItems({ rule, candidates, recentDislikes }),
-      };
-    }
-    const fallback = coldStart.answer({
-      member,
-      service,
-      feature,
-      minSimilarMembers: rule.coldStart.minSimilarMembers,
-    });
-    return {
-      strategy: "similar-members" as const,
-      cohort: fallback.cohort,
-      ranked: rankItems({ rule, candidates, recentDislikes: [], affinity: fallback.affinity }),
-    };
-  }
-
-  function memberFeedback({ params, url }: RequestContext): Reply {
-    const request = parseWith(
-      feedbackRequestSchema,
-      {
-        ...queryValues(url, ["service", "feature", "kind"]),
-        memberId: params.memberId,
-      },
-      "query",
-    );
-    if (!request.ok) return invalidRequest(request.errors);
-    const { memberId, service, feature, kind } = request.value;
-    const member = catalog.member(memberId);
-    if (!member) return problem(404, "Member not found", { detail: `No member ${memberId}` });
-    const feedback = catalog
-      .feedback(memberId)
-      .filter(
-        (entry) =>
-          (service === undefined || entry.service === service) &&
-          (feature === undefined || entry.feature === feature) &&
-          (kind === undefined || entry.kind === kind),
-      );
-    return json(200, {
-      memberId,
-      ageBand: member.ageBand,
-      region: member.region,
-      coldStart: !catalog.hasHistory(memberId),
-      feedback,
-    });
-  }
-
+  const parts: RecommenderParts = {
+    catalog,
+    coldStart: new ColdStartFallback(catalog),
+    rules: new RuleBook({
+      dir: deps.rulesDir,
+      checkIntervalMs: deps.rulesCheckIntervalMs ?? 1_000,
+      log: deps.log ?? ((line) => console.warn(line)),
+      clock: deps.clock,
+    }),
+  };
   return {
     name: "recommendation",
     routes: [
-      { method: "GET", path: "/v1/recommendations/:service/:feature", handle: recommend },
-      { method: "GET", path: "/v1/recommendations/_rules", handle: () => json(200, rules.state()) },
+      {
+        method: "GET",
+        path: "/v1/recommendations/:service/:feature",
+        handle: (ctx) => recommend(parts, ctx),
+      },
+      {
+        method: "GET",
+        path: "/v1/recommendations/_rules",
+        handle: () => json(200, parts.rules.state()),
+      },
       {
         method: "POST",
         path: "/v1/recommendations/_reload",
-        handle: () => json(200, rules.reload()),
+        handle: () => json(200, parts.rules.reload()),
       },
-      { method: "GET", path: "/v1/members/:memberId/feedback", handle: memberFeedback },
+      {
+        method: "GET",
+        path: "/v1/members/:memberId/feedback",
+        handle: (ctx) => memberFeedback(parts, ctx),
+      },
     ],
   };
+}
+
+/** What the handlers share: the catalogue, the cold-start fallback and the rule book. */
+interface RecommenderParts {
+  catalog: RecommendationCatalog;
+  coldStart: ColdStartFallback;
+  rules: RuleBook;
+}
+
+function recommend(parts: RecommenderParts, { params, url }: RequestContext): Reply {
+  const { catalog, rules } = parts;
+  const query = parseQuery(recommendationQuerySchema, url, ["memberId"]);
+  if (!query.ok) return invalidRequest(query.errors);
+  const service = params.service ?? "";
+  const feature = params.feature ?? "";
+  const loaded = rules.find(service, feature);
+  if (!loaded) {
+    return problem(404, "No recommendation rules", {
+      detail: `No rule schema for service "${service}" and feature "${feature}"`,
+    });
+  }
+  const { memberId } = query.value;
+  const member = catalog.member(memberId);
+  if (!member) return problem(404, "Member not found", { detail: `No member ${memberId}` });
+
+  const bucket = abBucket(service, memberId);
+  const rule = resolveForBucket(loaded.rule, bucket);
+  const { strategy, cohort, ranked } = rankForMember(parts, member, rule);
+
+  const items = ranked.map(({ item, penalties }, index) => ({
+    rank: index + 1,
+    ...item,
+    penalties,
+  }));
+  return json(
+    200,
+    {
+      service,
+      feature,
+      memberId,
+      items,
+      meta: {
+        count: items.length,
+        strategy,
+        cohort,
+        bucket,
+        ruleVersion: loaded.version,
+        sort: rule.sort,
+        limit: rule.limit,
+      },
+    },
+    { "x-ab-bucket": bucket, "x-rule-version": loaded.version },
+  );
+}
+
+/** Members with history get their own filters applied; the rest borrow a similar cohort's taste. */
+function rankForMember(
+  { catalog, coldStart }: RecommenderParts,
+  member: MemberProfile,
+  rule: ResolvedRule,
+) {
+  const { service, feature } = rule;
+  const candidates = catalog.items(service, feature);
+  if (catalog.hasHistory(member.id)) {
+    const recentDislikes = catalog
+      .feedback(member.id, { service, feature })
+      .filter((entry) => entry.kind === "dislike")
+      .map((entry) => entry.itemId);
+    return {
+      strategy: "personalized" as const,
+      cohort: null,
+      ranked: rankItems({ rule, candidates, recentDislikes }),
+    };
+  }
+  const fallback = coldStart.answer({
+    member,
+    service,
+    feature,
+    minSimilarMembers: rule.coldStart.minSimilarMembers,
+  });
+  return {
+    strategy: "similar-members" as const,
+    cohort: fallback.cohort,
+    ranked: rankItems({ rule, candidates, recentDislikes: [], affinity: fallback.affinity }),
+  };
+}
+
+function memberFeedback({ catalog }: RecommenderParts, { params, url }: RequestContext): Reply {
+  const request = parseWith(
+    feedbackRequestSchema,
+    {
+      ...queryValues(url, ["service", "feature", "kind"]),
+      memberId: params.memberId,
+    },
+    "query",
+  );
+  if (!request.ok) return invalidRequest(request.errors);
+  const { memberId, service, feature, kind } = request.value;
+  const member = catalog.member(memberId);
+  if (!member) return problem(404, "Member not found", { detail: `No member ${memberId}` });
+  const feedback = catalog
+    .feedback(memberId)
+    .filter(
+      (entry) =>
+        (service === undefined || entry.service === service) &&
+        (feature === undefined || entry.feature === feature) &&
+        (kind === undefined || entry.kind === kind),
+    );
+  return json(200, {
+    memberId,
+    ageBand: member.ageBand,
+    region: member.region,
+    coldStart: !catalog.hasHistory(memberId),
+    feedback,
+  });
 }

@@ -7,6 +7,7 @@ import { createServer as createHttpServer } from "node:http";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import { buffer as readBody } from "node:stream/consumers";
 import { gzipSync } from "node:zlib";
 import { makeLoopbackCertificate } from "../../../tools/curl-to-test/fidelity/loopback-certificate.ts";
 
@@ -55,9 +56,7 @@ async function answer(
   response: ServerResponse,
   seen: string[],
 ): Promise<void> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  const body = Buffer.concat(chunks);
+  const body = await readBody(request);
   const path = request.url ?? "/";
   seen.push(`${request.method} ${path}`);
   if (path.startsWith("/binary")) {

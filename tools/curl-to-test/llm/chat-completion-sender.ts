@@ -2,14 +2,15 @@
  * Sends one chat completion request asking for the answer's JSON schema to any
  * OpenAI-compatible endpoint, through the `openai` client. The way the schema is asked for is
  * negotiated (structured-output.ts): a refusal of the `response_format` steps down to the next
- * way at once, without counting as an attempt. Retries are ours (the client's are off) so that
- * they are bounded and visible: 429, 5xx, timeouts and lost connections retry with exponential
- * backoff, honouring `Retry-After` (and `retry-after-ms`) up to a limit; anything else fails at
- * once. Failures are `ChatCompletionFailure`s whose message is a sentence for a `warning:` line
+ * way at once, without counting as an attempt. Retries run on p-retry (the client's are off) so
+ * that they are bounded and visible: 429, 5xx, timeouts and lost connections retry with
+ * exponential backoff, honouring `Retry-After` (and `retry-after-ms`) up to a limit; anything
+ * else fails at once. Failures are `ChatCompletionFailure`s whose message is a sentence for a `warning:` line
  * and never holds the key.
  */
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
 import type { ChatCompletion } from "openai/resources/chat/completions";
+import pRetry, { AbortError } from "p-retry";
 import type { ChatMessage } from "./refinement-prompt.ts";
 import {
   StructuredOutputMemory,
@@ -89,41 +90,88 @@ export function chatCompletionSender(options: ChatCompletionSenderOptions): Send
   const sleep = options.sleep ?? ((ms: number) => new Promise((done) => setTimeout(done, ms)));
   const formats = options.formats ?? new StructuredOutputMemory();
   const endpoint = client.baseURL;
-  return async (messages) => {
-    for (let attempt = 1; ; attempt += 1) {
+  return (messages) => {
+    let attempt = 0;
+    return pRetry(
+      async () => {
+        attempt += 1;
+        const completion = await createCompletion(messages);
+        try {
+          return { ...answerOf(completion), attempts: attempt };
+        } catch (error) {
+          // An answer that came but cannot be used is not asked again.
+          throw new AbortError(error as ChatCompletionFailure);
+        }
+      },
+      {
+        retries: options.maxAttempts - 1,
+        // The waits are taken in onFailedAttempt: a Retry-After or the jittered backoff decides
+        // them, and an injected `sleep` keeps tests off the clock.
+        minTimeout: 0,
+        onFailedAttempt: async ({ error, retriesLeft }) => {
+          const cause = error instanceof FailedTry ? error.cause : error;
+          const delayMs = retryDelayMs(cause, { attempt, retriesLeft, options });
+          options.onRetry?.({ attempt, delayMs, reason: failureReason(cause) });
+          await sleep(delayMs);
+        },
+      },
+    );
+  };
+
+  /**
+   * One attempt: a refusal of the `response_format` steps down to the next way of asking at
+   * once (bounded: the list of ways ends), without counting as an attempt.
+   */
+  async function createCompletion(messages: readonly ChatMessage[]): Promise<ChatCompletion> {
+    for (;;) {
       const format = formats.current(endpoint, options.model);
       try {
-        const completion = await client.chat.completions.create(
+        return await client.chat.completions.create(
           chatCompletionBody(options.model, messages, format),
         );
-        return { ...answerOf(completion), attempts: attempt };
       } catch (error) {
-        if (error instanceof ChatCompletionFailure) throw error;
-        const reason = failureReason(error);
-        const step = refusesResponseFormat(error)
-          ? formats.stepDown(endpoint, options.model, format)
-          : null;
-        if (step) {
-          if (step.first) options.onFormatStepDown?.(stepDownMessage(format, step.next, reason));
-          attempt -= 1; // a refused format is not an attempt at an answer
-          continue;
-        }
-        if (!retryable(error)) throw new ChatCompletionFailure(reason);
-        if (attempt >= options.maxAttempts) {
-          throw new ChatCompletionFailure(`${reason}, ${attempt} attempt(s)`);
-        }
-        const asked = retryAfterMs(error);
-        if (asked !== null && asked > options.maxRetryDelayMs) {
-          throw new ChatCompletionFailure(
-            `${reason}, and the server asked to wait ${Math.ceil(asked / 1000)} s (Retry-After), more than ${Math.ceil(options.maxRetryDelayMs / 1000)} s`,
-          );
-        }
-        const delayMs = asked ?? backoffMs(options.retryBaseMs, attempt, options.maxRetryDelayMs);
-        options.onRetry?.({ attempt, delayMs, reason });
-        await sleep(delayMs);
+        if (!stepDown(format, error)) throw new FailedTry(error);
       }
     }
-  };
+  }
+
+  /** Steps down to the next format when this one was refused; tells of the first step only. */
+  function stepDown(format: StructuredOutputFormat, error: unknown): boolean {
+    if (!refusesResponseFormat(error)) return false;
+    const step = formats.stepDown(endpoint, options.model, format);
+    if (!step) return false;
+    if (step.first) {
+      options.onFormatStepDown?.(stepDownMessage(format, step.next, failureReason(error)));
+    }
+    return true;
+  }
+}
+
+/** Wraps what one attempt threw, so p-retry never treats it as its own (a `TypeError` ends it). */
+class FailedTry extends Error {
+  override name = "FailedTry";
+
+  constructor(cause: unknown) {
+    super(failureReason(cause), { cause });
+  }
+}
+
+/** The wait before the next attempt, or the failure to give up with. */
+function retryDelayMs(
+  error: unknown,
+  context: { attempt: number; retriesLeft: number; options: ChatCompletionSenderOptions },
+): number {
+  const { attempt, retriesLeft, options } = context;
+  const reason = failureReason(error);
+  if (!retryable(error)) throw new ChatCompletionFailure(reason);
+  if (retriesLeft === 0) throw new ChatCompletionFailure(`${reason}, ${attempt} attempt(s)`);
+  const asked = retryAfterMs(error);
+  if (asked !== null && asked > options.maxRetryDelayMs) {
+    throw new ChatCompletionFailure(
+      `${reason}, and the server asked to wait ${Math.ceil(asked / 1000)} s (Retry-After), more than ${Math.ceil(options.maxRetryDelayMs / 1000)} s`,
+    );
+  }
+  return asked ?? backoffMs(options.retryBaseMs, attempt, options.maxRetryDelayMs);
 }
 
 /** The answer's text and usage, or why there is none. */

@@ -38,6 +38,7 @@ describe("qaops convert --llm", () => {
   const env = (server: FakeOpenAiServer, cacheName: string): Record<string, string> => ({
     OPENAI_API_KEY: "test-key",
     OPENAI_BASE_URL: server.baseURL,
+    QAOPS_LLM_PRICE_PER_MTOKENS: "0.15/0.6",
     QAOPS_LLM_CACHE_DIR: join(dir, cacheName),
   });
   const convert = (out: string, ...flags: string[]): string[] => [

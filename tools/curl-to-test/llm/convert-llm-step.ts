@@ -19,7 +19,7 @@ import { renderConversion } from "../render/render-conversion.ts";
 import { chatCompletionBody } from "./chat-completion-sender.ts";
 import type { LlmOptions } from "./llm-options.ts";
 import { resolveLlmOptions } from "./llm-options.ts";
-import { estimatedCostUsd } from "./model-prices.ts";
+import { estimatedCostUsd } from "./token-cost.ts";
 import { PlanFileError, parsePlanFile, planFileName, planFileText } from "./plan-file.ts";
 import { countPromptTokens } from "./prompt-tokens.ts";
 import { modelPlanRefiner, refinementPrompts } from "./refine-plan.ts";
@@ -55,7 +55,7 @@ export function convertLlmStep(options: ConvertLlmStepOptions): ConvertLlmStep {
     savePlan: savePlanFile,
     reportLines: () => {
       const usage = refiner.usage();
-      return Promise.resolve(usage ? [usageSummary(usage)] : []);
+      return Promise.resolve(usage ? [usageSummary(usage, llm.price)] : []);
     },
   };
 }
@@ -84,7 +84,7 @@ function dryRunStep(llm: LlmOptions): ConvertLlmStep {
           JSON.stringify(chatCompletionBody(llm.model, prompt.messages), null, 2),
         );
       }
-      const cost = estimatedCostUsd(llm.model, { promptTokens: tokens, completionTokens: 0 });
+      const cost = estimatedCostUsd(llm.price, { promptTokens: tokens, completionTokens: 0 });
       lines.push(
         `# llm dry run: ${prompts.length} prompt${prompts.length === 1 ? "" : "s"}, about ${tokens} prompt tokens${cost === null ? "" : ` (about $${cost.toFixed(4)} before the answers)`} for ${llm.model}; nothing was sent, no file was written`,
       );

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { LlmOptionsError, personalDataKinds, resolveLlmOptions } from "./llm-options.ts";
-import { estimatedCostUsd } from "./model-prices.ts";
+import { estimatedCostUsd } from "./token-cost.ts";
 import { usageSummary } from "./usage-summary.ts";
 
 describe("resolveLlmOptions", () => {
@@ -61,12 +61,22 @@ describe("resolveLlmOptions", () => {
 });
 
 describe("cost accounting", () => {
-  it("prices known models, dated versions included, and not unknown ones", () => {
+  it("prices tokens at the configured price, and without one gives no price", () => {
     const tokens = { promptTokens: 1_000_000, completionTokens: 1_000_000 };
-    assert.equal(estimatedCostUsd("gpt-4o-mini", tokens), 0.75);
-    assert.equal(estimatedCostUsd("gpt-4o-mini-2024-07-18", tokens), 0.75);
-    assert.equal(estimatedCostUsd("gpt-4o-2024-08-06", tokens), 12.5);
-    assert.equal(estimatedCostUsd("llama3.1:8b", tokens), null);
+    assert.equal(estimatedCostUsd({ input: 0.15, output: 0.6 }, tokens), 0.75);
+    assert.equal(estimatedCostUsd({ input: 2.5, output: 10 }, tokens), 12.5);
+    assert.equal(estimatedCostUsd(null, tokens), null);
+  });
+
+  it("reads the price from QAOPS_LLM_PRICE_PER_MTOKENS, input/output or one for both", () => {
+    const price = (value: string) =>
+      resolveLlmOptions({}, { QAOPS_LLM_PRICE_PER_MTOKENS: value }).price;
+    assert.deepEqual(price("0.15/0.6"), { input: 0.15, output: 0.6 });
+    assert.deepEqual(price("2"), { input: 2, output: 2 });
+    assert.equal(resolveLlmOptions({}, {}).price, null);
+    assert.throws(() => price("cheap"), {
+      message: /^QAOPS_LLM_PRICE_PER_MTOKENS is invalid \(must be dollars per million tokens/,
+    });
   });
 
   it("summarises a run in one line", () => {
@@ -80,12 +90,12 @@ describe("cost accounting", () => {
       completionTokens: 410,
     };
     assert.equal(
-      usageSummary(usage),
+      usageSummary(usage, { input: 0.15, output: 0.6 }),
       "llm: 3 prompts (1 sent, 1 from cache, 1 failed), 3,120 prompt + 410 completion tokens, about $0.0007 (gpt-4o-mini)",
     );
     assert.match(
-      usageSummary({ ...usage, model: "local-model" }),
-      /no price known \(local-model\)$/,
+      usageSummary({ ...usage, model: "local-model" }, null),
+      /no price set \(local-model\)$/,
     );
   });
 });

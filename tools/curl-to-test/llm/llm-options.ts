@@ -4,6 +4,7 @@
  * env var and the bad value (never the API key's value).
  */
 import { z } from "zod";
+import { parseTokenPrice } from "./token-cost.ts";
 
 export const personalDataKinds = ["email", "phone", "address", "name"] as const;
 export type PersonalDataKind = (typeof personalDataKinds)[number];
@@ -52,6 +53,14 @@ const llmOptionsSchema = z.object({
   /** Personal data masked in prompts. */
   mask: z.array(z.enum(personalDataKinds)).default([...personalDataKinds]),
   nameFields: z.array(z.string().min(1)).default(defaultNameFields),
+  /** US$ per million tokens, input/output, for the cost estimate; null: tokens only. */
+  price: z
+    .object(
+      { input: z.number().min(0), output: z.number().min(0) },
+      { error: 'must be dollars per million tokens, "input/output" such as 0.15/0.6' },
+    )
+    .nullable()
+    .default(null),
 });
 
 export type LlmOptions = z.infer<typeof llmOptionsSchema>;
@@ -73,6 +82,7 @@ const envNames: Partial<Record<keyof LlmOptions, string>> = {
   cacheDir: "QAOPS_LLM_CACHE_DIR",
   mask: "QAOPS_LLM_MASK",
   nameFields: "QAOPS_LLM_NAME_FIELDS",
+  price: "QAOPS_LLM_PRICE_PER_MTOKENS",
 };
 
 const numericOptions = new Set<keyof LlmOptions>(["timeoutMs", "maxAttempts", "concurrency"]);
@@ -105,6 +115,7 @@ export function resolveLlmOptions(
 function fromEnv(option: keyof LlmOptions, raw: string): unknown {
   if (numericOptions.has(option)) return /^\d+$/.test(raw) ? Number(raw) : raw;
   if (option === "cacheDir") return raw === "off" ? null : raw;
+  if (option === "price") return parseTokenPrice(raw);
   if (listOptions.has(option)) {
     if (option === "mask" && raw === "none") return [];
     return raw

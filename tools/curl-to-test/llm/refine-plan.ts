@@ -6,11 +6,11 @@
  * leaves the specs of that prompt exactly as the deterministic plan has them, with a warning.
  * Nothing here throws for those: the conversion always goes on.
  */
+import pLimit from "p-limit";
 import type { PlanRefinementInput, PlanRefinementOutput } from "../convert-captures.ts";
 import type { CapturedRequest, SourceLocation } from "../model/captured-request.ts";
 import type { ConversionPlan } from "../plan/conversion-plan.ts";
 import type { ConversionWarning } from "../plan/plan-conversion.ts";
-import { mapConcurrently } from "../record/map-concurrently.ts";
 import { AnswerCache } from "./answer-cache.ts";
 import type { CachedAnswer } from "./answer-cache.ts";
 import { applyRefinement } from "./apply-refinement.ts";
@@ -167,7 +167,7 @@ export async function refinePlan(input: RefinePlanInput): Promise<RefinePlanResu
   let done = 0;
   const progress = input.onProgress ?? (() => {});
   progress({ done, total: prompts.length });
-  const outcomes = await mapConcurrently(prompts, options.concurrency, async (prompt, index) => {
+  const outcomes = await pLimit(options.concurrency).map(prompts, async (prompt, index) => {
     const outcome = await answerFor({
       prompt,
       cached: cachedAnswers[index] ?? null,

@@ -4,6 +4,7 @@
  * count which generated tests notice it.
  */
 import { createServer } from "node:http";
+import { buffer as readBody } from "node:stream/consumers";
 import { closeServer, listenOnLoopback } from "../../../../test-support/loopback-server.ts";
 
 /** Returns the body to send instead, or undefined to leave it as it is. */
@@ -24,10 +25,7 @@ export async function startMutatingProxy(options: {
 }): Promise<MutatingProxy> {
   const proxy: MutatingProxy = { url: "", mutated: 0, close: async () => {} };
   const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks);
+    void readBody(req).then((body) => {
       const headers = Object.entries(req.headers).flatMap(([name, value]) =>
         value === undefined || hopByHop.has(name) || name === "host"
           ? []
