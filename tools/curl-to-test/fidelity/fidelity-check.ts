@@ -5,7 +5,7 @@
  */
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { mapConcurrently } from "../record/map-concurrently.ts";
+import pLimit from "p-limit";
 import type { CaseVerdict, FidelityClass } from "./classify-case.ts";
 import { judgeCase } from "./judge-case.ts";
 import { makeLoopbackCertificate } from "./loopback-certificate.ts";
@@ -67,7 +67,7 @@ export async function runFidelityCheck(options: FidelityOptions): Promise<Fideli
   const tls = await makeLoopbackCertificate();
   const servers: RecordingServer[] = [];
   try {
-    const prepared = await mapConcurrently(options.cases, options.curlConcurrency ?? 4, (input) =>
+    const prepared = await pLimit(options.curlConcurrency ?? 4).map(options.cases, (input) =>
       prepareCase({ input, workDirectory: options.workDirectory, filesDirectory, tls, servers }),
     );
     const batch = await runPlaywrightBatch({

@@ -17,6 +17,7 @@ import { request as httpRequest } from "node:http";
 import type { IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { readFile } from "node:fs/promises";
+import pLimit from "p-limit";
 import { basename, isAbsolute, join } from "node:path";
 import type {
   CapturedBody,
@@ -24,7 +25,6 @@ import type {
   CapturedResponse,
   NameValue,
 } from "../model/captured-request.ts";
-import { mapConcurrently } from "./map-concurrently.ts";
 import { transportHeaders } from "../model/transport-headers.ts";
 
 export interface RecordOptions {
@@ -58,8 +58,9 @@ export async function recordResponses(
     options.onProgress?.(++done, requests.length);
     return recorded;
   };
+  const limit = pLimit(options.concurrency ?? 4);
   for (const segment of orderedSegments(requests)) {
-    results.push(...(await mapConcurrently(segment, options.concurrency ?? 4, replay)));
+    results.push(...(await limit.map(segment, replay)));
   }
   return results;
 }
