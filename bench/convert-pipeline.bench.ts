@@ -46,7 +46,52 @@ function response(status: number, body: unknown): unknown {
 
 /** Entry `index`: orders placed and read back, shop menus, assets and preflights. */
 function harEntry(index: number): unknown {
-  const request = (method: string, url: string, body?: unknown) => ({
+  const timing = { startedDateTime: "2024-05-01T12:00:00.000Z", time: 12, cache: {}, timings: {} };
+  return { ...timing, ...exchangeAt(index) };
+}
+
+/** The request and response of entry `index`, by its place in each run of ten. */
+function exchangeAt(index: number): { request: unknown; response: unknown } {
+  switch (index % 10) {
+    case 9:
+      return {
+        request: { ...request("GET", `https://cdn.example.com/img/${index}.webp`), headers: [] },
+        response: {
+          ...(response(200, {}) as object),
+          content: { size: 0, mimeType: "image/webp" },
+        },
+      };
+    case 8:
+      return {
+        request: {
+          ...request("OPTIONS", "https://api.example.com/v1/orders"),
+          headers: [{ name: "access-control-request-method", value: "POST" }],
+        },
+        response: response(204, {}),
+      };
+    case 0:
+      return {
+        request: request("POST", "https://api.example.com/v1/orders", {
+          shopId: index % 40,
+          items: [{ menuId: index % 12, quantity: 1 + (index % 3) }],
+        }),
+        response: response(201, order(index)),
+      };
+    case 1:
+      return {
+        request: request("GET", `https://api.example.com/v1/orders/${order(index - 1).id}`),
+        response: response(200, order(index - 1)),
+      };
+    default:
+      return {
+        request: request("GET", `https://api.example.com/v1/shops/${index % 40}/menu`),
+        response: response(200, { shopId: index % 40, items: [{ menuId: 1, price: 9000 }] }),
+      };
+  }
+}
+
+function request(method: string, url: string, body?: unknown) {
+  return {
     method,
     url,
     httpVersion: "http/2.0",
@@ -58,55 +103,16 @@ function harEntry(index: number): unknown {
     headersSize: -1,
     bodySize: -1,
     ...(body ? { postData: { mimeType: "application/json", text: JSON.stringify(body) } } : {}),
-  });
-  const order = (id: number) => ({
+  };
+}
+
+function order(id: number) {
+  return {
     id: `ord_${String(id).padStart(8, "0")}`,
     status: id % 5 === 0 ? "CANCELLED" : "PLACED",
     total: 9000 + (id % 7) * 500,
     placedAt: "2024-05-01T12:00:00Z",
-  });
-  const timing = { startedDateTime: "2024-05-01T12:00:00.000Z", time: 12, cache: {}, timings: {} };
-  switch (index % 10) {
-    case 9:
-      return {
-        ...timing,
-        request: { ...request("GET", `https://cdn.example.com/img/${index}.webp`), headers: [] },
-        response: {
-          ...(response(200, {}) as object),
-          content: { size: 0, mimeType: "image/webp" },
-        },
-      };
-    case 8:
-      return {
-        ...timing,
-        request: {
-          ...request("OPTIONS", "https://api.example.com/v1/orders"),
-          headers: [{ name: "access-control-request-method", value: "POST" }],
-        },
-        response: response(204, {}),
-      };
-    case 0:
-      return {
-        ...timing,
-        request: request("POST", "https://api.example.com/v1/orders", {
-          shopId: index % 40,
-          items: [{ menuId: index % 12, quantity: 1 + (index % 3) }],
-        }),
-        response: response(201, order(index)),
-      };
-    case 1:
-      return {
-        ...timing,
-        request: request("GET", `https://api.example.com/v1/orders/${order(index - 1).id}`),
-        response: response(200, order(index - 1)),
-      };
-    default:
-      return {
-        ...timing,
-        request: request("GET", `https://api.example.com/v1/shops/${index % 40}/menu`),
-        response: response(200, { shopId: index % 40, items: [{ menuId: 1, price: 9000 }] }),
-      };
-  }
+  };
 }
 
 const har = JSON.stringify({

@@ -71,34 +71,47 @@ function apiCall(index: number): ApiCall {
   };
 }
 
+/** One entry of a Chrome HAR: every tenth a CDN image, every tenth a preflight, the rest API calls. */
 function harEntry(index: number): unknown {
-  const pseudo = (method: string, path: string) => [
+  if (index % 10 === 9) return imageEntry(index);
+  if (index % 10 === 8) return preflightEntry();
+  return apiEntry(index);
+}
+
+/** HTTP/2 pseudo-headers as Chrome records them. */
+function pseudoHeaders(method: string, path: string): { name: string; value: string }[] {
+  return [
     { name: ":authority", value: "api.example.com" },
     { name: ":method", value: method },
     { name: ":path", value: path },
     { name: ":scheme", value: "https" },
   ];
-  if (index % 10 === 9) {
-    return {
-      _resourceType: "image",
-      request: { method: "GET", url: `https://cdn.example.com/img/${index}.webp`, headers: [] },
-      response: { status: 200, headers: [], content: { size: 0, mimeType: "image/webp" } },
-    };
-  }
-  if (index % 10 === 8) {
-    return {
-      _resourceType: "preflight",
-      request: {
-        method: "OPTIONS",
-        url: "https://api.example.com/v1/orders",
-        headers: [
-          ...pseudo("OPTIONS", "/v1/orders"),
-          { name: "access-control-request-method", value: "POST" },
-        ],
-      },
-      response: { status: 204, headers: [], content: { size: 0, mimeType: "x-unknown" } },
-    };
-  }
+}
+
+function imageEntry(index: number): unknown {
+  return {
+    _resourceType: "image",
+    request: { method: "GET", url: `https://cdn.example.com/img/${index}.webp`, headers: [] },
+    response: { status: 200, headers: [], content: { size: 0, mimeType: "image/webp" } },
+  };
+}
+
+function preflightEntry(): unknown {
+  return {
+    _resourceType: "preflight",
+    request: {
+      method: "OPTIONS",
+      url: "https://api.example.com/v1/orders",
+      headers: [
+        ...pseudoHeaders("OPTIONS", "/v1/orders"),
+        { name: "access-control-request-method", value: "POST" },
+      ],
+    },
+    response: { status: 204, headers: [], content: { size: 0, mimeType: "x-unknown" } },
+  };
+}
+
+function apiEntry(index: number): unknown {
   const call = apiCall(index);
   const path = call.url.replace("https://api.example.com", "");
   return {
@@ -110,7 +123,7 @@ function harEntry(index: number): unknown {
       url: call.url,
       httpVersion: "http/2.0",
       headers: [
-        ...pseudo(call.method, path),
+        ...pseudoHeaders(call.method, path),
         ...call.headers.map(([name, value]) => ({ name, value })),
       ],
       queryString: [],
@@ -119,30 +132,34 @@ function harEntry(index: number): unknown {
       bodySize: call.body?.length ?? 0,
       ...(call.body ? { postData: { mimeType: "application/json", text: call.body } } : {}),
     },
-    response: {
-      status: call.method === "POST" ? 201 : 200,
-      statusText: "",
-      httpVersion: "http/2.0",
-      headers: [
-        { name: "content-type", value: "application/json" },
-        { name: "date", value: "Wed, 01 May 2024 12:00:00 GMT" },
-      ],
-      cookies: [],
-      content: {
-        size: 120,
-        mimeType: "application/json",
-        text: JSON.stringify({
-          id: `ord-${index}`,
-          status: "PLACED",
-          etaMinutes: 25,
-          createdAt: "2024-05-01T12:00:01Z",
-        }),
-      },
-      redirectURL: "",
-      headersSize: -1,
-      bodySize: -1,
-    },
+    response: apiResponse(call, index),
     timings: { send: 0.1, wait: 40, receive: 2 },
+  };
+}
+
+function apiResponse(call: ApiCall, index: number): unknown {
+  return {
+    status: call.method === "POST" ? 201 : 200,
+    statusText: "",
+    httpVersion: "http/2.0",
+    headers: [
+      { name: "content-type", value: "application/json" },
+      { name: "date", value: "Wed, 01 May 2024 12:00:00 GMT" },
+    ],
+    cookies: [],
+    content: {
+      size: 120,
+      mimeType: "application/json",
+      text: JSON.stringify({
+        id: `ord-${index}`,
+        status: "PLACED",
+        etaMinutes: 25,
+        createdAt: "2024-05-01T12:00:01Z",
+      }),
+    },
+    redirectURL: "",
+    headersSize: -1,
+    bodySize: -1,
   };
 }
 

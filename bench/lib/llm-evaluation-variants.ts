@@ -45,51 +45,12 @@ export async function convertVariant(input: {
 }): Promise<VariantConversions> {
   const { variant } = input;
   const results = new Map<ServiceName, ConversionResult>();
-  const figures: RefinementFigures = {
-    prompts: 0,
-    fellBack: 0,
-    rejected: 0,
-    formatStepDowns: 0,
-    promptTokens: 0,
-    completionTokens: 0,
-    secondsPerPrompt: [],
-  };
+  const figures = noFigures();
   for (const [service, text] of input.captures) {
     const inputs = [{ name: `${service}.har`, text }];
-    let result: ConversionResult;
-    if (variant.endpoint) {
-      const refiner = modelPlanRefiner(
-        resolveLlmOptions(
-          {
-            apiKey: "bench",
-            baseURL: variant.endpoint.baseURL,
-            model: variant.endpoint.model,
-            cacheDir: null,
-            timeoutMs: variant.endpoint.timeoutMs,
-            maxAttempts: 1,
-            concurrency: 1,
-          },
-          {},
-        ),
-      );
-      const started = performance.now();
-      result = await convertCaptures({ inputs, service, refinePlan: refiner.refinePlan });
-      const seconds = (performance.now() - started) / 1000;
-      const usage = refiner.usage();
-      figures.prompts += usage?.prompts ?? 0;
-      figures.fellBack += usage?.failed ?? 0;
-      figures.promptTokens += usage?.promptTokens ?? 0;
-      figures.completionTokens += usage?.completionTokens ?? 0;
-      if (usage && usage.prompts > 0) figures.secondsPerPrompt.push(seconds / usage.prompts);
-      for (const warning of result.warnings) {
-        if (/^llm: model('s .* rejected: | named )/.test(warning.message)) figures.rejected += 1;
-        if (/^llm: the endpoint refused response_format/.test(warning.message)) {
-          figures.formatStepDowns += 1;
-        }
-      }
-    } else {
-      result = await convertCaptures({ inputs, service });
-    }
+    const result = variant.endpoint
+      ? await refinedConversion(variant.endpoint, inputs, service, figures)
+      : await convertCaptures({ inputs, service });
     results.set(service, result);
     await writeConversion({
       outDir: join(input.workDir, variant.name, service),
@@ -98,4 +59,60 @@ export async function convertVariant(input: {
     });
   }
   return { variant: variant.name, results, refinement: variant.endpoint ? figures : null };
+}
+
+function noFigures(): RefinementFigures {
+  return {
+    prompts: 0,
+    fellBack: 0,
+    rejected: 0,
+    formatStepDowns: 0,
+    promptTokens: 0,
+    completionTokens: 0,
+    secondsPerPrompt: [],
+  };
+}
+
+/** Converts one capture with the endpoint refining the plan, adding its cost to `figures`. */
+async function refinedConversion(
+  endpoint: NonNullable<ModelVariant["endpoint"]>,
+  inputs: { name: string; text: string }[],
+  service: ServiceName,
+  figures: RefinementFigures,
+): Promise<ConversionResult> {
+  const refiner = modelPlanRefiner(
+    resolveLlmOptions(
+      {
+        apiKey: "bench",
+        baseURL: endpoint.baseURL,
+        model: endpoint.model,
+        cacheDir: null,
+        timeoutMs: endpoint.timeoutMs,
+        maxAttempts: 1,
+        concurrency: 1,
+      },
+      {},
+    ),
+  );
+  const started = performance.now();
+  const result = await convertCaptures({ inputs, service, refinePlan: refiner.refinePlan });
+  const seconds = (performance.now() - started) / 1000;
+  const usage = refiner.usage();
+  figures.prompts += usage?.prompts ?? 0;
+  figures.fellBack += usage?.failed ?? 0;
+  figures.promptTokens += usage?.promptTokens ?? 0;
+  figures.completionTokens += usage?.completionTokens ?? 0;
+  if (usage && usage.prompts > 0) figures.secondsPerPrompt.push(seconds / usage.prompts);
+  countWarnings(result, figures);
+  return result;
+}
+
+/** Counts the proposals validation rejected and the response-format step-downs. */
+function countWarnings(result: ConversionResult, figures: RefinementFigures): void {
+  for (const warning of result.warnings) {
+    if (/^llm: model('s .* rejected: | named )/.test(warning.message)) figures.rejected += 1;
+    if (/^llm: the endpoint refused response_format/.test(warning.message)) {
+      figures.formatStepDowns += 1;
+    }
+  }
 }

@@ -33,12 +33,34 @@ export function applyRefinement(
   specs: readonly SpecEntry[],
   refinement: PlanRefinement,
 ): RefinementNotice[] {
-  const notices: RefinementNotice[] = [];
   const specsById = new Map(specs.map((spec) => [spec.id, spec]));
   const exchangesById = new Map(
     specs.flatMap((spec) => spec.exchanges.map((entry) => [entry.id, entry] as const)),
   );
+  const notices = applySpecTitles(specsById, refinement);
+  // Flows first: grouping moves tests, and what follows attaches to where they are now.
+  notices.push(...applyFlows(plan, exchangesById, refinement));
+  notices.push(...applyCorrelations(exchangesById, refinement));
+  const negatives = new Map<PlannedTest, PlannedTest[]>();
+  for (const proposal of refinement.exchanges) {
+    const entry = exchangesById.get(proposal.exchangeId);
+    if (!entry) {
+      notices.push({
+        message: `model named exchange ${quoted(proposal.exchangeId)}, which this prompt does not have`,
+      });
+      continue;
+    }
+    notices.push(...applyExchange(entry, proposal, specs, negatives));
+  }
+  insertNegatives(specs, negatives);
+  return notices;
+}
 
+function applySpecTitles(
+  specsById: ReadonlyMap<string, SpecEntry>,
+  refinement: PlanRefinement,
+): RefinementNotice[] {
+  const notices: RefinementNotice[] = [];
   for (const proposal of refinement.specs) {
     const spec = specsById.get(proposal.specId);
     const title = oneLine(proposal.title, maxTitleLength);
@@ -48,8 +70,15 @@ export function applyRefinement(
       });
     else if (title !== "") spec.spec.title = title;
   }
+  return notices;
+}
 
-  // Flows first: grouping moves tests, and what follows attaches to where they are now.
+function applyFlows(
+  plan: ConversionPlan,
+  exchangesById: ReadonlyMap<string, ExchangeEntry>,
+  refinement: PlanRefinement,
+): RefinementNotice[] {
+  const notices: RefinementNotice[] = [];
   for (const flow of refinement.flows) {
     const title = oneLine(flow.title, maxTitleLength);
     const entries = flow.exchangeIds.map((id) => exchangesById.get(id));
@@ -64,6 +93,14 @@ export function applyRefinement(
     } else problem = groupIntoFlow(plan, found, title);
     if (problem) notices.push({ message: `model's flow ${quoted(title)} rejected: ${problem}` });
   }
+  return notices;
+}
+
+function applyCorrelations(
+  exchangesById: ReadonlyMap<string, ExchangeEntry>,
+  refinement: PlanRefinement,
+): RefinementNotice[] {
+  const notices: RefinementNotice[] = [];
   for (const proposal of refinement.correlations) {
     const producer = exchangesById.get(proposal.fromExchangeId);
     const consumer = exchangesById.get(proposal.toExchangeId);
@@ -78,49 +115,58 @@ export function applyRefinement(
         message: `${what}: ${problem}`,
       });
   }
+  return notices;
+}
 
-  const negatives = new Map<PlannedTest, PlannedTest[]>();
-  for (const proposal of refinement.exchanges) {
-    const entry = exchangesById.get(proposal.exchangeId);
-    if (!entry) {
-      notices.push({
-        message: `model named exchange ${quoted(proposal.exchangeId)}, which this prompt does not have`,
-      });
+/**
+ * Applies what the model proposed for one exchange; negative cases built are collected in
+ * `negatives` under the test they follow.
+ */
+function applyExchange(
+  entry: ExchangeEntry,
+  proposal: RefinedExchange,
+  specs: readonly SpecEntry[],
+  negatives: Map<PlannedTest, PlannedTest[]>,
+): RefinementNotice[] {
+  const notices: RefinementNotice[] = [];
+  const reject = (what: string, why: string): void => {
+    notices.push({ exchange: entry.exchange, message: `model's ${what} rejected: ${why}` });
+  };
+  applyNames(entry, proposal);
+  for (const field of proposal.dynamicFields) {
+    const problem = markDynamic(entry, field.path, oneLine(field.reason, maxDescriptionLength));
+    if (problem) reject(`dynamic field ${quoted(field.path.join("."))}`, problem);
+  }
+  for (const field of proposal.stableFields) {
+    const problem = markStable(entry, field.path);
+    if (problem) reject(`stable field ${quoted(field.path.join("."))}`, problem);
+  }
+  for (const proposed of proposal.businessRules) {
+    const problem = addRule(entry, specs, proposed);
+    if (problem) reject(`business rule ${quoted(proposed.description)}`, problem);
+  }
+  for (const proposed of proposal.negativeCases) {
+    const title = oneLine(proposed.title, maxTitleLength) || `${proposed.kind} case`;
+    const built = negativeCaseTest(entry.exchange, proposed, title);
+    if ("rejected" in built) {
+      reject(`${proposed.kind} case ${quoted(title)}`, built.rejected);
       continue;
     }
-    const reject = (what: string, why: string): void => {
-      notices.push({ exchange: entry.exchange, message: `model's ${what} rejected: ${why}` });
-    };
-    applyNames(entry, proposal);
-    for (const field of proposal.dynamicFields) {
-      const problem = markDynamic(entry, field.path, oneLine(field.reason, maxDescriptionLength));
-      if (problem) reject(`dynamic field ${quoted(field.path.join("."))}`, problem);
-    }
-    for (const field of proposal.stableFields) {
-      const problem = markStable(entry, field.path);
-      if (problem) reject(`stable field ${quoted(field.path.join("."))}`, problem);
-    }
-    for (const proposed of proposal.businessRules) {
-      const problem = addRule(entry, specs, proposed);
-      if (problem) reject(`business rule ${quoted(proposed.description)}`, problem);
-    }
-    for (const proposed of proposal.negativeCases) {
-      const title = oneLine(proposed.title, maxTitleLength) || `${proposed.kind} case`;
-      const built = negativeCaseTest(entry.exchange, proposed, title);
-      if ("rejected" in built) {
-        reject(`${proposed.kind} case ${quoted(title)}`, built.rejected);
-        continue;
-      }
-      negatives.set(entry.test, [...(negatives.get(entry.test) ?? []), built.test]);
-    }
+    negatives.set(entry.test, [...(negatives.get(entry.test) ?? []), built.test]);
   }
+  return notices;
+}
 
+/** Each negative case goes right after the test of the exchange it breaks. */
+function insertNegatives(
+  specs: readonly SpecEntry[],
+  negatives: ReadonlyMap<PlannedTest, PlannedTest[]>,
+): void {
   const touched = new Set(specs.flatMap((spec) => spec.exchanges.map((entry) => entry.spec)));
   for (const spec of touched) {
     spec.tests = spec.tests.flatMap((test) => [test, ...(negatives.get(test) ?? [])]);
     uniqueTitles(spec);
   }
-  return notices;
 }
 
 function applyNames(entry: ExchangeEntry, proposal: RefinedExchange): void {

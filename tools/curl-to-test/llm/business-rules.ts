@@ -16,7 +16,32 @@ export function checkBusinessRule(
   samples: readonly unknown[],
 ): { rule: PlannedRule } | { rejected: string } {
   if (samples.length === 0) return { rejected: "no JSON response was captured to check it on" };
-  const description = cleanDescription(proposed.description);
+  const fields = numericFields(schema);
+  const typed = typedRule(proposed, fields, schema, samples);
+  if ("rejected" in typed) return typed;
+  const { rule } = typed;
+  // Comparisons and equalities are exact; arithmetic over decimals is compared to a tolerance.
+  rule.exact = fields.integers.every(Boolean) || rule.kind === "at-least-per-item";
+  const failure = failureOnSamples(rule, samples);
+  return failure ? { rejected: failure } : { rule };
+}
+
+type Checked = { rule: PlannedRule } | { rejected: string };
+type Proposed<K extends ProposedRule["kind"]> = Extract<ProposedRule, { kind: K }>;
+
+/**
+ * Checks that paths lead to numbers the schema requires, and notes whether each is an integer
+ * (so the caller can tell exact arithmetic from arithmetic over decimals).
+ */
+interface NumericFields {
+  integers: boolean[];
+  /** Why the path is not a required number; null when it is. */
+  number: (path: readonly string[]) => string | null;
+  /** Why `keys` are not required numbers on the items of the array at `items`; null when they are. */
+  itemNumbers: (items: readonly string[], keys: readonly string[]) => string | null;
+}
+
+function numericFields(schema: InferredSchema): NumericFields {
   const integers: boolean[] = [];
   const number = (path: readonly string[]): string | null => {
     const found = requiredAt(schema, path);
@@ -39,93 +64,102 @@ export function checkBusinessRule(
     }
     return null;
   };
+  return { integers, number, itemNumbers };
+}
 
-  let rule: PlannedRule;
+/** The proposal as a `PlannedRule` when its fields have the types its kind needs. */
+function typedRule(
+  proposed: ProposedRule,
+  fields: NumericFields,
+  schema: InferredSchema,
+  samples: readonly unknown[],
+): Checked {
+  const description = cleanDescription(proposed.description);
   switch (proposed.kind) {
-    case "sum": {
-      if (proposed.terms.length === 0) return { rejected: "a sum needs at least one term" };
-      if (proposed.terms.some((term) => samePath(term, proposed.target))) {
-        return { rejected: "the target is one of its own terms" };
-      }
-      const problem = [proposed.target, ...proposed.terms].map(number).find((p) => p !== null);
-      if (problem) return { rejected: problem };
-      rule = {
-        kind: "sum",
-        target: proposed.target,
-        terms: proposed.terms,
-        description,
-        exact: true,
-      };
-      break;
-    }
-    case "sum-of-products": {
-      if (proposed.factors.length === 0) return { rejected: "a product needs at least one factor" };
-      const problem = number(proposed.target) ?? itemNumbers(proposed.items, proposed.factors);
-      if (problem) return { rejected: problem };
-      rule = {
-        kind: "sum-of-products",
-        target: proposed.target,
-        items: proposed.items,
-        factors: proposed.factors,
-        description,
-        exact: true,
-      };
-      break;
-    }
-    case "product-per-item": {
-      if (proposed.factors.length === 0) return { rejected: "a product needs at least one factor" };
-      if (proposed.factors.includes(proposed.target)) {
-        return { rejected: "the target is one of its own factors" };
-      }
-      const problem = itemNumbers(proposed.items, [proposed.target, ...proposed.factors]);
-      if (problem) return { rejected: problem };
-      rule = {
-        kind: "product-per-item",
-        items: proposed.items,
-        target: proposed.target,
-        factors: proposed.factors,
-        description,
-        exact: true,
-      };
-      break;
-    }
-    case "at-least-per-item": {
-      if (proposed.target === proposed.floor) return { rejected: "the field is its own floor" };
-      const problem = itemNumbers(proposed.items, [proposed.target, proposed.floor]);
-      if (problem) return { rejected: problem };
-      rule = {
-        kind: "at-least-per-item",
-        items: proposed.items,
-        target: proposed.target,
-        floor: proposed.floor,
-        description,
-        exact: true,
-      };
-      break;
-    }
+    case "sum":
+      return sumRule(proposed, fields, description);
+    case "sum-of-products":
+      return sumOfProductsRule(proposed, fields, description);
+    case "product-per-item":
+      return productPerItemRule(proposed, fields, description);
+    case "at-least-per-item":
+      return atLeastPerItemRule(proposed, fields, description);
     case "same-per-item": {
       const shared = sharedItemValue(schema, samples, proposed.items, proposed.field);
       if (typeof shared === "string") return { rejected: shared };
-      rule = {
-        kind: "same-per-item",
-        items: proposed.items,
-        field: proposed.field,
-        value: shared.value,
-        description,
-        exact: true,
+      const { items, field } = proposed;
+      return {
+        rule: {
+          kind: "same-per-item",
+          items,
+          field,
+          value: shared.value,
+          description,
+          exact: true,
+        },
       };
-      break;
     }
   }
-  // Comparisons and equalities are exact; arithmetic over decimals is compared to a tolerance.
-  rule.exact = integers.every(Boolean) || rule.kind === "at-least-per-item";
+}
+
+function sumRule(proposed: Proposed<"sum">, fields: NumericFields, description: string): Checked {
+  if (proposed.terms.length === 0) return { rejected: "a sum needs at least one term" };
+  if (proposed.terms.some((term) => samePath(term, proposed.target))) {
+    return { rejected: "the target is one of its own terms" };
+  }
+  const problem = [proposed.target, ...proposed.terms].map(fields.number).find((p) => p !== null);
+  if (problem) return { rejected: problem };
+  const { target, terms } = proposed;
+  return { rule: { kind: "sum", target, terms, description, exact: true } };
+}
+
+function sumOfProductsRule(
+  proposed: Proposed<"sum-of-products">,
+  fields: NumericFields,
+  description: string,
+): Checked {
+  if (proposed.factors.length === 0) return { rejected: "a product needs at least one factor" };
+  const problem =
+    fields.number(proposed.target) ?? fields.itemNumbers(proposed.items, proposed.factors);
+  if (problem) return { rejected: problem };
+  const { target, items, factors } = proposed;
+  return { rule: { kind: "sum-of-products", target, items, factors, description, exact: true } };
+}
+
+function productPerItemRule(
+  proposed: Proposed<"product-per-item">,
+  fields: NumericFields,
+  description: string,
+): Checked {
+  if (proposed.factors.length === 0) return { rejected: "a product needs at least one factor" };
+  if (proposed.factors.includes(proposed.target)) {
+    return { rejected: "the target is one of its own factors" };
+  }
+  const problem = fields.itemNumbers(proposed.items, [proposed.target, ...proposed.factors]);
+  if (problem) return { rejected: problem };
+  const { items, target, factors } = proposed;
+  return { rule: { kind: "product-per-item", items, target, factors, description, exact: true } };
+}
+
+function atLeastPerItemRule(
+  proposed: Proposed<"at-least-per-item">,
+  fields: NumericFields,
+  description: string,
+): Checked {
+  if (proposed.target === proposed.floor) return { rejected: "the field is its own floor" };
+  const problem = fields.itemNumbers(proposed.items, [proposed.target, proposed.floor]);
+  if (problem) return { rejected: problem };
+  const { items, target, floor } = proposed;
+  return { rule: { kind: "at-least-per-item", items, target, floor, description, exact: true } };
+}
+
+/** Why the rule fails on the first captured response it does not hold on; null when it holds. */
+function failureOnSamples(rule: PlannedRule, samples: readonly unknown[]): string | null {
   for (const [index, sample] of samples.entries()) {
     const failure = ruleFailure(rule, sample);
-    if (failure) {
-      return { rejected: `it does not hold on captured response ${index + 1}: ${failure}` };
-    }
+    if (failure) return `it does not hold on captured response ${index + 1}: ${failure}`;
   }
-  return { rule };
+  return null;
 }
 
 /** Why the rule does not hold on this body; null when it does. */

@@ -57,72 +57,84 @@ type Built =
 
 function brokenRequest(request: PlannedRequest, proposed: ProposedNegativeCase): Built {
   switch (proposed.kind) {
-    case "no-auth": {
-      const kept = request.headers.filter((header) => !header.value.some((p) => p.kind === "env"));
-      if (kept.length === request.headers.length) {
-        return { rejected: "the request sends no credentials in its headers" };
-      }
-      const dropped = request.headers.filter((header) => !kept.includes(header));
-      return {
-        request: { ...request, headers: kept },
-        words: ["no", "auth"],
-        description: `negative case: sent without ${dropped.map((header) => header.name).join(", ")}`,
-      };
-    }
-    case "invalid-field": {
-      if (request.body.kind !== "json") return { rejected: "the request has no JSON body" };
-      let value: unknown;
-      try {
-        value = JSON.parse(proposed.invalidValueJson);
-      } catch {
-        return {
-          rejected: `the invalid value ${JSON.stringify(proposed.invalidValueJson)} is not JSON`,
-        };
-      }
-      if (!isScalar(value))
-        return { rejected: "the invalid value is not a string, number, boolean or null" };
-      const replaced = replaceLeaf(request.body.value, proposed.field, value);
-      if (typeof replaced === "string") return { rejected: replaced };
-      const field = jsonPathText(proposed.field);
-      return {
-        request: {
-          ...request,
-          body: {
-            kind: "json",
-            schema: widenedAt(request.body.schema, proposed.field, value),
-            value: replaced,
-          },
-        },
-        words: ["invalid", ...proposed.field.filter((step) => typeof step === "string")],
-        description: `negative case: ${field} set to ${JSON.stringify(value)}`,
-      };
-    }
-    case "unknown-id": {
-      const segments = pathSegments(request.url);
-      const wanted = proposed.pathSegment.replace(/^\/+|\/+$/g, "");
-      const matches = segments.flatMap((segment, index) =>
-        index > 0 && (segment === wanted || percentDecodedOrKept(segment) === wanted)
-          ? [index]
-          : [],
-      );
-      if (matches.length === 0)
-        return { rejected: `the URL has no path segment ${JSON.stringify(wanted)}` };
-      if (matches.length > 1)
-        return { rejected: `the URL has path segment ${JSON.stringify(wanted)} more than once` };
-      const unknown = proposed.unknownValue.trim();
-      if (unknown === "" || unknown === wanted) {
-        return { rejected: "the unknown id is empty or the captured one" };
-      }
-      return {
-        request: {
-          ...request,
-          url: replacePathSegment(request.url, matches[0]!, encodeURIComponent(unknown)),
-        },
-        words: ["unknown", "id"],
-        description: `negative case: path segment ${JSON.stringify(wanted)} replaced by ${JSON.stringify(unknown)}, which does not exist`,
-      };
-    }
+    case "no-auth":
+      return withoutCredentials(request);
+    case "invalid-field":
+      return withInvalidField(request, proposed);
+    case "unknown-id":
+      return withUnknownId(request, proposed);
   }
+}
+
+type Proposed<K extends ProposedNegativeCase["kind"]> = Extract<ProposedNegativeCase, { kind: K }>;
+
+/** The request without the headers that send credentials (those holding an env var). */
+function withoutCredentials(request: PlannedRequest): Built {
+  const kept = request.headers.filter((header) => !header.value.some((p) => p.kind === "env"));
+  if (kept.length === request.headers.length) {
+    return { rejected: "the request sends no credentials in its headers" };
+  }
+  const dropped = request.headers.filter((header) => !kept.includes(header));
+  return {
+    request: { ...request, headers: kept },
+    words: ["no", "auth"],
+    description: `negative case: sent without ${dropped.map((header) => header.name).join(", ")}`,
+  };
+}
+
+/** The request with one JSON body field set to the proposed invalid scalar. */
+function withInvalidField(request: PlannedRequest, proposed: Proposed<"invalid-field">): Built {
+  if (request.body.kind !== "json") return { rejected: "the request has no JSON body" };
+  let value: unknown;
+  try {
+    value = JSON.parse(proposed.invalidValueJson);
+  } catch {
+    return {
+      rejected: `the invalid value ${JSON.stringify(proposed.invalidValueJson)} is not JSON`,
+    };
+  }
+  if (!isScalar(value))
+    return { rejected: "the invalid value is not a string, number, boolean or null" };
+  const replaced = replaceLeaf(request.body.value, proposed.field, value);
+  if (typeof replaced === "string") return { rejected: replaced };
+  const field = jsonPathText(proposed.field);
+  return {
+    request: {
+      ...request,
+      body: {
+        kind: "json",
+        schema: widenedAt(request.body.schema, proposed.field, value),
+        value: replaced,
+      },
+    },
+    words: ["invalid", ...proposed.field.filter((step) => typeof step === "string")],
+    description: `negative case: ${field} set to ${JSON.stringify(value)}`,
+  };
+}
+
+/** The request with its one matching path segment replaced by an id that does not exist. */
+function withUnknownId(request: PlannedRequest, proposed: Proposed<"unknown-id">): Built {
+  const segments = pathSegments(request.url);
+  const wanted = proposed.pathSegment.replace(/^\/+|\/+$/g, "");
+  const matches = segments.flatMap((segment, index) =>
+    index > 0 && (segment === wanted || percentDecodedOrKept(segment) === wanted) ? [index] : [],
+  );
+  if (matches.length === 0)
+    return { rejected: `the URL has no path segment ${JSON.stringify(wanted)}` };
+  if (matches.length > 1)
+    return { rejected: `the URL has path segment ${JSON.stringify(wanted)} more than once` };
+  const unknown = proposed.unknownValue.trim();
+  if (unknown === "" || unknown === wanted) {
+    return { rejected: "the unknown id is empty or the captured one" };
+  }
+  return {
+    request: {
+      ...request,
+      url: replacePathSegment(request.url, matches[0]!, encodeURIComponent(unknown)),
+    },
+    words: ["unknown", "id"],
+    description: `negative case: path segment ${JSON.stringify(wanted)} replaced by ${JSON.stringify(unknown)}, which does not exist`,
+  };
 }
 
 function isScalar(value: unknown): value is string | number | boolean | null {

@@ -6,22 +6,18 @@
  * leaves the specs of that prompt exactly as the deterministic plan has them, with a warning.
  * Nothing here throws for those: the conversion always goes on.
  */
-import pLimit from "p-limit";
 import type { PlanRefinementInput, PlanRefinementOutput } from "../convert-captures.ts";
 import type { CapturedRequest, SourceLocation } from "../model/captured-request.ts";
 import type { ConversionPlan } from "../plan/conversion-plan.ts";
 import type { ConversionWarning } from "../plan/plan-conversion.ts";
-import { AnswerCache } from "./answer-cache.ts";
-import type { CachedAnswer } from "./answer-cache.ts";
 import { applyRefinement } from "./apply-refinement.ts";
-import { ChatCompletionFailure, chatCompletionSender } from "./chat-completion-sender.ts";
-import type { SendChatCompletion } from "./chat-completion-sender.ts";
 import type { LlmOptions } from "./llm-options.ts";
 import { planExchanges } from "./plan-exchanges.ts";
 import type { SpecEntry } from "./plan-exchanges.ts";
+import { answerAll, cachedPrompts, refinementSender } from "./refinement-answers.ts";
+import type { PromptOutcome } from "./refinement-answers.ts";
 import { buildRefinementPrompt } from "./refinement-prompt.ts";
 import type { RefinementPrompt } from "./refinement-prompt.ts";
-import { parsePlanRefinement } from "./refinement-schema.ts";
 import type { PlanRefinement } from "./refinement-schema.ts";
 import { StructuredOutputMemory } from "./structured-output.ts";
 
@@ -107,21 +103,8 @@ export function refinementPrompts(
 
 export async function refinePlan(input: RefinePlanInput): Promise<RefinePlanResult> {
   const options = input.options;
-  const usage: LlmUsage = {
-    model: options.model,
-    prompts: 0,
-    sent: 0,
-    cached: 0,
-    failed: 0,
-    promptTokens: 0,
-    completionTokens: 0,
-  };
+  const usage = emptyUsage(options.model);
   const firstSource = firstSourceOf(input.plan, input.requests);
-  const unchanged = (message: string): RefinePlanResult => ({
-    plan: input.plan,
-    warnings: [{ source: firstSource, message: `llm: ${message}` }],
-    usage,
-  });
   if (input.plan.specs.length === 0) return { plan: input.plan, warnings: [], usage };
 
   // Prompts are built from a copy that answers then refine, batch by batch.
@@ -137,118 +120,90 @@ export async function refinePlan(input: RefinePlanInput): Promise<RefinePlanResu
   );
   usage.prompts = prompts.length;
 
-  const cache = options.cacheDir === null ? null : new AnswerCache(options.cacheDir);
-  const keys = prompts.map((prompt) => AnswerCache.key(options.model, prompt.messages));
-  const cachedAnswers = cache
-    ? await Promise.all(keys.map((key) => cache.get(key)))
-    : keys.map(() => null);
-  const needsEndpoint = cachedAnswers.some((answer) => answer === null);
+  const cached = await cachedPrompts(options, prompts);
+  const needsEndpoint = cached.answers.some((answer) => answer === null);
   if (needsEndpoint && options.apiKey === undefined && options.baseURL === undefined) {
-    return unchanged(
-      "OPENAI_API_KEY is not set: nothing was sent, the tests come from the deterministic plan",
-    );
+    const message =
+      "llm: OPENAI_API_KEY is not set: nothing was sent, the tests come from the deterministic plan";
+    return { plan: input.plan, warnings: [{ source: firstSource, message }], usage };
   }
-  const formatWarnings: ConversionWarning[] = [];
-  const send: SendChatCompletion = chatCompletionSender({
-    // A local OpenAI-compatible server (vLLM, Ollama) may need no key; the client needs one.
-    apiKey: options.apiKey ?? "no-key",
-    baseURL: options.baseURL,
-    model: options.model,
-    timeoutMs: options.timeoutMs,
-    maxAttempts: options.maxAttempts,
-    retryBaseMs: options.retryBaseMs,
-    maxRetryDelayMs: options.maxRetryDelayMs,
-    ...(input.sleep ? { sleep: input.sleep } : {}),
-    formats: input.formats ?? new StructuredOutputMemory(),
-    onFormatStepDown: (message) =>
-      formatWarnings.push({ source: firstSource, message: `llm: ${message}` }),
+  const warnings: ConversionWarning[] = [];
+  const send = refinementSender(input, firstSource, warnings);
+  const outcomes = await answerAll({
+    prompts,
+    cached,
+    send,
+    concurrency: options.concurrency,
+    progress: input.onProgress ?? (() => {}),
   });
-
-  let done = 0;
-  const progress = input.onProgress ?? (() => {});
-  progress({ done, total: prompts.length });
-  const outcomes = await pLimit(options.concurrency).map(prompts, async (prompt, index) => {
-    const outcome = await answerFor({
-      prompt,
-      cached: cachedAnswers[index] ?? null,
-      send,
-      onRetry: (retrying) => progress({ done, total: prompts.length, retrying }),
-    });
-    if (outcome.ok && !outcome.fromCache && cache) await cache.set(keys[index]!, outcome.answer);
-    done += 1;
-    progress({ done, total: prompts.length });
-    return outcome;
-  });
-
-  const warnings: ConversionWarning[] = [...formatWarnings];
-  let applied = 0;
-  for (const [index, outcome] of outcomes.entries()) {
-    const specs = batches[index]!;
-    if (!outcome.ok) {
-      usage.failed += 1;
-      usage.promptTokens += outcome.promptTokens;
-      usage.completionTokens += outcome.completionTokens;
-      const which = prompts.length > 1 ? ` for specs ${specNames(specs)}` : "";
-      warnings.push({
-        source: firstSource,
-        message: `llm: no usable answer${which}: ${outcome.reason}; ${prompts.length > 1 ? "those specs keep" : "the tests keep"} the deterministic plan`,
-      });
-      continue;
-    }
-    if (outcome.fromCache) usage.cached += 1;
-    else {
-      usage.sent += 1;
-      usage.promptTokens += outcome.answer.promptTokens;
-      usage.completionTokens += outcome.answer.completionTokens;
-    }
-    applied += 1;
-    for (const notice of applyRefinement(draft, specs, outcome.refinement)) {
-      const message = `llm: ${notice.message}`;
-      if (notice.exchange) {
-        notice.exchange.todos.push(message);
-        warnings.push({ source: notice.exchange.sources[0] ?? firstSource, message });
-      } else {
-        warnings.push({ source: firstSource, message });
-      }
-    }
-  }
+  const applied = applyOutcomes({ draft, batches, outcomes, usage, warnings, firstSource });
   if (applied === 0) return { plan: input.plan, warnings, usage };
   draft.refinedBy = { model: options.model };
   return { plan: draft, warnings, usage };
 }
 
-type PromptOutcome =
-  | { ok: true; answer: CachedAnswer; refinement: PlanRefinement; fromCache: boolean }
-  | { ok: false; reason: string; promptTokens: number; completionTokens: number };
+function emptyUsage(model: string): LlmUsage {
+  return { model, prompts: 0, sent: 0, cached: 0, failed: 0, promptTokens: 0, completionTokens: 0 };
+}
 
-async function answerFor(input: {
-  prompt: RefinementPrompt;
-  cached: CachedAnswer | null;
-  send: SendChatCompletion;
-  onRetry: (retrying: { attempt: number; delayMs: number; reason: string }) => void;
-}): Promise<PromptOutcome> {
-  if (input.cached) {
-    const parsed = parsePlanRefinement(input.cached.content);
-    if (parsed.ok) {
-      return { ok: true, answer: input.cached, refinement: parsed.refinement, fromCache: true };
+/**
+ * Applies each usable answer to its batch's specs in `draft`, counting tokens and outcomes in
+ * `usage` and adding a warning per failed prompt and per notice. Returns how many applied.
+ */
+function applyOutcomes(input: {
+  draft: ConversionPlan;
+  batches: readonly SpecEntry[][];
+  outcomes: readonly PromptOutcome[];
+  usage: LlmUsage;
+  warnings: ConversionWarning[];
+  firstSource: SourceLocation;
+}): number {
+  const { usage, warnings, firstSource } = input;
+  const several = input.batches.length > 1;
+  let applied = 0;
+  for (const [index, outcome] of input.outcomes.entries()) {
+    const specs = input.batches[index]!;
+    if (!outcome.ok) {
+      usage.failed += 1;
+      usage.promptTokens += outcome.promptTokens;
+      usage.completionTokens += outcome.completionTokens;
+      const which = several ? ` for specs ${specNames(specs)}` : "";
+      warnings.push({
+        source: firstSource,
+        message: `llm: no usable answer${which}: ${outcome.reason}; ${several ? "those specs keep" : "the tests keep"} the deterministic plan`,
+      });
+      continue;
     }
+    countAnswer(usage, outcome);
+    applied += 1;
+    warnings.push(...refinementNotices(input.draft, specs, outcome.refinement, firstSource));
   }
-  try {
-    const answer = await input.send(input.prompt.messages);
-    const parsed = parsePlanRefinement(answer.content);
-    if (!parsed.ok) {
-      return {
-        ok: false,
-        reason: parsed.reason,
-        promptTokens: answer.promptTokens,
-        completionTokens: answer.completionTokens,
-      };
-    }
-    return { ok: true, answer, refinement: parsed.refinement, fromCache: false };
-  } catch (error) {
-    if (!(error instanceof ChatCompletionFailure)) throw error;
-    return { ok: false, reason: error.message, ...error.usage };
+  return applied;
+}
+
+function countAnswer(usage: LlmUsage, outcome: PromptOutcome & { ok: true }): void {
+  if (outcome.fromCache) {
+    usage.cached += 1;
+    return;
   }
+  usage.sent += 1;
+  usage.promptTokens += outcome.answer.promptTokens;
+  usage.completionTokens += outcome.answer.completionTokens;
+}
+
+/** Applies one refinement; a notice about an exchange is also a TODO in its test. */
+function refinementNotices(
+  draft: ConversionPlan,
+  specs: readonly SpecEntry[],
+  refinement: PlanRefinement,
+  firstSource: SourceLocation,
+): ConversionWarning[] {
+  return applyRefinement(draft, specs, refinement).map((notice) => {
+    const message = `llm: ${notice.message}`;
+    if (!notice.exchange) return { source: firstSource, message };
+    notice.exchange.todos.push(message);
+    return { source: notice.exchange.sources[0] ?? firstSource, message };
+  });
 }
 
 function specNames(specs: readonly SpecEntry[]): string {
