@@ -15,7 +15,7 @@ import type { HarEntryJson } from "../src/record/har-entry-builder.ts";
 import { HarJournal } from "../src/record/har-journal.ts";
 import { HostPatterns } from "../src/record/host-patterns.ts";
 import { startRecordingSession } from "../src/record/recording-session.ts";
-import { startEchoServers } from "../src/record/testing/echo-servers.ts";
+import { startEchoServers } from "../test-support/record/echo-servers.ts";
 import { median } from "./lib/median.ts";
 
 const { values } = parseArgs({

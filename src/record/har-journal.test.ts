@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { harEntry } from "./har-entry-builder.ts";
 import { HarJournal } from "./har-journal.ts";
-import { harSchemaErrors } from "./testing/har-schema.ts";
+import { harSchemaErrors } from "../../test-support/record/har-schema.ts";
 
 const exchange = (path: string) =>
   harEntry({

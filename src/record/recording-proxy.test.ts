@@ -21,9 +21,9 @@ import { HostPatterns } from "./host-patterns.ts";
 import { startRecordingSession } from "./recording-session.ts";
 import type { ProxyEvent } from "./recording-proxy.ts";
 import type { RecordingSession } from "./recording-session.ts";
-import { binaryBody, startEchoServers } from "./testing/echo-servers.ts";
-import { harSchemaErrors } from "./testing/har-schema.ts";
-import type { EchoServers } from "./testing/echo-servers.ts";
+import { binaryBody, startEchoServers } from "../../test-support/record/echo-servers.ts";
+import { harSchemaErrors } from "../../test-support/record/har-schema.ts";
+import type { EchoServers } from "../../test-support/record/echo-servers.ts";
 
 const run = promisify(execFile);
 

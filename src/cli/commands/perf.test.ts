@@ -8,7 +8,7 @@ import type { CommandResult } from "../../../test-support/run-command.ts";
 import { runQaops } from "../../../test-support/run-qaops.ts";
 
 import { perfSummary } from "../../perf/summary/perf-verdict.ts";
-import { breachedLoadTest, breachedPeriod } from "../../perf/summary/testing/breached-run.ts";
+import { breachedLoadTest, breachedPeriod } from "../../../test-support/perf/breached-run.ts";
 
 const breach = perfSummary({ loadTest: breachedLoadTest, aggregate: breachedPeriod() });
 const workDir = mkdtempSync(join(tmpdir(), "qaops-perf-cli-"));

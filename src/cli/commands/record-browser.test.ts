@@ -12,8 +12,8 @@ import { after, before, describe, it } from "node:test";
 import type { TestContext } from "node:test";
 import { repositoryWorkDir } from "../../../tools/curl-to-test/testing/repository-tools.ts";
 import { findBrowser } from "../../record/browser-launch.ts";
-import { startEchoServers } from "../../record/testing/echo-servers.ts";
-import type { EchoServers } from "../../record/testing/echo-servers.ts";
+import { startEchoServers } from "../../../test-support/record/echo-servers.ts";
+import type { EchoServers } from "../../../test-support/record/echo-servers.ts";
 import { runQaops } from "../../../test-support/run-qaops.ts";
 
 const playwrightCli = fileURLToPath(

@@ -8,9 +8,9 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { ProxyAgent, fetch as undiciFetch } from "undici";
 import { repositoryWorkDir } from "../../../tools/curl-to-test/testing/repository-tools.ts";
-import { startEchoServers } from "../../record/testing/echo-servers.ts";
-import type { EchoServers } from "../../record/testing/echo-servers.ts";
-import { startQaops } from "../../record/testing/qaops-process.ts";
+import { startEchoServers } from "../../../test-support/record/echo-servers.ts";
+import type { EchoServers } from "../../../test-support/record/echo-servers.ts";
+import { startQaops } from "../../../test-support/record/qaops-process.ts";
 import { runQaops } from "../../../test-support/run-qaops.ts";
 
 // Inside the repository so the recorded script resolves undici from its node_modules.

@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import { chromium } from "@playwright/test";
 import { compressDailyCurve } from "../load-shape/daily-curve.ts";
 import { perfSummary } from "../summary/perf-verdict.ts";
-import { breachedLoadTest, breachedPeriod } from "../summary/testing/breached-run.ts";
+import { breachedLoadTest, breachedPeriod } from "../../../test-support/perf/breached-run.ts";
 import { renderHtmlReport } from "./html-report.ts";
 import { reportSeries } from "./report-data.ts";
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { perfSummary } from "../summary/perf-verdict.ts";
-import { breachedLoadTest, breachedPeriod } from "../summary/testing/breached-run.ts";
+import { breachedLoadTest, breachedPeriod } from "../../../test-support/perf/breached-run.ts";
 import { perfTestCounts } from "./perf-test-counts.ts";
 
 const root = mkdtempSync(join(tmpdir(), "qaops-perf-counts-"));

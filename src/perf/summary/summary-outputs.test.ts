@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { perfSummary } from "./perf-verdict.ts";
 import { renderSummaryJUnit } from "./summary-junit.ts";
 import { renderSummaryMarkdown } from "./summary-markdown.ts";
-import { breachedLoadTest, breachedPeriod } from "./testing/breached-run.ts";
+import { breachedLoadTest, breachedPeriod } from "../../../test-support/perf/breached-run.ts";
 
 describe("a run's summary from Artillery's aggregate", () => {
   const summary = perfSummary({ loadTest: breachedLoadTest, aggregate: breachedPeriod() });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { failureFingerprint } from "../../reporters/run-summary/fingerprint.ts";
 import { perfSummary } from "../summary/perf-verdict.ts";
-import { breachedLoadTest, breachedPeriod } from "../summary/testing/breached-run.ts";
+import { breachedLoadTest, breachedPeriod } from "../../../test-support/perf/breached-run.ts";
 import { perfRunSummary } from "./perf-run-summary.ts";
 
 const breach = perfSummary({ loadTest: breachedLoadTest, aggregate: breachedPeriod() });

@@ -9,7 +9,7 @@ import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { buffer as readBody } from "node:stream/consumers";
 import { gzipSync } from "node:zlib";
-import { makeLoopbackCertificate } from "../../../tools/curl-to-test/fidelity/loopback-certificate.ts";
+import { makeLoopbackCertificate } from "../../tools/curl-to-test/fidelity/loopback-certificate.ts";
 
 export interface EchoServers {
   /** `http://127.0.0.1:<port>` */

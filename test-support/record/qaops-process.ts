@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const qaopsEntry = fileURLToPath(new URL("../../../bin/qaops.js", import.meta.url));
+const qaopsEntry = fileURLToPath(new URL("../../bin/qaops.js", import.meta.url));
 
 export interface QaopsProcess {
   child: ChildProcess;

@@ -1,8 +1,8 @@
 // A small run for the summary and verdict tests: three objectives, the recommendation median
 // breached, over an Artillery aggregate shaped like a real one.
-import type { ArtilleryPeriod } from "../../artillery/artillery-report.ts";
-import { endpointLatencyMetric } from "../../objectives/objective.ts";
-import type { LoadTest } from "../../scenario/load-test.ts";
+import type { ArtilleryPeriod } from "../../src/perf/artillery/artillery-report.ts";
+import { endpointLatencyMetric } from "../../src/perf/objectives/objective.ts";
+import type { LoadTest } from "../../src/perf/scenario/load-test.ts";
 
 export const breachedLoadTest: LoadTest = {
   scenario: "smoke",
