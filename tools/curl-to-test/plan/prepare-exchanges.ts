@@ -1,6 +1,5 @@
 import type { CapturedRequest } from "../model/captured-request.ts";
 import type { JsonPath, PlannedExchange, PlannedExport } from "./conversion-plan.ts";
-import { noiseRuleFor } from "./conditional-request.ts";
 import { endpointTemplate } from "./endpoint-template.ts";
 import type { EndpointTemplate } from "./endpoint-template.ts";
 import type { EnvVarNames } from "./env-var-names.ts";
@@ -55,7 +54,7 @@ function preparedExchange(
     request: item.request,
     slots: item.slots,
     fills,
-    isNoiseHeader: noiseRuleFor(item.request, isNoiseHeader),
+    isNoiseHeader,
   });
   const originated = links.nonces.filter((nonce) => nonce.origin === index);
   return {
