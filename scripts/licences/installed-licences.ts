@@ -80,7 +80,7 @@ function declaredLicence(value: unknown): string | undefined {
  * does; with AND, every part must. A package that declares no licence and ships no licence file
  * has none.
  */
-export function licenceOffence(pkg: InstalledPackage): string | undefined {
+function licenceOffence(pkg: InstalledPackage): string | undefined {
   if (pkg.licence === undefined) {
     return pkg.hasLicenceFile ? undefined : "no licence declared and no licence file";
   }

@@ -7,7 +7,7 @@ import { arrivalSliceMs } from "../runner/result-files.ts";
  * saturated. Artillery does not drop arrivals it cannot send on time: it sends them late, so a
  * starved generator reads as a calm service unless planned and achieved are compared.
  */
-export const allowedShortfall = 0.02;
+const allowedShortfall = 0.02;
 
 /** When a phase began and ended (epoch ms), as Artillery announced it. */
 export interface PhaseTime {

@@ -19,9 +19,12 @@ export type ObjectiveUnit = "ms" | "ratio" | "count";
 
 export type Measure = { metric: string } | { ratio: { of: string[]; per: string[] } };
 
+/** Artillery's `metrics-by-endpoint` plugin names a request's latency summary this, then its name. */
+export const endpointLatencyPrefix = "plugins.metrics-by-endpoint.response_time.";
+
 /** The per-endpoint latency name Artillery's `metrics-by-endpoint` plugin gives a named request. */
 export function endpointLatencyMetric(endpoint: string, statistic: string): string {
-  return `plugins.metrics-by-endpoint.response_time.${endpoint}.${statistic}`;
+  return `${endpointLatencyPrefix}${endpoint}.${statistic}`;
 }
 
 /** The objective as an `ensure` condition expression (its metric names hashed by the plugin). */

@@ -1,8 +1,7 @@
 import type { ArtilleryPeriod } from "../artillery/artillery-report.ts";
 import { planDurationSeconds, plannedRateAt } from "../load-shape/arrival-plan.ts";
+import { endpointLatencyPrefix } from "../objectives/objective.ts";
 import type { PerfSummary } from "../summary/perf-verdict.ts";
-
-const endpointPrefix = "plugins.metrics-by-endpoint.response_time.";
 
 /** The series the HTML report draws, on one time axis (seconds since the first phase began). */
 export interface ReportSeries {
@@ -36,7 +35,7 @@ export function reportSeries(input: {
       p95ByEndpoint: Object.fromEntries(
         endpoints.map((endpoint) => [
           endpoint,
-          sorted.map((p) => p.summaries[`${endpointPrefix}${endpoint}`]?.p95 ?? null),
+          sorted.map((p) => p.summaries[`${endpointLatencyPrefix}${endpoint}`]?.p95 ?? null),
         ]),
       ),
     },

@@ -5,7 +5,7 @@ import { evaluateObjectives } from "../objectives/objective.ts";
 import type { Objective, ObjectiveResult } from "../objectives/objective.ts";
 
 /** Artillery aggregates its metrics over periods of this many seconds. */
-export const periodSeconds = 10;
+const periodSeconds = 10;
 
 export interface StepOutcome {
   /** The planned arrival rate of the step, per second. */

@@ -3,7 +3,7 @@ import type { ArrivalCheck } from "../arrivals/arrival-shortfall.ts";
 import { saturationMessage } from "../arrivals/arrival-shortfall.ts";
 import type { ArrivalPlan } from "../load-shape/arrival-plan.ts";
 import type { RampPhase } from "../load-shape/artillery-phases.ts";
-import { evaluateObjectives } from "../objectives/objective.ts";
+import { endpointLatencyPrefix, evaluateObjectives } from "../objectives/objective.ts";
 import type { ObjectiveResult } from "../objectives/objective.ts";
 import type { LoadProfile, LoadTest } from "../scenario/load-test.ts";
 
@@ -43,8 +43,6 @@ export interface PerfSummary {
   traffic: TrafficTotals;
   endpoints: EndpointLatency[];
 }
-
-const endpointPrefix = "plugins.metrics-by-endpoint.response_time.";
 
 export function perfSummary(input: {
   loadTest: LoadTest;
@@ -92,9 +90,9 @@ function trafficTotals(aggregate: ArtilleryPeriod): TrafficTotals {
 /** One row per named request, from Artillery's `metrics-by-endpoint` summaries. */
 function endpointLatencies(aggregate: ArtilleryPeriod): EndpointLatency[] {
   return Object.entries(aggregate.summaries)
-    .filter(([name, stats]) => name.startsWith(endpointPrefix) && (stats.count ?? 0) > 0)
+    .filter(([name, stats]) => name.startsWith(endpointLatencyPrefix) && (stats.count ?? 0) > 0)
     .map(([name, stats]) => ({
-      endpoint: name.slice(endpointPrefix.length),
+      endpoint: name.slice(endpointLatencyPrefix.length),
       requests: stats.count ?? 0,
       median: stats.median,
       p95: stats.p95,
