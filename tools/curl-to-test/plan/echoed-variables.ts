@@ -5,6 +5,7 @@
  * request sent. A service answering about another order than the one asked for breaks that.
  */
 import type { PlannedInvariant, PlannedResponseBody } from "./conversion-plan.ts";
+import { safeJsonParse } from "./json-body.ts";
 import { scalarFields, valueAt } from "./sample-paths.ts";
 
 export interface EchoInput {
@@ -19,7 +20,7 @@ export function echoedVariables(
 ): PlannedInvariant[] {
   if (body.kind !== "json") return [];
   const samples = group.map((item) => ({
-    json: parse(item.request.response?.bodyText),
+    json: safeJsonParse(item.request.response?.bodyText ?? ""),
     sent: item.sentVariables,
   }));
   const found: PlannedInvariant[] = [];
@@ -55,12 +56,4 @@ function namesMatch(key: string, variable: string): boolean {
   const bare = variable.replace(/\d+$/, "");
   if (key.toLowerCase() === bare.toLowerCase()) return true;
   return /^(id|uuid|guid)$/i.test(key) && /(Id|Uuid|Guid)$/.test(bare);
-}
-
-function parse(text: string | undefined): unknown {
-  try {
-    return JSON.parse(text ?? "") as unknown;
-  } catch {
-    return undefined;
-  }
 }

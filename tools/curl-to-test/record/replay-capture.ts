@@ -12,6 +12,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { CapturedRequest, CapturedResponse } from "../model/captured-request.ts";
+import { safeJsonParse } from "../plan/json-body.ts";
 import { findNonces } from "../plan/nonce-slots.ts";
 import { relativeUrl, requestSlots } from "../plan/request-slots.ts";
 import type { RequestSlot } from "../plan/request-slots.ts";
@@ -167,9 +168,5 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function parseJson(response: CapturedResponse): unknown {
-  try {
-    return JSON.parse(response.bodyText ?? "") as unknown;
-  } catch {
-    return undefined;
-  }
+  return safeJsonParse(response.bodyText ?? "");
 }
