@@ -109,13 +109,7 @@ function readOptions(words: ShellWord[], program: ShellWord): CurlOption[] | Cur
     return failureAt(words[error.wordIndex] ?? program, error.message);
   }
   if (!options.some((option) => option.name === "url")) {
-    return {
-      failure: {
-        offset: program.offset,
-        length: program.value.length,
-        message: "curl command has no URL",
-      },
-    };
+    return failureAt(program, "curl command has no URL");
   }
   const invalid = argumentFailure(words, options);
   return invalid ? { failure: invalid } : options;
@@ -146,13 +140,7 @@ function convertWithCurlconverter(
     return { requests: buildRequests(global, stdin, stdinFile), warnings };
   } catch (error) {
     const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
-    return {
-      failure: {
-        offset: program.offset,
-        length: program.value.length,
-        message: `curl command not understood: ${message}`,
-      },
-    };
+    return failureAt(program, `curl command not understood: ${message}`);
   }
 }
 

@@ -12,7 +12,7 @@ import type { ChatMessage } from "./refinement-prompt.ts";
 import { planRefinementResponseFormat } from "./refinement-schema.ts";
 
 /** Tried in this order; each later one is a fallback for servers that refuse the one before. */
-export const structuredOutputFormats = ["json_schema", "json_object", "instructions"] as const;
+const structuredOutputFormats = ["json_schema", "json_object", "instructions"] as const;
 export type StructuredOutputFormat = (typeof structuredOutputFormats)[number];
 
 const answerSchema = planRefinementResponseFormat.json_schema.schema ?? {};

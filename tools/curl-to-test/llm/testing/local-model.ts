@@ -10,7 +10,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { repositoryRoot } from "../../testing/repository-tools.ts";
 
-export const localModelName = "SmolLM2-135M-Instruct.Q4_1.gguf";
+const localModelName = "SmolLM2-135M-Instruct.Q4_1.gguf";
 export const localModelPath = join(repositoryRoot, ".tools", "models", localModelName);
 const checksums = join(repositoryRoot, "scripts", "lib", "local-model.sha256");
 const fetchCommand = "bash scripts/lib/local-model.sh";
