@@ -2,6 +2,7 @@
  * One completed exchange → one HAR 1.2 entry. Pure: the proxy hands over what it saw (raw
  * headers in wire order, decoded bodies, timings) and gets the JSON value to write.
  */
+import { cookiePairs } from "./cookie-pairs.ts";
 
 export interface RecordedExchange {
   /** Epoch milliseconds when the request started. */
@@ -64,7 +65,7 @@ function harRequest(exchange: RecordedExchange): Record<string, unknown> {
     method: exchange.method,
     url: exchange.url,
     httpVersion: `HTTP/${exchange.httpVersion}`,
-    cookies: requestCookies(headerValue(headers, "cookie")),
+    cookies: cookiePairs(headerValue(headers, "cookie")),
     headers,
     queryString: queryString(exchange.url),
     ...(body.decoded.length > 0 ? { postData: { mimeType, ...bodyText(body.decoded) } } : {}),
@@ -123,15 +124,6 @@ function queryString(url: string): HarNameValue[] {
   } catch {
     return [];
   }
-}
-
-function requestCookies(cookieHeader: string | undefined): HarNameValue[] {
-  if (!cookieHeader) return [];
-  return cookieHeader.split(";").flatMap((piece) => {
-    const equals = piece.indexOf("=");
-    if (equals === -1) return [];
-    return [{ name: piece.slice(0, equals).trim(), value: piece.slice(equals + 1).trim() }];
-  });
 }
 
 function responseCookie(setCookie: string): HarNameValue {

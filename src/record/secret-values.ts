@@ -5,6 +5,7 @@
 import type { CapturedRequest } from "../../tools/curl-to-test/model/captured-request.ts";
 import { formDecodedOrKept } from "../../tools/curl-to-test/plan/percent-decoding.ts";
 import type { SecretFinding, SecretJsonPath } from "../../tools/curl-to-test/plan/secret-finder.ts";
+import { cookiePairs } from "./cookie-pairs.ts";
 
 const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/;
 
@@ -54,12 +55,9 @@ export function secretValues(request: CapturedRequest, finding: SecretFinding): 
 }
 
 function cookieValues(header: string | undefined, cookie: string): string[] {
-  return (header ?? "").split(";").flatMap((piece) => {
-    const equals = piece.indexOf("=");
-    return equals !== -1 && piece.slice(0, equals).trim() === cookie
-      ? [piece.slice(equals + 1).trim()]
-      : [];
-  });
+  return cookiePairs(header)
+    .filter(({ name }) => name === cookie)
+    .map(({ value }) => value);
 }
 
 function formValues(text: string, name: string): string[] {

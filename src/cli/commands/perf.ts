@@ -1,11 +1,9 @@
 import type { CommandModule } from "yargs";
 import { consoleLog } from "../../reporters/reporter-log.ts";
-import { runPerfScenario } from "../../perf/runner/perf-run.ts";
 import { latestResultsFolder } from "../../perf/runner/results-folder.ts";
 import { runnableScenarioPath, runnableScenarios } from "../../perf/runner/scenario-files.ts";
 import type { Distribution } from "../../perf/runner/distributed-run.ts";
 import type { VerdictChannels } from "../../perf/verdict/deliver-perf-verdict.ts";
-import { runSummaryFromResults } from "../../perf/verdict/results-run-summary.ts";
 import { ExitError } from "../exit-error.ts";
 import { checkPerfArgs, perfOptions } from "./perf/perf-options.ts";
 import type { PerfArgs } from "./perf/perf-options.ts";
@@ -65,6 +63,8 @@ export const perfCommand: CommandModule<object, PerfArgs> = {
     if (argv.duration !== undefined) settings.PERF_DURATION = argv.duration;
     if (argv["peak-rate"] !== undefined) settings.PERF_PEAK_RATE = String(argv["peak-rate"]);
 
+    // The runner (Artillery process, reports, demo platform) loads only when a run starts.
+    const { runPerfScenario } = await import("../../perf/runner/perf-run.ts");
     const result = await runPerfScenario({
       scenario: argv.scenario,
       scenarioPath: runnableScenarioPath(argv.scenario),
@@ -96,6 +96,7 @@ async function verdictChannels(scenario: string): Promise<VerdictChannels> {
 
 async function notify(channels: VerdictChannels, resultsDir: string, scenario: string) {
   const { deliverPerfVerdict } = await import("../../perf/verdict/deliver-perf-verdict.ts");
+  const { runSummaryFromResults } = await import("../../perf/verdict/results-run-summary.ts");
   await deliverPerfVerdict({
     summary: runSummaryFromResults({ resultsDir, scenario, env: process.env }),
     channels,
