@@ -29,7 +29,7 @@ describe("import boundaries", () => {
       ["tools/curl-to-test/plan/plan-conversion.ts", "../../../src/reporters/reporter-log.ts"],
       ["tools/curl-to-test/model/captured-request.ts", "../plan/conversion-plan.ts"],
       ["tools/curl-to-test/plan/spec-name.ts", "../render/literal.ts"],
-      ["tools/curl-to-test/plan/plan-conversion.ts", "../../../src/record/cookie-pairs.ts"],
+      ["tools/curl-to-test/plan/plan-conversion.ts", "../../../src/record/har-entry-builder.ts"],
       ["src/shared/redact.ts", "../reporters/base.ts"],
       ["src/perf/runner/perf-run.ts", "../../../test-support/run-command.ts"],
     ];
@@ -46,6 +46,7 @@ describe("import boundaries", () => {
       ["src/record/redact-har.ts", "../../tools/curl-to-test/plan/secret-finder.ts"],
       ["tools/curl-to-test/fidelity/fidelity-report.ts", "../../../src/shared/redact.ts"],
       ["tools/curl-to-test/plan/spec-name.ts", "../model/identifier-names.ts"],
+      ["tools/curl-to-test/plan/cookie-secrets.ts", "../../../src/shared/cookie-pairs.ts"],
       ["tools/curl-to-test/render/spec-file.ts", "../plan/conversion-plan.ts"],
       ["src/reporters/jira/jira-run.ts", "../delivery/retry.ts"],
       [
