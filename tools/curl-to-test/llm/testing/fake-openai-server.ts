@@ -7,20 +7,12 @@
  * or plain text only. It records every request it received, so a test can assert on what left
  * the machine. Usage figures count tokens with o200k_base.
  */
-import { createServer } from "node:http";
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
-import { closeServer, listenOnLoopback } from "../../../../test-support/loopback-server.ts";
 import { countPromptTokens, countTextTokens } from "../prompt-tokens.ts";
 import type { ChatMessage } from "../refinement-prompt.ts";
-import {
-  chatCompletion,
-  formatRefusal,
-  parseChatRequest,
-  readBody,
-  sendError,
-  sendJson,
-} from "./chat-completion-http.ts";
+import { chatCompletion, sendError, sendJson } from "./chat-completion-http.ts";
 import type { ServedResponseFormat } from "./chat-completion-http.ts";
+import { listenForChatCompletions } from "./chat-completion-route.ts";
 
 export type FakeReply =
   /** An answer whose content is this value as JSON text. */
@@ -72,52 +64,27 @@ export async function startFakeOpenAiServer(
   const timers = new Set<NodeJS.Timeout>();
   let answered = 0;
 
-  const server = createServer((req, res) => {
-    void readBody(req).then((bodyText) => {
-      const path = (req.url ?? "/").split("?")[0]!;
-      if (req.method !== "POST" || path !== "/v1/chat/completions") {
-        sendError(res, 404, "not found: only POST /v1/chat/completions is served");
-        return;
-      }
-      const parsed = parseChatRequest(bodyText);
-      requests.push({
-        method: req.method,
+  const route = await listenForChatCompletions({
+    ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
+    accepts: options.accepts ?? "json_schema",
+    record: ({ req, path, bodyText, parsed }): ReceivedChatRequest => {
+      const request = {
+        method: req.method ?? "",
         path,
         headers: req.headers,
         bodyText,
         model: parsed.ok ? parsed.model : "",
         messages: parsed.ok ? parsed.messages : [],
         responseFormat: parsed.ok ? parsed.responseFormat : null,
-      });
-      if (
-        options.apiKey !== undefined &&
-        req.headers.authorization !== `Bearer ${options.apiKey}`
-      ) {
-        sendError(res, 401, "Incorrect API key provided");
-        return;
-      }
-      if (!parsed.ok) {
-        sendError(res, 400, parsed.reason);
-        return;
-      }
-      const refusal = formatRefusal(options.accepts ?? "json_schema", parsed.format);
-      if (refusal) {
-        sendError(res, refusal.status, refusal.message);
-        return;
-      }
-      const request = requests.at(-1)!;
+      };
+      requests.push(request);
+      return request;
+    },
+    answer: (res, request) => {
       const index = answered;
       answered += 1;
-      const reply =
-        typeof options.replies === "function"
-          ? options.replies(request, index)
-          : (options.replies[Math.min(index, options.replies.length - 1)] ?? {
-              kind: "error",
-              status: 500,
-              message: "no reply scripted",
-            });
-      void answer(res, request, reply);
-    });
+      void answer(res, request, scriptedReply(options.replies, request, index));
+    },
   });
 
   const answer = async (
@@ -158,16 +125,31 @@ export async function startFakeOpenAiServer(
     );
   };
 
-  const url = await listenOnLoopback(server);
   return {
-    baseURL: `${url}/v1`,
+    baseURL: route.baseURL,
     requests,
     async close() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
-      await closeServer(server);
+      await route.close();
     },
   };
+}
+
+/** The reply for the `index`th answered request; the last of a list repeats. */
+function scriptedReply(
+  replies: FakeOpenAiServerOptions["replies"],
+  request: ReceivedChatRequest,
+  index: number,
+): FakeReply {
+  if (typeof replies === "function") return replies(request, index);
+  return (
+    replies[Math.min(index, replies.length - 1)] ?? {
+      kind: "error",
+      status: 500,
+      message: "no reply scripted",
+    }
+  );
 }
 
 /** The exchange digests of a received prompt, as the prompt lists them (for scripted answers). */

@@ -8,21 +8,13 @@
  * time. It records what it received and answered, so tests can check what left the machine and
  * what the model said.
  */
-import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
 import { LlamaChatSession, LlamaLogLevel, getLlama } from "node-llama-cpp";
 import type { LlamaContextSequence, LlamaGrammar } from "node-llama-cpp";
-import { closeServer, listenOnLoopback } from "../../../../test-support/loopback-server.ts";
 import type { ChatMessage } from "../refinement-prompt.ts";
-import {
-  chatCompletion,
-  formatRefusal,
-  parseChatRequest,
-  readBody,
-  sendError,
-  sendJson,
-} from "./chat-completion-http.ts";
+import { chatCompletion, sendError, sendJson } from "./chat-completion-http.ts";
 import type { ServedResponseFormat } from "./chat-completion-http.ts";
+import { listenForChatCompletions } from "./chat-completion-route.ts";
 
 export interface LocalModelServerOptions {
   modelPath: string;
@@ -97,13 +89,9 @@ export async function startLocalModelServer(
 
   const exchanges: LocalModelExchange[] = [];
   let queue: Promise<unknown> = Promise.resolve();
-  const server = createServer((req, res) => {
-    void readBody(req).then((bodyText) => {
-      if (req.method !== "POST" || (req.url ?? "").split("?")[0] !== "/v1/chat/completions") {
-        sendError(res, 404, "not found: only POST /v1/chat/completions is served");
-        return;
-      }
-      const parsed = parseChatRequest(bodyText);
+  const route = await listenForChatCompletions({
+    ...(options.accepts === undefined ? {} : { accepts: options.accepts }),
+    record: ({ bodyText, parsed }): LocalModelExchange => {
       const exchange: LocalModelExchange = {
         bodyText,
         messages: parsed.ok ? parsed.messages : [],
@@ -111,52 +99,40 @@ export async function startLocalModelServer(
         answer: null,
       };
       exchanges.push(exchange);
-      if (!parsed.ok) {
-        sendError(res, 400, parsed.reason);
-        return;
-      }
-      const refusal = options.accepts ? formatRefusal(options.accepts, parsed.format) : null;
-      if (refusal) {
-        sendError(res, refusal.status, refusal.message);
-        return;
-      }
-      const maxTokens = Math.min(parsed.maxTokens ?? options.maxTokens, options.maxTokens);
+      return exchange;
+    },
+    answer: (res, exchange, request) => {
+      const maxTokens = Math.min(request.maxTokens ?? options.maxTokens, options.maxTokens);
       const abort = new AbortController();
       res.on("close", () => abort.abort());
-      queue = queue.then(() =>
+      const generate = () =>
         answer({
           sequence,
-          messages: parsed.messages,
-          grammar: grammarFor(parsed.format),
+          messages: request.messages,
+          grammar: grammarFor(request.format),
           maxTokens,
           signal: abort.signal,
-        })
+        });
+      queue = queue.then(() =>
+        generate()
           .then((answered) => {
             exchange.answer = answered;
-            sendJson(
-              res,
-              200,
-              chatCompletion({
-                id: `chatcmpl-local-${exchanges.length}`,
-                model: parsed.model,
-                ...answered,
-              }),
-            );
+            const id = `chatcmpl-local-${exchanges.length}`;
+            sendJson(res, 200, chatCompletion({ id, model: request.model, ...answered }));
           })
           .catch((error: unknown) =>
             sendError(res, 500, error instanceof Error ? error.message : String(error)),
           ),
       );
-    });
+    },
   });
 
-  const url = await listenOnLoopback(server);
   return {
-    baseURL: `${url}/v1`,
+    baseURL: route.baseURL,
     exchanges,
     threads,
     async close() {
-      await closeServer(server);
+      await route.close();
       await queue;
       await context.dispose();
       await model.dispose();
