@@ -13,6 +13,7 @@ import type { ChatMessage } from "../refinement-prompt.ts";
 import { chatCompletion, sendError, sendJson } from "./chat-completion-http.ts";
 import type { ServedResponseFormat } from "./chat-completion-http.ts";
 import { listenForChatCompletions } from "./chat-completion-route.ts";
+import type { IncomingChat } from "./chat-completion-route.ts";
 
 export type FakeReply =
   /** An answer whose content is this value as JSON text. */
@@ -60,80 +61,98 @@ export interface FakeOpenAiServer {
 export async function startFakeOpenAiServer(
   options: FakeOpenAiServerOptions,
 ): Promise<FakeOpenAiServer> {
-  const requests: ReceivedChatRequest[] = [];
-  const timers = new Set<NodeJS.Timeout>();
+  const context: ReplyContext = { requests: [], timers: new Set() };
   let answered = 0;
-
   const route = await listenForChatCompletions({
     ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
     accepts: options.accepts ?? "json_schema",
-    record: ({ req, path, bodyText, parsed }): ReceivedChatRequest => {
-      const request = {
-        method: req.method ?? "",
-        path,
-        headers: req.headers,
-        bodyText,
-        model: parsed.ok ? parsed.model : "",
-        messages: parsed.ok ? parsed.messages : [],
-        responseFormat: parsed.ok ? parsed.responseFormat : null,
-      };
-      requests.push(request);
+    record: (incoming) => {
+      const request = receivedRequest(incoming);
+      context.requests.push(request);
       return request;
     },
     answer: (res, request) => {
-      const index = answered;
+      const reply = scriptedReply(options.replies, request, answered);
       answered += 1;
-      void answer(res, request, scriptedReply(options.replies, request, index));
+      void sendReply(res, request, reply, context);
     },
   });
-
-  const answer = async (
-    res: ServerResponse,
-    request: ReceivedChatRequest,
-    reply: FakeReply,
-  ): Promise<void> => {
-    if (reply.kind === "slow") {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        if (!res.destroyed) void answer(res, request, reply.reply);
-      }, reply.delayMs);
-      timers.add(timer);
-      res.on("close", () => {
-        clearTimeout(timer);
-        timers.delete(timer);
-      });
-      return;
-    }
-    if (reply.kind === "error") {
-      sendError(res, reply.status, reply.message ?? `scripted ${reply.status}`, reply.headers);
-      return;
-    }
-    const content = reply.kind === "json" ? JSON.stringify(reply.content) : reply.content;
-    const promptTokens = await countPromptTokens(request.messages);
-    const completionTokens = await countTextTokens(content);
-    sendJson(
-      res,
-      200,
-      chatCompletion({
-        id: `chatcmpl-fake-${requests.length}`,
-        model: request.model,
-        content,
-        finishReason: (reply.kind === "raw" && reply.finishReason) || "stop",
-        promptTokens,
-        completionTokens,
-      }),
-    );
-  };
-
   return {
     baseURL: route.baseURL,
-    requests,
+    requests: context.requests,
     async close() {
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
+      for (const timer of context.timers) clearTimeout(timer);
+      context.timers.clear();
       await route.close();
     },
   };
+}
+
+interface ReplyContext {
+  requests: ReceivedChatRequest[];
+  /** Slow replies still waiting, cleared when the server closes. */
+  timers: Set<NodeJS.Timeout>;
+}
+
+function receivedRequest({ req, path, bodyText, parsed }: IncomingChat): ReceivedChatRequest {
+  return {
+    method: req.method ?? "",
+    path,
+    headers: req.headers,
+    bodyText,
+    model: parsed.ok ? parsed.model : "",
+    messages: parsed.ok ? parsed.messages : [],
+    responseFormat: parsed.ok ? parsed.responseFormat : null,
+  };
+}
+
+async function sendReply(
+  res: ServerResponse,
+  request: ReceivedChatRequest,
+  reply: FakeReply,
+  context: ReplyContext,
+): Promise<void> {
+  if (reply.kind === "slow") {
+    delayReply(res, request, reply, context);
+    return;
+  }
+  if (reply.kind === "error") {
+    sendError(res, reply.status, reply.message ?? `scripted ${reply.status}`, reply.headers);
+    return;
+  }
+  const content = reply.kind === "json" ? JSON.stringify(reply.content) : reply.content;
+  const promptTokens = await countPromptTokens(request.messages);
+  const completionTokens = await countTextTokens(content);
+  sendJson(
+    res,
+    200,
+    chatCompletion({
+      id: `chatcmpl-fake-${context.requests.length}`,
+      model: request.model,
+      content,
+      finishReason: (reply.kind === "raw" && reply.finishReason) || "stop",
+      promptTokens,
+      completionTokens,
+    }),
+  );
+}
+
+/** The inner reply after the delay, unless the client has gone or the server closes first. */
+function delayReply(
+  res: ServerResponse,
+  request: ReceivedChatRequest,
+  reply: Extract<FakeReply, { kind: "slow" }>,
+  context: ReplyContext,
+): void {
+  const timer = setTimeout(() => {
+    context.timers.delete(timer);
+    if (!res.destroyed) void sendReply(res, request, reply.reply, context);
+  }, reply.delayMs);
+  context.timers.add(timer);
+  res.on("close", () => {
+    clearTimeout(timer);
+    context.timers.delete(timer);
+  });
 }
 
 /** The reply for the `index`th answered request; the last of a list repeats. */

@@ -10,7 +10,7 @@
  */
 import { availableParallelism } from "node:os";
 import { LlamaChatSession, LlamaLogLevel, getLlama } from "node-llama-cpp";
-import type { LlamaContextSequence, LlamaGrammar } from "node-llama-cpp";
+import type { Llama, LlamaContextSequence, LlamaGrammar } from "node-llama-cpp";
 import type { ChatMessage } from "../refinement-prompt.ts";
 import { chatCompletion, sendError, sendJson } from "./chat-completion-http.ts";
 import type { ServedResponseFormat } from "./chat-completion-http.ts";
@@ -60,38 +60,14 @@ export async function startLocalModelServer(
   options: LocalModelServerOptions,
 ): Promise<LocalModelServer> {
   const threads = Math.max(1, Math.min(options.threads, availableParallelism()));
-  // Prebuilt CPU binary only: nothing is compiled or downloaded at run time.
-  const llama = await getLlama({ gpu: false, build: "never", logLevel: LlamaLogLevel.error });
-  const model = await llama.loadModel({ modelPath: options.modelPath });
-  const context = await model.createContext({
-    contextSize: options.contextSize,
-    threads,
-    sequences: 1,
-  });
-  const sequence = context.getSequence();
-  // The schema arrives as JSON, so its literal type (which the library's generics infer the
-  // answer's type from) is unknown here: any schema object is passed as such.
-  const grammarForSchema = llama.createGrammarForJsonSchema.bind(llama) as (
-    schema: object,
-  ) => Promise<LlamaGrammar>;
-  const grammars = new Map<string, Promise<LlamaGrammar>>();
-  const grammarFor = (format: unknown): Promise<LlamaGrammar> | null => {
-    const schema = schemaOf(format);
-    if (schema === undefined) return null;
-    const key = JSON.stringify(schema);
-    let grammar = grammars.get(key);
-    if (!grammar) {
-      grammar = schema === null ? llama.getGrammarFor("json") : grammarForSchema(schema);
-      grammars.set(key, grammar);
-    }
-    return grammar;
-  };
-
+  const loaded = await loadModel({ ...options, threads });
+  const grammarFor = grammarCache(loaded.llama);
   const exchanges: LocalModelExchange[] = [];
+  // One answer at a time: the model has one sequence.
   let queue: Promise<unknown> = Promise.resolve();
   const route = await listenForChatCompletions({
     ...(options.accepts === undefined ? {} : { accepts: options.accepts }),
-    record: ({ bodyText, parsed }): LocalModelExchange => {
+    record: ({ bodyText, parsed }) => {
       const exchange: LocalModelExchange = {
         bodyText,
         messages: parsed.ok ? parsed.messages : [],
@@ -102,31 +78,26 @@ export async function startLocalModelServer(
       return exchange;
     },
     answer: (res, exchange, request) => {
-      const maxTokens = Math.min(request.maxTokens ?? options.maxTokens, options.maxTokens);
       const abort = new AbortController();
       res.on("close", () => abort.abort());
-      const generate = () =>
-        answer({
-          sequence,
-          messages: request.messages,
-          grammar: grammarFor(request.format),
-          maxTokens,
-          signal: abort.signal,
-        });
-      queue = queue.then(() =>
-        generate()
-          .then((answered) => {
-            exchange.answer = answered;
-            const id = `chatcmpl-local-${exchanges.length}`;
-            sendJson(res, 200, chatCompletion({ id, model: request.model, ...answered }));
-          })
-          .catch((error: unknown) =>
-            sendError(res, 500, error instanceof Error ? error.message : String(error)),
-          ),
-      );
+      const generation = {
+        sequence: loaded.sequence,
+        messages: request.messages,
+        grammar: grammarFor(request.format),
+        maxTokens: Math.min(request.maxTokens ?? options.maxTokens, options.maxTokens),
+        signal: abort.signal,
+      };
+      queue = queue.then(async () => {
+        try {
+          exchange.answer = await answer(generation);
+          const id = `chatcmpl-local-${exchanges.length}`;
+          sendJson(res, 200, chatCompletion({ id, model: request.model, ...exchange.answer }));
+        } catch (error) {
+          sendError(res, 500, error instanceof Error ? error.message : String(error));
+        }
+      });
     },
   });
-
   return {
     baseURL: route.baseURL,
     exchanges,
@@ -134,10 +105,50 @@ export async function startLocalModelServer(
     async close() {
       await route.close();
       await queue;
+      await loaded.dispose();
+    },
+  };
+}
+
+/** The model on the CPU with one sequence of `contextSize` tokens. */
+async function loadModel(options: { modelPath: string; contextSize: number; threads: number }) {
+  // Prebuilt CPU binary only: nothing is compiled or downloaded at run time.
+  const llama = await getLlama({ gpu: false, build: "never", logLevel: LlamaLogLevel.error });
+  const model = await llama.loadModel({ modelPath: options.modelPath });
+  const context = await model.createContext({
+    contextSize: options.contextSize,
+    threads: options.threads,
+    sequences: 1,
+  });
+  return {
+    llama,
+    sequence: context.getSequence(),
+    async dispose() {
       await context.dispose();
       await model.dispose();
       await llama.dispose();
     },
+  };
+}
+
+/** The grammar a response format asks for, built once per schema; null for free text. */
+function grammarCache(llama: Llama): (format: unknown) => Promise<LlamaGrammar> | null {
+  // The schema arrives as JSON, so its literal type (which the library's generics infer the
+  // answer's type from) is unknown here: any schema object is passed as such.
+  const grammarForSchema = llama.createGrammarForJsonSchema.bind(llama) as (
+    schema: object,
+  ) => Promise<LlamaGrammar>;
+  const grammars = new Map<string, Promise<LlamaGrammar>>();
+  return (format) => {
+    const schema = schemaOf(format);
+    if (schema === undefined) return null;
+    const key = JSON.stringify(schema);
+    let grammar = grammars.get(key);
+    if (!grammar) {
+      grammar = schema === null ? llama.getGrammarFor("json") : grammarForSchema(schema);
+      grammars.set(key, grammar);
+    }
+    return grammar;
   };
 }
 
