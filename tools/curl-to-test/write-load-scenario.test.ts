@@ -214,23 +214,8 @@ describe("writeLoadScenario on bodies from files and forms", () => {
 
     const loadRun = await runLoadScenario(scriptPath, { SHOP_BASE_URL: server.url }, dir);
     assert.equal(loadRun.result.exitCode, 0, loadRun.output);
-    const first = (target: string) => {
-      const found = server.requests.find((request) => request.target === target);
-      assert.ok(found, `${target} reached the server`);
-      return found;
-    };
-    const parts = (target: string) => {
-      const request = first(target);
-      const type = request.headers.find((h) => h.name.toLowerCase() === "content-type")?.value;
-      const boundary = boundaryOf(type ?? "");
-      assert.ok(boundary, `${target}: a multipart content type, got ${type}`);
-      return parseMultipartBody(request.body, boundary)?.map((part) => ({
-        name: part.name,
-        filename: part.filename,
-        contentType: part.contentType,
-        bytes: part.bytes.toString("latin1"),
-      }));
-    };
+    const first = (target: string) => firstRequest(server, target);
+    const parts = (target: string) => sentParts(server, target);
     assert.deepEqual(parts("/v1/receipts"), [
       { name: "orderId", filename: undefined, contentType: undefined, bytes: "ord-1" },
       { name: "meta", filename: undefined, contentType: "application/json", bytes: '{"a":1}' },
@@ -252,3 +237,23 @@ describe("writeLoadScenario on bodies from files and forms", () => {
     );
   });
 });
+
+function firstRequest(server: RecordingServer, target: string) {
+  const found = server.requests.find((request) => request.target === target);
+  assert.ok(found, `${target} reached the server`);
+  return found;
+}
+
+/** The multipart parts the first request to `target` sent, bytes as latin1 text. */
+function sentParts(server: RecordingServer, target: string) {
+  const request = firstRequest(server, target);
+  const type = request.headers.find((h) => h.name.toLowerCase() === "content-type")?.value;
+  const boundary = boundaryOf(type ?? "");
+  assert.ok(boundary, `${target}: a multipart content type, got ${type}`);
+  return parseMultipartBody(request.body, boundary)?.map((part) => ({
+    name: part.name,
+    filename: part.filename,
+    contentType: part.contentType,
+    bytes: part.bytes.toString("latin1"),
+  }));
+}
