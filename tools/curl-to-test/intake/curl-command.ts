@@ -8,15 +8,14 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import {
+  buildRequests,
   parseArgs,
   curlLongOpts,
   curlLongOptsShortened,
   curlShortOpts,
-} from "curlconverter/dist/src/curl/opts.js";
-import { buildRequests } from "curlconverter/dist/src/Request.js";
-import type { Request as CurlconverterRequest } from "curlconverter/dist/src/Request.js";
-import { Word } from "curlconverter/dist/src/shell/Word.js";
-import type { Warnings } from "curlconverter";
+  Word,
+} from "curlconverter";
+import type { Request as CurlconverterRequest, Warnings } from "curlconverter";
 import type { CapturedRequest } from "../model/captured-request.ts";
 import { clip } from "./clip.ts";
 import { readCurlOptions, CurlUsageError, type CurlOption } from "./curl-options.ts";

@@ -1,7 +1,4 @@
-import type {
-  Request as CurlconverterRequest,
-  RequestUrl,
-} from "curlconverter/dist/src/Request.js";
+import type { Request as CurlconverterRequest, RequestUrl } from "curlconverter";
 import type { NameValue } from "../model/captured-request.ts";
 import type { CurlOption } from "./curl-options.ts";
 

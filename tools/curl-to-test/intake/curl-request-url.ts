@@ -1,4 +1,4 @@
-import type { RequestUrl } from "curlconverter/dist/src/Request.js";
+import type { RequestUrl } from "curlconverter";
 import type { CapturedBody } from "../model/captured-request.ts";
 import { clip } from "./clip.ts";
 import type { CurlCommandContext } from "./curl-command.ts";

@@ -1,4 +1,4 @@
-import type { Request as CurlconverterRequest } from "curlconverter/dist/src/Request.js";
+import type { Request as CurlconverterRequest } from "curlconverter";
 import type { CapturedBody, NameValue } from "../model/captured-request.ts";
 import { clip } from "./clip.ts";
 import { readBody } from "./curl-body.ts";
