@@ -26,7 +26,7 @@ export function failureLines(failure: CaptureFailure): string[] {
 }
 
 function warningLine(warning: ConversionWarning): string {
-  const where = warning.source ? `${locationText(warning.source)}: ` : "";
+  const where = warning.location ? `${locationText(warning.location)}: ` : "";
   return `warning: ${where}${oneLine(warning.message)}`;
 }
 
