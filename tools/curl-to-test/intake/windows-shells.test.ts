@@ -48,7 +48,10 @@ describe("readWindowsCmdScript", () => {
   it("warns about %VARIABLES% but not about escaped %^ text", () => {
     const script = readWindowsCmdScript('curl "https://h/%TOKEN%" --data-raw ^"100%^25^"');
     assert.deepEqual(script.commands[0]?.warnings, [
-      'cmd variable %TOKEN% is not expanded; the text "%TOKEN%" is sent as written',
+      {
+        code: "shell-expansion-kept",
+        message: 'cmd variable %TOKEN% is not expanded; the text "%TOKEN%" is sent as written',
+      },
     ]);
   });
 
