@@ -25,7 +25,8 @@ export function failureLines(failure: CaptureFailure): string[] {
   return lines;
 }
 
-function warningLine(warning: ConversionWarning): string {
+/** `warning: file:line:col: message`, or `warning: file: message` for a file as a whole. */
+export function warningLine(warning: ConversionWarning): string {
   const where = warning.location ? `${locationText(warning.location)}: ` : "";
   return `warning: ${where}${oneLine(warning.message)}`;
 }
