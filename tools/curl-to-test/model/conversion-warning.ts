@@ -87,10 +87,10 @@ export interface ConversionWarning {
 /** A warning before it is placed: whoever made it knows no location, its caller does. */
 export type WarningNote = Omit<ConversionWarning, "location">;
 
-/** The notes placed at one location. */
+/** The notes placed at one location; a warning already placed keeps its own, unchanged. */
 export function placeWarnings(
-  notes: readonly WarningNote[],
+  notes: readonly (WarningNote | ConversionWarning)[],
   location: SourceLocation,
 ): ConversionWarning[] {
-  return notes.map((note) => ({ ...note, location }));
+  return notes.map((note) => ({ location, ...note }));
 }
