@@ -44,6 +44,34 @@ export function requestTemplate(input: RequestTemplateInput): RequestTemplate {
   const todos: WarningNote[] = [];
   const url = fillText(relativeUrl(request.url), slotsIn(input, { kind: "url" }));
 
+  const headers = plannedHeaders(input, todos);
+  todos.push(...clientDefaultTodos(request, headers));
+  const method = request.method.toUpperCase();
+  if (method !== request.method) {
+    todos.push({
+      code: "method-upper-cased",
+      message: `method ${request.method}: Playwright sends methods upper-case, so the test sends ${method}`,
+    });
+  }
+  const status = request.response?.status;
+  return {
+    request: {
+      method: request.method,
+      url: mergeLiterals(url),
+      headers: headers.map((header) => ({ ...header, value: mergeLiterals(header.value) })),
+      body: plannedBody(input, todos),
+      followRedirects: !(status !== undefined && status >= 300 && status < 400),
+    },
+    todos,
+  };
+}
+
+/**
+ * The headers a test sends, noise dropped and repeats joined into one (curl sends each; a
+ * test's client sends one per name); what differs from the capture is added to `todos`.
+ */
+function plannedHeaders(input: RequestTemplateInput, todos: WarningNote[]): PlannedHeader[] {
+  const { request } = input;
   const headers: PlannedHeader[] = [];
   const seen = new Map<string, { header: PlannedHeader; count: number }>();
   request.headers.forEach((header, index) => {
@@ -80,26 +108,7 @@ export function requestTemplate(input: RequestTemplateInput): RequestTemplate {
       });
     }
   }
-
-  todos.push(...clientDefaultTodos(request, headers));
-  const method = request.method.toUpperCase();
-  if (method !== request.method) {
-    todos.push({
-      code: "method-upper-cased",
-      message: `method ${request.method}: Playwright sends methods upper-case, so the test sends ${method}`,
-    });
-  }
-  const status = request.response?.status;
-  return {
-    request: {
-      method: request.method,
-      url: mergeLiterals(url),
-      headers: headers.map((header) => ({ ...header, value: mergeLiterals(header.value) })),
-      body: plannedBody(input, todos),
-      followRedirects: !(status !== undefined && status >= 300 && status < 400),
-    },
-    todos,
-  };
+  return headers;
 }
 
 function plannedBody(input: RequestTemplateInput, todos: WarningNote[]): PlannedBody {
