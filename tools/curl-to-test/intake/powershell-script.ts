@@ -9,6 +9,7 @@
  * curl.exe's own parsing turns `\"` into `"`. An argument holding `\"` is read that way, with
  * a warning saying so.
  */
+import type { WarningNote } from "../model/conversion-warning.ts";
 import type { ShellCommand, ShellScript, ShellSyntaxError, ShellWord } from "./shell-command.ts";
 import { splitWindowsCommandLine } from "./windows-command-line.ts";
 
@@ -108,7 +109,7 @@ interface Read {
 function readWord(
   text: string,
   start: number,
-  warnings: string[],
+  warnings: WarningNote[],
 ): { word: ShellWord; end: number } {
   let value = "";
   let at = start;
@@ -121,7 +122,7 @@ function readWord(
 }
 
 /** Outside quotes a backtick escapes the next character as itself. */
-function readWordPiece(text: string, at: number, warnings: string[]): Read {
+function readWordPiece(text: string, at: number, warnings: WarningNote[]): Read {
   const char = text[at] ?? "";
   if (char === "`") return { value: text[at + 1] ?? "", end: at + 2 };
   if (SINGLE_QUOTES.has(char)) return readSingleQuoted(text, at);
@@ -152,7 +153,7 @@ function readSingleQuoted(text: string, open: number): Read {
 }
 
 /** Inside `"…"`, backtick escapes and variables are read; everything else is literal. */
-function readDoubleQuoted(text: string, open: number, warnings: string[]): Read {
+function readDoubleQuoted(text: string, open: number, warnings: WarningNote[]): Read {
   return readQuoted(text, open, DOUBLE, (at) => {
     if (text[at] === "`") return readBacktickEscape(text, at);
     return readVariableAt(text, at, warnings);
@@ -197,14 +198,14 @@ function readBacktickEscape(text: string, at: number): Read {
 }
 
 /** A variable when one starts at `at`; a `$` before anything else is just a character. */
-function readVariableAt(text: string, at: number, warnings: string[]): Read | undefined {
+function readVariableAt(text: string, at: number, warnings: WarningNote[]): Read | undefined {
   return text[at] === "$" && /[A-Za-z_{(:]/.test(text[at + 1] ?? "")
     ? readVariable(text, at, warnings)
     : undefined;
 }
 
 /** `$name`, `$env:NAME`, `${…}` or `$(…)`, kept as written. */
-function readVariable(text: string, start: number, warnings: string[]): Read {
+function readVariable(text: string, start: number, warnings: WarningNote[]): Read {
   const next = text[start + 1];
   let end: number;
   if (next === "(" || next === "{") {
@@ -226,11 +227,13 @@ function readVariable(text: string, start: number, warnings: string[]): Read {
     end = start + 1 + (name?.[0].length ?? 0);
   }
   const literal = text.slice(start, end);
-  warnings.push(
-    next === "("
-      ? `PowerShell subexpression ${literal.length > 40 ? `${literal.slice(0, 37)}…` : literal} is not run; its text is sent as written`
-      : `PowerShell variable ${literal} is not expanded; the text "${literal}" is sent as written`,
-  );
+  warnings.push({
+    code: "shell-expansion-kept",
+    message:
+      next === "("
+        ? `PowerShell subexpression ${literal.length > 40 ? `${literal.slice(0, 37)}…` : literal} is not run; its text is sent as written`
+        : `PowerShell variable ${literal} is not expanded; the text "${literal}" is sent as written`,
+  });
   return { value: literal, end };
 }
 
@@ -252,7 +255,11 @@ function legacyQuoting(command: ShellCommand): ShellCommand {
     words,
     warnings: [
       ...command.warnings,
-      'arguments holding \\" were read as Windows PowerShell 5.1 passes them to curl.exe (\\" becomes "); PowerShell 7.3+ would send the backslashes',
+      {
+        code: "powershell-legacy-quoting",
+        message:
+          'arguments holding \\" were read as Windows PowerShell 5.1 passes them to curl.exe (\\" becomes "); PowerShell 7.3+ would send the backslashes',
+      },
     ],
   };
 }
