@@ -1,30 +1,20 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { adfToWikiMarkup } from "./adf-to-wiki.ts";
-import {
-  bulletList,
-  code,
-  codeBlock,
-  doc,
-  heading,
-  link,
-  paragraph,
-  plain,
-  strong,
-} from "./adf.ts";
+import * as adf from "./adf.ts";
 
 describe("Atlassian documents", () => {
   it("renders the same document as wiki markup for Jira Data Center", () => {
-    const document = doc(
-      heading("Error"),
-      paragraph(
-        strong("Test: "),
-        code("order › a {b}"),
-        plain(" see "),
-        link("run [1]", "https://ci/1"),
+    const document = adf.doc(
+      adf.heading("Error"),
+      adf.paragraph(
+        adf.strong("Test: "),
+        adf.code("order › a {b}"),
+        adf.plain(" see "),
+        adf.link("run [1]", "https://ci/1"),
       ),
-      codeBlock("line 1\nline 2", { maxChars: 100 }),
-      bulletList([[plain("one")], [plain("two")]]),
+      adf.codeBlock("line 1\nline 2", { maxChars: 100 }),
+      adf.bulletList([[adf.plain("one")], [adf.plain("two")]]),
     );
     assert.equal(
       adfToWikiMarkup(document),
@@ -38,7 +28,7 @@ describe("Atlassian documents", () => {
   });
 
   it("caps a code block and says how much was left out", () => {
-    const block = codeBlock("a".repeat(50), { maxChars: 10 });
+    const block = adf.codeBlock("a".repeat(50), { maxChars: 10 });
     assert.deepEqual(block, {
       type: "codeBlock",
       content: [{ type: "text", text: "aaaaaaaaaa\n… 40 more characters left out" }],
