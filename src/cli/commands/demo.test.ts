@@ -1,5 +1,5 @@
 // `qaops demo` ends through the one exit path: bad usage exits 2, a failure to start exits 1,
-// each with one `error:` line and no stack trace.
+// each with one `error:` line and no stack trace. Other commands never load the platform.
 import assert from "node:assert/strict";
 import { once } from "node:events";
 import { createServer } from "node:net";
@@ -32,5 +32,25 @@ describe("qaops demo exits", () => {
     } finally {
       taken.close();
     }
+  });
+});
+
+describe("qaops without demo", () => {
+  it("loads no module of the demo platform, e.g. for --help", async () => {
+    const hook = new URL("../../../test-support/loaded-modules.ts", import.meta.url);
+    const result = await runQaops(["--help"], {
+      cwd: tmpdir(),
+      env: { PATH: process.env.PATH ?? "", NODE_OPTIONS: `--import=${hook.href}` },
+    });
+    assert.equal(result.code, 0, result.stderr);
+    const loaded = result.stderr.split("\n").filter((line) => line.startsWith("loaded: "));
+    assert.ok(
+      loaded.some((line) => line.includes("/src/cli/commands/demo.ts")),
+      result.stderr,
+    );
+    assert.deepEqual(
+      loaded.filter((line) => line.includes("/src/demo-platform/")),
+      [],
+    );
   });
 });

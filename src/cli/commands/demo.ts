@@ -1,5 +1,4 @@
 import type { CommandModule } from "yargs";
-import { serviceNames, startDemoPlatform } from "../../demo-platform/platform.ts";
 import { waitForShutdownSignal } from "../shutdown-signal.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -44,6 +43,8 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
           "Routes and payloads: README.md, section 'Demo platform'.",
       ),
   handler: async (argv) => {
+    // Loaded here, not at start: the platform is some 45 modules no other command needs.
+    const { serviceNames, startDemoPlatform } = await import("../../demo-platform/platform.ts");
     const platform = await startDemoPlatform({
       port: argv.port,
       host: argv.host,
