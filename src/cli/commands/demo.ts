@@ -40,6 +40,7 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
       .example("$0 demo --port 0 --quiet", "free ports, no request log")
       .epilogue(
         "Every route except /health needs `Authorization: Bearer $DEMO_API_TOKEN` (default demo-token).\n" +
+          "Exit codes: 0 stopped by Ctrl-C or SIGTERM; 1 it could not start (a port taken); 2 bad usage.\n" +
           "Routes and payloads: README.md, section 'Demo platform'.",
       ),
   handler: async (argv) => {
