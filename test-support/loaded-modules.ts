@@ -1,10 +1,14 @@
 /**
- * Preloaded with `--import` into a process under test: when the process exits, prints to stderr
- * `loaded: <url>` for every file module it loaded, so a test can see what a command paid for.
+ * Preloaded with `--import` into a process under test: when the process exits, writes the URL of
+ * every file module it loaded, one a line, to the file named by `LOADED_MODULES_FILE`, so a test
+ * can see what a command paid for. A file, not stderr: a pipe may drop what is written as the
+ * process exits.
  */
+import { writeFileSync } from "node:fs";
 import { registerHooks } from "node:module";
 
 const loaded = new Set<string>();
+const listFile = process.env.LOADED_MODULES_FILE;
 
 registerHooks({
   load(url, context, nextLoad) {
@@ -14,5 +18,5 @@ registerHooks({
 });
 
 process.on("exit", () => {
-  for (const url of loaded) process.stderr.write(`loaded: ${url}\n`);
+  if (listFile) writeFileSync(listFile, [...loaded].map((url) => `${url}\n`).join(""));
 });

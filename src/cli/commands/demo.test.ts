@@ -2,9 +2,11 @@
 // each with one `error:` line and no stack trace. Other commands never load the platform.
 import assert from "node:assert/strict";
 import { once } from "node:events";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { runQaops } from "../../../test-support/run-qaops.ts";
 
@@ -37,20 +39,30 @@ describe("qaops demo exits", () => {
 
 describe("qaops without demo", () => {
   it("loads no module of the demo platform, e.g. for --help", async () => {
-    const hook = new URL("../../../test-support/loaded-modules.ts", import.meta.url);
-    const result = await runQaops(["--help"], {
-      cwd: tmpdir(),
-      env: { PATH: process.env.PATH ?? "", NODE_OPTIONS: `--import=${hook.href}` },
-    });
-    assert.equal(result.code, 0, result.stderr);
-    const loaded = result.stderr.split("\n").filter((line) => line.startsWith("loaded: "));
-    assert.ok(
-      loaded.some((line) => line.includes("/src/cli/commands/demo.ts")),
-      result.stderr,
-    );
-    assert.deepEqual(
-      loaded.filter((line) => line.includes("/src/demo-platform/")),
-      [],
-    );
+    const dir = await mkdtemp(join(tmpdir(), "qaops-modules-"));
+    try {
+      const listFile = join(dir, "loaded.txt");
+      const hook = new URL("../../../test-support/loaded-modules.ts", import.meta.url);
+      const result = await runQaops(["--help"], {
+        cwd: dir,
+        env: {
+          PATH: process.env.PATH ?? "",
+          NODE_OPTIONS: `--import=${hook.href}`,
+          LOADED_MODULES_FILE: listFile,
+        },
+      });
+      assert.equal(result.code, 0, result.stderr);
+      const loaded = (await readFile(listFile, "utf8")).split("\n");
+      assert.ok(
+        loaded.some((url) => url.endsWith("/src/cli/commands/demo.ts")),
+        "demo.ts is read",
+      );
+      assert.deepEqual(
+        loaded.filter((url) => url.includes("/src/demo-platform/")),
+        [],
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
