@@ -1,7 +1,8 @@
 // Imports run one way: cli → features (converter, demo platform, load, record, reporters) →
 // shared model and utilities. Each feature below lists what it must not import; tests, test
-// support and fixtures may import anything. A file takes the last block that names it, so a
-// folder's own block comes after its parent's.
+// support and fixtures may import anything of ours. A file takes the last block that names it, so
+// a folder's own block comes after its parent's. No file, tests included, reaches into
+// curlconverter's files: its parser comes through the package's own entry (see patches/).
 const testOnly = [
   "**/*.test.ts",
   "**/testing/**",
@@ -9,6 +10,10 @@ const testOnly = [
   "**/golden/**",
   "test-support/**",
 ];
+const packageInternals = {
+  regex: String.raw`^curlconverter/`,
+  message: 'import curlconverter\'s parser from "curlconverter", not from its files',
+};
 const testSupport = {
   regex: String.raw`(^|/)(test-support|testing)/`,
   message: "shipped code does not import test support",
@@ -59,15 +64,22 @@ const boundaries = [
 
 export const importBoundaries = [
   {
+    files: ["**/*.ts", "**/*.js"],
+    rules: { "no-restricted-imports": ["error", { patterns: [packageInternals] }] },
+  },
+  {
     files: ["src/**/*.ts", "tools/**/*.ts"],
     ignores: testOnly,
-    rules: { "no-restricted-imports": ["error", { patterns: [testSupport] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [packageInternals, testSupport] }] },
   },
   ...boundaries.map(({ files, regex, message }) => ({
     files,
     ignores: testOnly,
     rules: {
-      "no-restricted-imports": ["error", { patterns: [testSupport, { regex, message }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [packageInternals, testSupport, { regex, message }] },
+      ],
     },
   })),
 ];

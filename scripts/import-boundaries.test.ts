@@ -30,6 +30,10 @@ describe("import boundaries", () => {
       ["tools/curl-to-test/model/captured-request.ts", "../plan/conversion-plan.ts"],
       ["src/shared/redact.ts", "../reporters/base.ts"],
       ["src/perf/runner/perf-run.ts", "../../../test-support/run-command.ts"],
+      ["tools/curl-to-test/intake/curl-command.ts", "curlconverter/dist/src/Request.js"],
+      ["tools/curl-to-test/model/captured-request.ts", "curlconverter/dist/src/shell/Word.js"],
+      ["tools/curl-to-test/intake/curl-command.test.ts", "curlconverter/dist/src/curl/opts.js"],
+      ["bench/har-intake.bench.ts", "curlconverter/dist/src/Request.js"],
     ];
     for (const [file, specifier] of refused) {
       const messages = await problems(file, specifier);
@@ -48,6 +52,8 @@ describe("import boundaries", () => {
         "src/reporters/jira/jira-run.test.ts",
         "../../../test-support/reporters/fake-jira-server.ts",
       ],
+      ["tools/curl-to-test/intake/curl-command.ts", "curlconverter"],
+      ["tools/curl-to-test/model/captured-request.ts", "curlconverter"],
     ];
     for (const [file, specifier] of allowed) {
       assert.deepEqual(await problems(file, specifier), [], `${file} importing ${specifier}`);

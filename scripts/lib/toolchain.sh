@@ -1,6 +1,7 @@
 # Sourced by the setup and test scripts: puts a supported Node and actionlint on PATH, installing
 # them under .tools/ when the machine lacks them, and the npm packages (the load engine, Artillery,
-# among them), and the small model the real-model tests run. Idempotent and quiet when done.
+# among them) with the patches in patches/, and the small model the real-model tests run.
+# Idempotent and quiet when done.
 
 QAOPS_NODE_VERSION=24.21.0
 QAOPS_ACTIONLINT_MODULE=github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
@@ -51,6 +52,19 @@ ensure_dependencies() {
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 }
 
+# npm runs no install script here (.npmrc), so no postinstall applies patches/: this does, after
+# every install and on every run, since a tree installed before a patch was added lacks it.
+# patch-package passes over a patch already applied, and fails when one no longer applies or was
+# made for another version than the one installed.
+ensure_patches() {
+  local log
+  if ! log=$(cd "$qaops_root" && npm run --silent deps:patch 2>&1); then
+    printf '%s\n' "$log" >&2
+    echo "error: the patches in patches/ do not fit node_modules; patches/README.md says how to remake them." >&2
+    return 1
+  fi
+}
+
 # ensure_go_tool NAME MODULE: a Go-built CLI, from PATH or built into .tools/bin.
 ensure_go_tool() {
   local name=$1 module=$2
@@ -67,6 +81,7 @@ ensure_go_tool() {
 ensure_toolchain() {
   ensure_node &&
     ensure_dependencies &&
+    ensure_patches &&
     ensure_local_model &&
     ensure_go_tool actionlint "$QAOPS_ACTIONLINT_MODULE"
 }

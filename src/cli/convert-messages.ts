@@ -25,8 +25,9 @@ export function failureLines(failure: CaptureFailure): string[] {
   return lines;
 }
 
-function warningLine(warning: ConversionWarning): string {
-  const where = warning.source ? `${locationText(warning.source)}: ` : "";
+/** `warning: file:line:col: message`, or `warning: file: message` for a file as a whole. */
+export function warningLine(warning: ConversionWarning): string {
+  const where = warning.location ? `${locationText(warning.location)}: ` : "";
   return `warning: ${where}${oneLine(warning.message)}`;
 }
 

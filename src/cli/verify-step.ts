@@ -12,6 +12,7 @@ import {
   verifyConversion,
 } from "../../tools/curl-to-test/verify/verify-conversion.ts";
 import { writeConversion } from "../../tools/curl-to-test/write-conversion.ts";
+import { warningLine } from "./convert-messages.ts";
 
 export async function verifyAndRewrite(options: {
   result: ConversionResult;
@@ -32,7 +33,7 @@ export async function verifyAndRewrite(options: {
     },
   });
   for (const line of verified.lines) console.log(line);
-  for (const change of verified.changes) console.error(`warning: ${options.outDir}: ${change}`);
+  for (const change of verified.changes) console.error(warningLine(change));
   if (!verified.demoted) {
     return { plan: result.plan, specs: result.specs, failing: verified.failing };
   }

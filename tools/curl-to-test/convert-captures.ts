@@ -10,7 +10,8 @@ import type { ConversionPlan } from "./plan/conversion-plan.ts";
 import { capturedNames } from "./plan/captured-names.ts";
 import { isClientSetHeader, isNoiseHeader } from "./plan/noise-headers.ts";
 import { planConversion } from "./plan/plan-conversion.ts";
-import type { ConversionWarning, Redaction } from "./plan/plan-conversion.ts";
+import type { Redaction } from "./plan/plan-conversion.ts";
+import type { ConversionWarning } from "./model/conversion-warning.ts";
 import { detectCapturedSecrets, secretSlotLocator } from "./plan/secret-slots.ts";
 import { withResponseSecretsMasked } from "./plan/response-secret-mask.ts";
 import { withWebOriginFromEnv } from "./plan/web-origin.ts";
@@ -20,7 +21,8 @@ import { stringLiteral } from "./render/literal.ts";
 
 export type { CaptureInput } from "./intake/read-captures.ts";
 export type { GeneratedSpec } from "./render/render-conversion.ts";
-export type { ConversionWarning, Redaction } from "./plan/plan-conversion.ts";
+export type { Redaction } from "./plan/plan-conversion.ts";
+export type { ConversionWarning, WarningCode } from "./model/conversion-warning.ts";
 
 export interface ConvertCapturesOptions {
   inputs: CaptureInput[];

@@ -4,6 +4,7 @@ import { describe, it } from "node:test";
 import { classifyCase, describe as describeDifference, explains } from "./classify-case.ts";
 import type { CaseEvidence, JudgedPair } from "./classify-case.ts";
 import type { WireDifference } from "./wire-differences.ts";
+import type { WarningCode } from "../model/conversion-warning.ts";
 
 const header = (subject: string, curl = "a", test = "b"): WireDifference => ({
   aspect: "header",
@@ -68,7 +69,12 @@ describe("classifyCase", () => {
         pairs: [
           pair({
             differences: [header("cookie")],
-            warnings: ["-b jar.txt: cookies read from a file are not sent"],
+            warnings: [
+              {
+                code: "cookie-file-not-sent",
+                message: "-b jar.txt: cookies read from a file are not sent",
+              },
+            ],
           }),
         ],
       }),
@@ -80,10 +86,34 @@ describe("classifyCase", () => {
     const said =
       "header X-Request-Id is made up afresh on each run (a new UUID): the server must not see the captured one twice";
     const verdict = classifyCase(
-      evidence({ pairs: [pair({ differences: [header("x-request-id")], warnings: [said] })] }),
+      evidence({
+        pairs: [
+          pair({
+            differences: [header("x-request-id")],
+            warnings: [{ code: "fresh-per-run", message: said }],
+          }),
+        ],
+      }),
     );
     assert.equal(verdict.verdict, "equal-but-redacted");
     assert.equal(verdict.reason, `equal but for values made up per run: ${said}`);
+  });
+
+  it("tells a value made up per run by its code, whatever its words", () => {
+    const judged = (code: WarningCode, message: string) =>
+      classifyCase(
+        evidence({
+          pairs: [pair({ differences: [header("x-request-id")], warnings: [{ code, message }] })],
+        }),
+      ).verdict;
+    assert.equal(
+      judged("fresh-per-run", "header X-Request-Id is new every time"),
+      "equal-but-redacted",
+    );
+    assert.equal(
+      judged("header-joined", "header X-Request-Id is made up afresh on each run"),
+      "warned",
+    );
   });
 
   it("is silently-different when no warning names a difference", () => {
@@ -92,7 +122,12 @@ describe("classifyCase", () => {
         pairs: [
           pair({
             differences: [part("file1", "content-type")],
-            warnings: ["part file1 uploads a.sh; keep that file there"],
+            warnings: [
+              {
+                code: "file-read-at-run",
+                message: "part file1 uploads a.sh; keep that file there",
+              },
+            ],
           }),
         ],
       }),
@@ -131,7 +166,9 @@ describe("classifyCase", () => {
             differences: [
               { aspect: "request", subject: "GET /me", curl: "not sent", test: "sent" },
             ],
-            warnings: ["-k: curl skipped TLS certificate checks"],
+            warnings: [
+              { code: "option-not-reproduced", message: "-k: curl skipped TLS certificate checks" },
+            ],
           }),
         ],
       }),

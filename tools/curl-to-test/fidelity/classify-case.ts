@@ -4,6 +4,7 @@
  * same command names what differs: the header by name (or the credential or cookie behind it),
  * the part by name and the property that differs, the body, the method, the query.
  */
+import type { WarningNote } from "../model/conversion-warning.ts";
 import type { WireDifference } from "./wire-differences.ts";
 
 export const FIDELITY_CLASSES = [
@@ -21,7 +22,7 @@ export interface JudgedPair {
   testSent: boolean;
   differences: WireDifference[];
   /** Warnings and failures of the command this request came from. */
-  warnings: string[];
+  warnings: WarningNote[];
   failures: string[];
 }
 
@@ -136,12 +137,12 @@ export function classifyCase(evidence: CaseEvidence): CaseVerdict {
 /** Each difference: refused (a side could not send), warned about, or unexplained. */
 function accountForDifferences(evidence: CaseEvidence): {
   unexplained: WireDifference[];
-  warnedBy: string[];
+  warnedBy: WarningNote[];
   refusedBy: string[];
   compared: number;
 } {
   const unexplained: WireDifference[] = [];
-  const warnedBy: string[] = [];
+  const warnedBy: WarningNote[] = [];
   const refusedBy: string[] = [];
   let compared = 0;
   for (const pair of evidence.pairs) {
@@ -157,7 +158,7 @@ function accountForDifferences(evidence: CaseEvidence): {
         refusedBy.push(`curl could not send it: ${evidence.curlProblems[0] ?? ""}`);
         continue;
       }
-      const warning = pair.warnings.find((message) => explains(message, difference));
+      const warning = pair.warnings.find((each) => explains(each.message, difference));
       if (warning !== undefined) warnedBy.push(warning);
       else unexplained.push(difference);
     }
@@ -168,7 +169,7 @@ function accountForDifferences(evidence: CaseEvidence): {
 /** The verdict of a case whose every difference is explained. */
 function explainedVerdict(
   evidence: CaseEvidence,
-  warnedBy: readonly string[],
+  warnedBy: readonly WarningNote[],
   refusedBy: readonly string[],
 ): CaseVerdict {
   // What neither side sent still deserves a mention beside an otherwise equal verdict.
@@ -176,15 +177,15 @@ function explainedVerdict(
   const partly = leftOut === undefined ? "" : `; part refused: ${leftOut}`;
   // A value the test makes up per run on purpose (an idempotency key) differs like a secret
   // set from the environment does: by design, and said.
-  const deliberate = warnedBy.filter((warning) => freshValueWarning.test(warning));
-  if (warnedBy.length > deliberate.length) {
-    const said = warnedBy.find((warning) => !deliberate.includes(warning)) ?? "";
-    return { verdict: "warned", reason: `${said}${partly}`, unexplained: [] };
+  const deliberate = warnedBy.filter((warning) => warning.code === "fresh-per-run");
+  const said = warnedBy.find((warning) => warning.code !== "fresh-per-run");
+  if (said !== undefined) {
+    return { verdict: "warned", reason: `${said.message}${partly}`, unexplained: [] };
   }
   if (deliberate.length > 0) {
     return {
       verdict: "equal-but-redacted",
-      reason: `equal but for values made up per run: ${deliberate[0] ?? ""}${partly}`,
+      reason: `equal but for values made up per run: ${deliberate[0]?.message ?? ""}${partly}`,
       unexplained: [],
     };
   }
@@ -196,8 +197,6 @@ function explainedVerdict(
       }
     : { verdict: "equal", reason: `equal${partly}`, unexplained: [] };
 }
-
-const freshValueWarning = /is made up afresh on each run/;
 
 /** Header names whose values are never shown, whether or not the converter redacted them. */
 const SENSITIVE_HEADER = /auth|cookie|token|key|secret|session|password|csrf/i;

@@ -6,10 +6,10 @@ import { pairRequests } from "./wire-differences.ts";
 import { normaliseRequest } from "./wire-normalisation.ts";
 import type { NormalisedRequest } from "./wire-normalisation.ts";
 
-/** A converter message with the line of the command it is about (-1: about no one command). */
-interface LineMessage {
+/** What the converter said, with the line of the command it is about (-1: no one command). */
+interface AtLine<T> {
   line: number;
-  message: string;
+  said: T;
 }
 
 /** Compares what curl and the tests sent for one case, and classifies the case. */
@@ -23,17 +23,19 @@ export function judgeCase(prepared: PreparedCase, tests: CaseTestResults | undef
   });
   const test = prepared.testServer.requests.map((request) => normaliseRequest(request, "test"));
   const paired = pairRequests(curl, test);
-  const warnings = said(prepared.conversion.warnings);
-  const failures = said(prepared.conversion.failures);
+  const warnings = prepared.conversion.warnings.map((warning) => atLine(warning.location, warning));
+  const failures = prepared.conversion.failures.map((failure) =>
+    atLine(failure.source, failure.message),
+  );
   if (prepared.scopeMismatch !== undefined)
-    failures.push({ line: 0, message: prepared.scopeMismatch });
+    failures.push({ line: 0, said: prepared.scopeMismatch });
   const ofCommand = commandMessages(prepared);
 
   const verdict = classifyCase({
     curlSent: curl.length > 0,
     curlProblems: prepared.curlProblems,
     specCount: prepared.conversion.specs.length,
-    failures: failures.map((failure) => failure.message),
+    failures: failures.map((failure) => failure.said),
     redactions: prepared.conversion.redactions.map((redaction) => redaction.envVar),
     pairs: paired.pairs.map((pair) => {
       const line = pair.curl === undefined ? undefined : lines.get(pair.curl);
@@ -58,16 +60,16 @@ export function judgeCase(prepared: PreparedCase, tests: CaseTestResults | undef
       ...paired.pairs.flatMap((pair) => pair.differences.map(describe)),
       ...prepared.curlProblems,
       ...(tests?.errors.map((error) => `test: ${error}`) ?? []),
-      ...failures.map((failure) => `failure (line ${failure.line}): ${failure.message}`),
-      ...warnings.map((warning) => `warning (line ${warning.line}): ${warning.message}`),
+      ...failures.map((failure) => `failure (line ${failure.line}): ${failure.said}`),
+      ...warnings.map((warning) => `warning (line ${warning.line}): ${warning.said.message}`),
     ],
     secretValues: [...prepared.conversion.capturedSecrets.values()],
   };
 }
 
-/** Summaries of many requests carry no source: they belong to no one command. */
-function said(entries: readonly { source?: { line: number }; message: string }[]): LineMessage[] {
-  return entries.map((entry) => ({ line: entry.source?.line ?? -1, message: entry.message }));
+/** Summaries of many requests carry no location: they belong to no one command. */
+function atLine<T>(location: { line: number } | undefined, said: T): AtLine<T> {
+  return { line: location?.line ?? -1, said };
 }
 
 /**
@@ -77,13 +79,13 @@ function said(entries: readonly { source?: { line: number }; message: string }[]
  */
 function commandMessages(
   prepared: PreparedCase,
-): (line: number | undefined, messages: readonly LineMessage[]) => string[] {
+): <T>(line: number | undefined, messages: readonly AtLine<T>[]) => T[] {
   const commandLines = [...new Set(prepared.requestLines.values())].sort((a, b) => a - b);
   return (line, messages) => {
-    if (line === undefined) return messages.map((each) => each.message);
+    if (line === undefined) return messages.map((each) => each.said);
     const previous = commandLines.findLast((other) => other < line) ?? 0;
     return messages
       .filter((each) => each.line > previous && each.line <= line)
-      .map((each) => each.message);
+      .map((each) => each.said);
   };
 }

@@ -44,7 +44,7 @@ export async function renderGoldenCase(fixturePath: string): Promise<Map<string,
   const location = (source: { file: string; line: number } | undefined) =>
     source === undefined ? "" : `${source.file}:${source.line}: `;
   const report = [
-    ...result.warnings.map((warning) => `warning: ${location(warning.source)}${warning.message}`),
+    ...result.warnings.map((warning) => `warning: ${location(warning.location)}${warning.message}`),
     ...result.failures.map((failure) => `error: ${location(failure.source)}${failure.message}`),
     ...result.skipped.map((skipped) => `skipped: ${skipped}`),
     ...result.redactions.map(

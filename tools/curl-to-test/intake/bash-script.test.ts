@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { codedWarnings } from "../testing/coded-warnings.ts";
 import { readBashScript } from "./bash-script.ts";
 
 function argv(text: string): string[][] {
@@ -79,10 +80,19 @@ describe("readBashScript", () => {
       script.commands[0]?.words.map((word) => word.value),
       ["curl", "-H", "Authorization: Bearer $TOKEN", "https://h/${PATH_PART}", "`cat x`"],
     );
-    assert.deepEqual(script.commands[0]?.warnings, [
-      'shell variable $TOKEN is not expanded; the text "$TOKEN" is sent as written',
-      'shell variable ${PATH_PART} is not expanded; the text "${PATH_PART}" is sent as written',
-      "command substitution `cat x` is not run; its text is sent as written",
+    assert.deepEqual(codedWarnings(script.commands[0]?.warnings), [
+      [
+        "shell-expansion-kept",
+        'shell variable $TOKEN is not expanded; the text "$TOKEN" is sent as written',
+      ],
+      [
+        "shell-expansion-kept",
+        'shell variable ${PATH_PART} is not expanded; the text "${PATH_PART}" is sent as written',
+      ],
+      [
+        "shell-expansion-kept",
+        "command substitution `cat x` is not run; its text is sent as written",
+      ],
     ]);
   });
 

@@ -226,9 +226,11 @@ class BashReader {
     this.#at = at + 1;
     const decoded = decodeAnsiCString(this.#text.slice(open + 2, at));
     if (decoded.invalidUtf8) {
-      this.#current.warnings.push(
-        "a $'…' string holds escaped bytes that are not UTF-8 text; they were read as U+FFFD",
-      );
+      this.#current.warnings.push({
+        code: "invalid-utf8-escape",
+        message:
+          "a $'…' string holds escaped bytes that are not UTF-8 text; they were read as U+FFFD",
+      });
     }
     return decoded.value;
   }
@@ -288,11 +290,13 @@ class BashReader {
       what = "variable";
     }
     const literal = text.slice(start, end);
-    this.#current.warnings.push(
-      what === "variable"
-        ? `shell variable ${literal} is not expanded; the text "${literal}" is sent as written`
-        : `command substitution ${clip(literal)} is not run; its text is sent as written`,
-    );
+    this.#current.warnings.push({
+      code: "shell-expansion-kept",
+      message:
+        what === "variable"
+          ? `shell variable ${literal} is not expanded; the text "${literal}" is sent as written`
+          : `command substitution ${clip(literal)} is not run; its text is sent as written`,
+    });
     this.#at = end;
     return literal;
   }

@@ -5,6 +5,7 @@
  */
 import type { CurlOption } from "./curl-options.ts";
 import type { ShellWord } from "./shell-command.ts";
+import type { WarningNote } from "../model/conversion-warning.ts";
 
 export interface ArgumentFailure {
   offset: number;
@@ -55,12 +56,15 @@ export function argumentFailure(
 }
 
 /** Blanks around a header name: curl sends them, a server would not read the header. */
-export function headerNameWarnings(options: readonly CurlOption[]): string[] {
+export function headerNameWarnings(options: readonly CurlOption[]): WarningNote[] {
   return options.flatMap((option) => {
     const name = option.name === "header" ? headerName(option.value ?? "") : undefined;
     if (name === undefined || name === name.trim()) return [];
     return [
-      `header ${JSON.stringify(name)} has blanks around its name; curl sends them, the test sends "${name.trim()}"`,
+      {
+        code: "header-name-blanks" as const,
+        message: `header ${JSON.stringify(name)} has blanks around its name; curl sends them, the test sends "${name.trim()}"`,
+      },
     ];
   });
 }

@@ -1,6 +1,7 @@
-import type { Request as CurlconverterRequest } from "curlconverter/dist/src/Request.js";
+import type { Request as CurlconverterRequest } from "curlconverter";
 import type { CapturedBody, MultipartPart, NameValue } from "../model/captured-request.ts";
 import { clip } from "./clip.ts";
+import type { WarningNote } from "../model/conversion-warning.ts";
 import type { CurlCommandContext } from "./curl-command.ts";
 import { readFormField } from "./curl-form-field.ts";
 import type { CurlOption } from "./curl-options.ts";
@@ -9,7 +10,12 @@ import type { ShellCommand } from "./shell-command.ts";
 interface DataPiece {
   flag: string;
   text?: string;
-  file?: { path: string; transform?: "strip-newlines" | "urlencode"; urlencodeName?: string };
+  file?: {
+    path: string;
+    transform?: "strip-newlines" | "urlencode";
+    urlencodeName?: string;
+    missing?: true;
+  };
 }
 
 const DATA_OPTIONS = new Set([
@@ -27,7 +33,7 @@ export function readBody(input: {
   command: ShellCommand;
   context: CurlCommandContext;
   headers: NameValue[];
-  warnings: string[];
+  warnings: WarningNote[];
 }): CapturedBody {
   const { request, options, command, context, headers, warnings } = input;
   const mimeType = headers.find((header) => header.name.toLowerCase() === "content-type")?.value;
@@ -47,21 +53,23 @@ export function readBody(input: {
   }
   const files = pieces.filter((piece) => piece.file !== undefined);
   for (const piece of files) {
-    const path = piece.file?.path ?? "";
-    if (!context.fileExists(path)) {
-      warnings.push(
-        `${piece.flag} @${clip(path)}: the body file does not exist here; the test needs it when it runs`,
-      );
-    }
+    if (piece.file === undefined || context.fileExists(piece.file.path)) continue;
+    piece.file.missing = true;
+    warnings.push({
+      code: "file-missing",
+      message: `${piece.flag} @${clip(piece.file.path)}: the body file does not exist here; the test needs it when it runs`,
+    });
   }
   const onlyFile = files.length === 1 && pieces.length === 1 ? files[0]?.file : undefined;
   if (onlyFile) {
     return { kind: "file", ...onlyFile, ...(mimeType ? { mimeType } : {}) };
   }
   if (files.length > 0) {
-    warnings.push(
-      "the body mixes inline data with data read from files; only the inline data is sent by the test",
-    );
+    warnings.push({
+      code: "body-files-dropped",
+      message:
+        "the body mixes inline data with data read from files; only the inline data is sent by the test",
+    });
   }
   const allJson = options.every(
     (option) => !DATA_OPTIONS.has(option.name) || option.name === "json",
@@ -73,7 +81,11 @@ export function readBody(input: {
   return { kind: "text", text, ...(mimeType ? { mimeType } : {}) };
 }
 
-function readDataPiece(option: CurlOption, command: ShellCommand, warnings: string[]): DataPiece {
+function readDataPiece(
+  option: CurlOption,
+  command: ShellCommand,
+  warnings: WarningNote[],
+): DataPiece {
   const value = option.value ?? "";
   const flag = option.flag;
   if (option.name === "data-raw") return { flag, text: value };
@@ -94,9 +106,10 @@ function readDataPiece(option: CurlOption, command: ShellCommand, warnings: stri
         },
       };
     }
-    warnings.push(
-      `${flag} @-: the body was read from standard input, which the capture does not include`,
-    );
+    warnings.push({
+      code: "stdin-not-captured",
+      message: `${flag} @-: the body was read from standard input, which the capture does not include`,
+    });
     return { flag, text: "" };
   }
   return {
@@ -110,7 +123,7 @@ function readUrlencodePiece(
   flag: string,
   value: string,
   command: ShellCommand,
-  warnings: string[],
+  warnings: WarningNote[],
 ): DataPiece {
   const split = value.search(/[=@]/);
   if (split === -1) return { flag, text: encodeLikeCurl(value) };
@@ -124,9 +137,10 @@ function readUrlencodePiece(
       const encoded = encodeLikeCurl(stdin.text);
       return { flag, text: name ? `${name}=${encoded}` : encoded };
     }
-    warnings.push(
-      `${flag} @-: the value was read from standard input, which the capture does not include`,
-    );
+    warnings.push({
+      code: "stdin-not-captured",
+      message: `${flag} @-: the value was read from standard input, which the capture does not include`,
+    });
     return { flag, text: name ? `${name}=` : "" };
   }
   return {
@@ -150,7 +164,7 @@ function encodeLikeCurl(text: string): string {
 function readFormParts(
   formOptions: CurlOption[],
   context: CurlCommandContext,
-  warnings: string[],
+  warnings: WarningNote[],
 ): MultipartPart[] {
   const parts: MultipartPart[] = [];
   for (const option of formOptions) {
@@ -159,15 +173,20 @@ function readFormParts(
       literal: option.name === "form-string",
     });
     if (!reading) {
-      warnings.push(`${option.flag} field has no "=" so curl refuses it; it was left out`);
+      warnings.push({
+        code: "form-field-dropped",
+        message: `${option.flag} field has no "=" so curl refuses it; it was left out`,
+      });
       continue;
     }
     warnings.push(...reading.warnings);
     const path = reading.part.filePath;
     if (path !== undefined && path !== "-" && !context.fileExists(path)) {
-      warnings.push(
-        `${option.flag} field "${reading.part.name}": the file ${clip(path)} does not exist here; the test needs it when it runs`,
-      );
+      reading.part.missing = true;
+      warnings.push({
+        code: "file-missing",
+        message: `${option.flag} field "${reading.part.name}": the file ${clip(path)} does not exist here; the test needs it when it runs`,
+      });
     }
     parts.push(reading.part);
   }

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { codedWarnings } from "../testing/coded-warnings.ts";
 import type { CapturedRequest } from "../model/captured-request.ts";
 import { readCaptures } from "./read-captures.ts";
 
@@ -85,16 +86,22 @@ describe("curl bodies", () => {
       kind: "file",
       path: "body.txt",
       transform: "strip-newlines",
+      missing: true,
       mimeType: "application/x-www-form-urlencoded",
     });
     assert.deepEqual(stripped.warnings, [
-      "-d @body.txt: the body file does not exist here; the test needs it when it runs",
+      {
+        code: "file-missing",
+        message: "-d @body.txt: the body file does not exist here; the test needs it when it runs",
+        location: stripped.source,
+      },
     ]);
     assert.deepEqual(
       read(`curl --data-binary @img.bin -H 'Content-Type: image/png' https://h/`).body,
       {
         kind: "file",
         path: "img.bin",
+        missing: true,
         mimeType: "image/png",
       },
     );
@@ -103,6 +110,7 @@ describe("curl bodies", () => {
       path: "query.txt",
       transform: "urlencode",
       urlencodeName: "q",
+      missing: true,
       mimeType: "application/x-www-form-urlencoded",
     });
   });
@@ -137,8 +145,11 @@ describe("curl bodies", () => {
         { name: "b", value: "v" },
       ],
     });
-    assert.deepEqual(request.warnings, [
-      '-F field "b": text after ";" that is not type=, filename=, headers= or encoder= is dropped by curl, and by the test',
+    assert.deepEqual(codedWarnings(request.warnings), [
+      [
+        "form-text-dropped",
+        '-F field "b": text after ";" that is not type=, filename=, headers= or encoder= is dropped by curl, and by the test',
+      ],
     ]);
   });
 });

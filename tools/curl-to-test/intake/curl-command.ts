@@ -8,15 +8,14 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import {
+  buildRequests,
   parseArgs,
   curlLongOpts,
   curlLongOptsShortened,
   curlShortOpts,
-} from "curlconverter/dist/src/curl/opts.js";
-import { buildRequests } from "curlconverter/dist/src/Request.js";
-import type { Request as CurlconverterRequest } from "curlconverter/dist/src/Request.js";
-import { Word } from "curlconverter/dist/src/shell/Word.js";
-import type { Warnings } from "curlconverter";
+  Word,
+} from "curlconverter";
+import type { Request as CurlconverterRequest, Warnings } from "curlconverter";
 import type { CapturedRequest } from "../model/captured-request.ts";
 import { clip } from "./clip.ts";
 import { readCurlOptions, CurlUsageError, type CurlOption } from "./curl-options.ts";
@@ -31,11 +30,11 @@ import {
   normaliseUrl,
   queryFileWarnings,
   uploadBody,
-  uploadWarnings,
 } from "./curl-request-url.ts";
 import { readSharedParts } from "./curl-shared-parts.ts";
 import { translateCurlconverterWarning } from "./curlconverter-warnings.ts";
 import type { ShellCommand, ShellWord } from "./shell-command.ts";
+import { placeWarnings, type WarningNote } from "../model/conversion-warning.ts";
 
 export interface CurlCommandContext {
   file: string;
@@ -165,21 +164,23 @@ function capturedRequests(input: {
         translateCurlconverterWarning(kind, message),
       ),
     ];
-    return request.urls.map((url): CapturedRequest => ({
-      source,
-      method: url.method.toString(),
-      url: normaliseUrl(joinAppendedQuery(url)),
-      headers: shared.challengeAuth
-        ? shared.headers
-        : withAuthorization(shared.headers, url, request),
-      ...(shared.omittedHeaders.length > 0 ? { omittedHeaders: shared.omittedHeaders } : {}),
-      body: url.uploadFile ? uploadBody(url.uploadFile.toString()) : shared.body,
-      warnings: unique([
-        ...commandWarnings,
-        ...queryFileWarnings(url),
-        ...uploadWarnings(url, context),
-      ]),
-    }));
+    return request.urls.map((url): CapturedRequest => {
+      const upload = url.uploadFile ? uploadBody(url.uploadFile.toString(), context) : undefined;
+      return {
+        source,
+        method: url.method.toString(),
+        url: normaliseUrl(joinAppendedQuery(url)),
+        headers: shared.challengeAuth
+          ? shared.headers
+          : withAuthorization(shared.headers, url, request),
+        ...(shared.omittedHeaders.length > 0 ? { omittedHeaders: shared.omittedHeaders } : {}),
+        body: upload?.body ?? shared.body,
+        warnings: placeWarnings(
+          unique([...commandWarnings, ...queryFileWarnings(url), ...(upload?.warnings ?? [])]),
+          source,
+        ),
+      };
+    });
   });
 }
 
@@ -197,6 +198,13 @@ function splitAtNext(options: CurlOption[], count: number): CurlOption[][] {
   return segments.length === count ? segments : [options];
 }
 
-function unique(items: string[]): string[] {
-  return [...new Set(items)];
+/** The same warning said once, though several options or URLs raised it. */
+function unique(notes: readonly WarningNote[]): WarningNote[] {
+  const seen = new Set<string>();
+  return notes.filter((note) => {
+    const key = `${note.code}\u0000${note.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -5,10 +5,11 @@
  */
 import type { MultipartPart } from "../model/captured-request.ts";
 import { curlUploadContentType } from "./curl-upload-content-type.ts";
+import type { WarningNote } from "../model/conversion-warning.ts";
 
 export interface FormFieldReading {
   part: MultipartPart;
-  warnings: string[];
+  warnings: WarningNote[];
 }
 
 /** Splits `text` at the first unquoted `;`, reading a leading `"…"` with `\"`/`\\` escapes. */
@@ -50,7 +51,7 @@ export function readFormField(
   const content = raw.slice(equals + 1);
   if (options.literal) return { part: { name, value: content }, warnings: [] };
 
-  const warnings: string[] = [];
+  const warnings: WarningNote[] = [];
   const source = content.startsWith("@")
     ? "upload"
     : content.startsWith("<")
@@ -72,14 +73,16 @@ export function readFormField(
     } else if (key === "filename") {
       part.filename = token.value;
     } else if (key === "headers" || key === "encoder") {
-      warnings.push(
-        `${options.flag} field "${name}": the part's ${key}= setting is not reproduced`,
-      );
+      warnings.push({
+        code: "form-setting-not-reproduced",
+        message: `${options.flag} field "${name}": the part's ${key}= setting is not reproduced`,
+      });
     } else {
       // The dropped text is not quoted: it may be part of a secret value.
-      warnings.push(
-        `${options.flag} field "${name}": text after ";" that is not type=, filename=, headers= or encoder= is dropped by curl, and by the test`,
-      );
+      warnings.push({
+        code: "form-text-dropped",
+        message: `${options.flag} field "${name}": text after ";" that is not type=, filename=, headers= or encoder= is dropped by curl, and by the test`,
+      });
     }
   }
   if (source === "upload" && part.contentType === undefined) {

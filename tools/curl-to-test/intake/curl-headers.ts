@@ -1,9 +1,7 @@
-import type {
-  Request as CurlconverterRequest,
-  RequestUrl,
-} from "curlconverter/dist/src/Request.js";
+import type { Request as CurlconverterRequest, RequestUrl } from "curlconverter";
 import type { NameValue } from "../model/captured-request.ts";
 import type { CurlOption } from "./curl-options.ts";
+import type { WarningNote } from "../model/conversion-warning.ts";
 
 /** Canonical spelling of the headers curl adds itself, whatever case curlconverter chose. */
 const CURL_HEADER_SPELLING: Record<string, string> = {
@@ -56,7 +54,7 @@ export function withAuthorization(
 /** The `-H` headers: those sent, and the names removed (`Name:`), warning about the rest. */
 export function readCustomHeaders(
   options: readonly CurlOption[],
-  warnings: string[],
+  warnings: WarningNote[],
 ): { custom: NameValue[]; omitted: string[] } {
   const custom: NameValue[] = [];
   const omitted: string[] = [];
@@ -65,16 +63,23 @@ export function readCustomHeaders(
     const header = readHeaderArgument(option.value);
     if (header.kind === "send" && header.name.toLowerCase() === "__proto__") {
       // Playwright copies headers into a plain object, where this name sets the prototype.
-      warnings.push(
-        `header __proto__: Playwright cannot send a header of this name; the test leaves it out`,
-      );
+      warnings.push({
+        code: "header-not-sendable",
+        message: `header __proto__: Playwright cannot send a header of this name; the test leaves it out`,
+      });
     } else if (header.kind === "send") custom.push({ name: header.name, value: header.value });
     else if (header.kind === "omit") omitted.push(header.name);
     else if (header.kind === "file") {
-      warnings.push(`${option.flag} @file: headers read from a file are not reproduced`);
+      warnings.push({
+        code: "header-file-not-read",
+        message: `${option.flag} @file: headers read from a file are not reproduced`,
+      });
     } else {
       // The argument is not quoted: without its colon it may be a credential.
-      warnings.push(`${option.flag}: an argument without ":" is not sent by curl, nor by the test`);
+      warnings.push({
+        code: "header-without-colon",
+        message: `${option.flag}: an argument without ":" is not sent by curl, nor by the test`,
+      });
     }
   }
   return { custom, omitted };

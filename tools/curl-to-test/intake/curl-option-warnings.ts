@@ -4,6 +4,7 @@
  * the option as written; it quotes a value only where the value cannot be a secret.
  */
 import type { CurlOption } from "./curl-options.ts";
+import type { WarningNote } from "../model/conversion-warning.ts";
 
 /** Options the intake turns into the request model (method, URL, headers, body). */
 const REPRODUCED = new Set([
@@ -156,12 +157,12 @@ export function isReproducedOption(name: string): boolean {
 }
 
 /** The warning for an option the test cannot reproduce, naming it as written. */
-export function describeUnreproducedOption(option: CurlOption): string {
+export function describeUnreproducedOption(option: CurlOption): WarningNote {
   const written =
     option.value !== undefined && QUOTABLE_VALUES.has(option.name)
       ? `${option.flag} ${option.value}`
       : option.flag;
   const explanation =
     EXPLANATIONS[option.name] ?? "this curl option is not reproduced by the generated test";
-  return `${written}: ${explanation}`;
+  return { code: "option-not-reproduced", message: `${written}: ${explanation}` };
 }

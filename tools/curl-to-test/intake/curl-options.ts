@@ -4,12 +4,8 @@
  * The order matters for what curlconverter's request object flattens: repeated headers,
  * repeated form fields, and which word each option came from.
  */
-import {
-  curlLongOpts,
-  curlLongOptsShortened,
-  curlShortOpts,
-} from "curlconverter/dist/src/curl/opts.js";
-import type { LongShort } from "curlconverter/dist/src/curl/opts.js";
+import { curlLongOpts, curlLongOptsShortened, curlShortOpts } from "curlconverter";
+import type { LongShort } from "curlconverter";
 import type { ShellWord } from "./shell-command.ts";
 import { clip } from "./clip.ts";
 

@@ -1,6 +1,7 @@
-import type { RequestUrl } from "curlconverter/dist/src/Request.js";
+import type { RequestUrl } from "curlconverter";
 import type { CapturedBody } from "../model/captured-request.ts";
 import { clip } from "./clip.ts";
+import type { WarningNote } from "../model/conversion-warning.ts";
 import type { CurlCommandContext } from "./curl-command.ts";
 
 /**
@@ -23,26 +24,29 @@ export function normaliseUrl(url: string): string {
   return withoutFragment.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?]*)(?=\?|$)/i, "$1/");
 }
 
-export function queryFileWarnings(url: RequestUrl): string[] {
+export function queryFileWarnings(url: RequestUrl): WarningNote[] {
   return url.queryReadsFile === undefined
     ? []
     : [
-        "--url-query or -G data reads a value from a file; the test sends the @file text as written",
+        {
+          code: "query-file-not-read",
+          message:
+            "--url-query or -G data reads a value from a file; the test sends the @file text as written",
+        },
       ];
 }
 
-export function uploadBody(path: string): CapturedBody {
-  return { kind: "file", path };
-}
-
-export function uploadWarnings(url: RequestUrl, context: CurlCommandContext): string[] {
-  const path = url.uploadFile?.toString();
-  if (path === undefined) return [];
-  if (path === "-" || path === ".")
-    return [
-      `-T ${path}: the body was read from standard input, which the capture does not include`,
-    ];
-  return context.fileExists(path)
-    ? []
-    : [`-T ${clip(path)}: the file to upload does not exist here; the test needs it when it runs`];
+/** The `-T` body, and its warning when there is nothing here to read it from. */
+export function uploadBody(
+  path: string,
+  context: CurlCommandContext,
+): { body: CapturedBody; warnings: WarningNote[] } {
+  const missing = { kind: "file", path, missing: true } as const;
+  if (path === "-" || path === ".") {
+    const message = `-T ${path}: the body was read from standard input, which the capture does not include`;
+    return { body: missing, warnings: [{ code: "stdin-not-captured", message }] };
+  }
+  if (context.fileExists(path)) return { body: { kind: "file", path }, warnings: [] };
+  const message = `-T ${clip(path)}: the file to upload does not exist here; the test needs it when it runs`;
+  return { body: missing, warnings: [{ code: "file-missing", message }] };
 }

@@ -1,4 +1,4 @@
-import type { Request as CurlconverterRequest } from "curlconverter/dist/src/Request.js";
+import type { Request as CurlconverterRequest } from "curlconverter";
 import type { CapturedBody, NameValue } from "../model/captured-request.ts";
 import { clip } from "./clip.ts";
 import { readBody } from "./curl-body.ts";
@@ -6,6 +6,7 @@ import type { CurlCommandContext } from "./curl-command.ts";
 import { allowsChallengeAuth, curlHeaders, readCustomHeaders } from "./curl-headers.ts";
 import { describeUnreproducedOption, isReproducedOption } from "./curl-option-warnings.ts";
 import type { CurlOption } from "./curl-options.ts";
+import type { WarningNote } from "../model/conversion-warning.ts";
 import type { ShellCommand } from "./shell-command.ts";
 
 /** What every URL of one curl request shares: headers, body and warnings. */
@@ -15,7 +16,7 @@ export interface SharedParts {
   headers: NameValue[];
   omittedHeaders: string[];
   body: CapturedBody;
-  warnings: string[];
+  warnings: WarningNote[];
 }
 
 export function readSharedParts(input: {
@@ -25,7 +26,7 @@ export function readSharedParts(input: {
   context: CurlCommandContext;
 }): SharedParts {
   const { request, options, command, context } = input;
-  const warnings: string[] = [];
+  const warnings: WarningNote[] = [];
   for (const option of options) {
     // A switch turned off (`--no-location`) asks for curl's default, which the test matches.
     if (!isReproducedOption(option.name) && option.enabled !== false) {
@@ -36,7 +37,10 @@ export function readSharedParts(input: {
   const { custom, omitted } = readCustomHeaders(options, warnings);
   const challengeAuth = allowsChallengeAuth(options);
   for (const file of request.cookieFiles ?? []) {
-    warnings.push(`-b ${clip(file.toString())}: cookies read from a file are not sent by the test`);
+    warnings.push({
+      code: "cookie-file-not-sent",
+      message: `-b ${clip(file.toString())}: cookies read from a file are not sent by the test`,
+    });
   }
 
   const headers = curlHeaders(request, custom, omitted, challengeAuth);

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { codedWarnings } from "../testing/coded-warnings.ts";
 import { readHarCapture } from "./har-capture.ts";
 
 interface EntrySketch {
@@ -144,8 +145,11 @@ describe("readHarCapture entries", () => {
         { name: "file", value: "", filename: "a.png", contentType: "image/png" },
       ],
     });
-    assert.deepEqual(result.requests[0]?.warnings, [
-      'multipart field "file": the file\'s content was not captured; an empty file is sent',
+    assert.deepEqual(codedWarnings(result.requests[0]?.warnings), [
+      [
+        "file-content-not-captured",
+        'multipart field "file": the file\'s content was not captured; an empty file is sent',
+      ],
     ]);
   });
 

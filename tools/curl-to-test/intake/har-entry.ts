@@ -10,6 +10,7 @@ import type {
   NameValue,
   SourceLocation,
 } from "../model/captured-request.ts";
+import { placeWarnings, type WarningNote } from "../model/conversion-warning.ts";
 import {
   asNameValues,
   asString,
@@ -52,12 +53,13 @@ export function harRequest(options: {
 }): CapturedRequest {
   const { entry, url, source } = options;
   const request = entry.request ?? {};
-  const warnings: string[] = [];
+  const warnings: WarningNote[] = [];
   const headers = withoutPseudoHeaders(asNameValues(request.headers)).map((header) => {
     if (header.name === header.name.trim()) return header;
-    warnings.push(
-      `header ${JSON.stringify(header.name)} has blanks around its name; the test sends "${header.name.trim()}"`,
-    );
+    warnings.push({
+      code: "header-name-blanks",
+      message: `header ${JSON.stringify(header.name)} has blanks around its name; the test sends "${header.name.trim()}"`,
+    });
     return { ...header, name: header.name.trim() };
   });
   const hasCookieHeader = headers.some((header) => header.name.toLowerCase() === "cookie");
@@ -71,7 +73,10 @@ export function harRequest(options: {
   const body = harRequestBody(request.postData, headers, warnings);
   const declaredSize = typeof request.bodySize === "number" ? request.bodySize : 0;
   if (body.kind === "none" && declaredSize > 0) {
-    warnings.push(`the capture says a ${declaredSize}-byte body was sent but does not include it`);
+    warnings.push({
+      code: "body-not-captured",
+      message: `the capture says a ${declaredSize}-byte body was sent but does not include it`,
+    });
   }
   const response = harResponse(entry);
   return {
@@ -81,14 +86,14 @@ export function harRequest(options: {
     headers,
     body,
     ...(response ? { response } : {}),
-    warnings,
+    warnings: placeWarnings(warnings, source),
   };
 }
 
 function harRequestBody(
   postData: HarPostData | undefined,
   headers: NameValue[],
-  warnings: string[],
+  warnings: WarningNote[],
 ): CapturedBody {
   if (!postData) return { kind: "none" };
   const headerType = headers.find((header) => header.name.toLowerCase() === "content-type")?.value;
@@ -113,9 +118,7 @@ function harRequestBody(
         const filename = asString(param.fileName);
         const contentType = asString(param.contentType);
         if (filename !== undefined && typeof param.value !== "string") {
-          warnings.push(
-            `multipart field "${name}": the file's content was not captured; an empty file is sent`,
-          );
+          warnings.push(contentNotCaptured(name));
         }
         return {
           name,
@@ -132,7 +135,10 @@ function harRequestBody(
       (param) => [asString(param.name) ?? "", asString(param.value) ?? ""] as [string, string],
     ),
   ).toString();
-  warnings.push("the form body was rebuilt from its fields; the capture did not keep the raw text");
+  warnings.push({
+    code: "form-rebuilt",
+    message: "the form body was rebuilt from its fields; the capture did not keep the raw text",
+  });
   return { kind: "text", text: encoded, ...typed };
 }
 
@@ -140,25 +146,33 @@ function textOrMultipart(
   text: string,
   mimeType: string,
   headerType: string | undefined,
-  warnings: string[],
+  warnings: WarningNote[],
 ): CapturedBody {
   if (/^multipart\/form-data/i.test(mimeType)) {
     const boundary = multipartBoundary(headerType ?? "") ?? multipartBoundary(mimeType);
     const parts = boundary ? readMultipartText(text, boundary) : undefined;
     if (parts) {
-      // Browsers leave uploaded files' bytes out of HAR exports.
       for (const part of parts) {
         if (part.filename !== undefined && part.value === "") {
-          warnings.push(
-            `multipart field "${part.name}": the file's content was not captured; an empty file is sent`,
-          );
+          warnings.push(contentNotCaptured(part.name));
         }
       }
       return { kind: "multipart", parts };
     }
-    warnings.push("the multipart body could not be split into parts; it is sent as captured text");
+    warnings.push({
+      code: "multipart-not-split",
+      message: "the multipart body could not be split into parts; it is sent as captured text",
+    });
   }
   return { kind: "text", text, ...(mimeType ? { mimeType } : {}) };
+}
+
+/** Browsers leave uploaded files' bytes out of HAR exports. */
+function contentNotCaptured(field: string): WarningNote {
+  return {
+    code: "file-content-not-captured",
+    message: `multipart field "${field}": the file's content was not captured; an empty file is sent`,
+  };
 }
 
 function harResponse(entry: HarEntry): CapturedResponse | undefined {

@@ -34,7 +34,8 @@ describe("Windows and PowerShell paste styles", () => {
     assert.deepEqual(result.failures, []);
     const request = result.requests[0];
     assert.equal(bodyText(request), '{"shopId":7,"note":"no onions"}');
-    assert.match(request?.warnings.join("\n") ?? "", /older Chrome's cmd quoting/);
+    const quoting = request?.warnings.find((each) => each.code === "cmd-older-chrome-quoting");
+    assert.match(quoting?.message ?? "", /older Chrome's cmd quoting/);
   });
 
   it("reads curl.exe called by path, through &, assigned and piped", () => {
@@ -93,7 +94,10 @@ describe("arguments a spec could not send", () => {
       request?.headers.map((header) => `${header.name}: ${header.value}`),
       ["constructor: a", "toString: c", "x-custom-header: foo"],
     );
-    assert.match(request?.warnings.join("\n") ?? "", /"x-custom-header " has blanks/);
-    assert.match(request?.warnings.join("\n") ?? "", /header __proto__: Playwright cannot send/);
+    const [blanks, proto] = request?.warnings ?? [];
+    assert.equal(blanks?.code, "header-name-blanks");
+    assert.match(blanks?.message ?? "", /"x-custom-header " has blanks/);
+    assert.equal(proto?.code, "header-not-sendable");
+    assert.match(proto?.message ?? "", /header __proto__: Playwright cannot send/);
   });
 });

@@ -9,6 +9,7 @@
  * curl.exe's own parsing turns `\"` into `"`. An argument holding `\"` is read that way, with
  * a warning saying so.
  */
+import type { WarningNote } from "../model/conversion-warning.ts";
 import type { ShellCommand, ShellScript, ShellSyntaxError, ShellWord } from "./shell-command.ts";
 import { splitWindowsCommandLine } from "./windows-command-line.ts";
 
@@ -103,7 +104,7 @@ function syntaxError(offset: number, length: number, message: string): PowerShel
 function readWord(
   text: string,
   start: number,
-  warnings: string[],
+  warnings: WarningNote[],
 ): { word: ShellWord; end: number } {
   let value = "";
   let at = start;
@@ -155,7 +156,7 @@ function readSingleQuoted(text: string, open: number): { value: string; end: num
 function readDoubleQuoted(
   text: string,
   open: number,
-  warnings: string[],
+  warnings: WarningNote[],
 ): { value: string; end: number } {
   let value = "";
   let at = open + 1;
@@ -198,7 +199,7 @@ function readDoubleQuoted(
 function readVariable(
   text: string,
   start: number,
-  warnings: string[],
+  warnings: WarningNote[],
 ): { value: string; end: number } {
   const next = text[start + 1];
   let end: number;
@@ -221,11 +222,13 @@ function readVariable(
     end = start + 1 + (name?.[0].length ?? 0);
   }
   const literal = text.slice(start, end);
-  warnings.push(
-    next === "("
-      ? `PowerShell subexpression ${literal.length > 40 ? `${literal.slice(0, 37)}…` : literal} is not run; its text is sent as written`
-      : `PowerShell variable ${literal} is not expanded; the text "${literal}" is sent as written`,
-  );
+  warnings.push({
+    code: "shell-expansion-kept",
+    message:
+      next === "("
+        ? `PowerShell subexpression ${literal.length > 40 ? `${literal.slice(0, 37)}…` : literal} is not run; its text is sent as written`
+        : `PowerShell variable ${literal} is not expanded; the text "${literal}" is sent as written`,
+  });
   return { value: literal, end };
 }
 
@@ -247,7 +250,11 @@ function legacyQuoting(command: ShellCommand): ShellCommand {
     words,
     warnings: [
       ...command.warnings,
-      'arguments holding \\" were read as Windows PowerShell 5.1 passes them to curl.exe (\\" becomes "); PowerShell 7.3+ would send the backslashes',
+      {
+        code: "powershell-legacy-quoting",
+        message:
+          'arguments holding \\" were read as Windows PowerShell 5.1 passes them to curl.exe (\\" becomes "); PowerShell 7.3+ would send the backslashes',
+      },
     ],
   };
 }

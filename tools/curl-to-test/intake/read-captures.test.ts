@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
+import { codedWarnings, warningMessages } from "../testing/coded-warnings.ts";
 import { readCaptures } from "./read-captures.ts";
 
 const fixtures = new URL("../fixtures/captures/", import.meta.url);
@@ -154,16 +155,23 @@ describe("readCaptures on curl options", () => {
           filePath: "receipt.pdf",
           filename: "r.pdf",
           contentType: "application/pdf",
+          missing: true,
         },
-        { name: "note", filePath: "note.txt" },
+        { name: "note", filePath: "note.txt", missing: true },
         { name: "tag", value: "a" },
         { name: "tag", value: "b" },
         { name: "raw", value: "@not-a-file" },
       ],
     });
-    assert.deepEqual(result.requests[0]?.warnings, [
-      '-F field "file": the file receipt.pdf does not exist here; the test needs it when it runs',
-      '-F field "note": the file note.txt does not exist here; the test needs it when it runs',
+    assert.deepEqual(codedWarnings(result.requests[0]?.warnings), [
+      [
+        "file-missing",
+        '-F field "file": the file receipt.pdf does not exist here; the test needs it when it runs',
+      ],
+      [
+        "file-missing",
+        '-F field "note": the file note.txt does not exist here; the test needs it when it runs',
+      ],
     ]);
   });
 
@@ -187,7 +195,8 @@ describe("readCaptures on curl options", () => {
   });
 
   it("names every option a test cannot reproduce in a warning", () => {
-    assert.deepEqual(result.requests[4]?.warnings, [
+    const request = result.requests[4];
+    assert.deepEqual(warningMessages(request?.warnings), [
       "-k: curl skipped TLS certificate checks; the test checks certificates unless the Playwright config sets ignoreHTTPSErrors",
       "--proxy: the request went through a proxy; the test connects to baseURL directly",
       "--cert: client certificates and custom certificate authorities are not configured in the generated test",
@@ -196,6 +205,9 @@ describe("readCaptures on curl options", () => {
       "-L: curl followed redirects; the test follows them too (Playwright's default), so the asserted status is the final one",
       "-b jar.txt: cookies read from a file are not sent by the test",
     ]);
+    const codes = new Set(request?.warnings.map((warning) => warning.code));
+    assert.deepEqual(codes, new Set(["option-not-reproduced", "cookie-file-not-sent"]));
+    assert.ok(request?.warnings.every((warning) => warning.location === request.source));
   });
 });
 
@@ -223,8 +235,11 @@ describe("readCaptures on HAR exports", () => {
         { name: "photo", value: "", filename: "door.png", contentType: "image/png" },
       ],
     });
-    assert.deepEqual(upload?.warnings, [
-      'multipart field "photo": the file\'s content was not captured; an empty file is sent',
+    assert.deepEqual(codedWarnings(upload?.warnings), [
+      [
+        "file-content-not-captured",
+        'multipart field "photo": the file\'s content was not captured; an empty file is sent',
+      ],
     ]);
     assert.deepEqual(result.skipped, [
       "chrome-export.har: 1 page document skipped",
@@ -248,8 +263,11 @@ describe("readCaptures on HAR exports", () => {
       text: "user=qa%40example.com&password=hunter2+%26+more",
       mimeType: "application/x-www-form-urlencoded",
     });
-    assert.deepEqual(result.requests[1]?.warnings, [
-      "the form body was rebuilt from its fields; the capture did not keep the raw text",
+    assert.deepEqual(codedWarnings(result.requests[1]?.warnings), [
+      [
+        "form-rebuilt",
+        "the form body was rebuilt from its fields; the capture did not keep the raw text",
+      ],
     ]);
   });
 
@@ -318,8 +336,11 @@ describe("readCaptures on broken input", () => {
       { name: "p.sh", text: "echo '{}' | curl -d @- https://h/a | jq .\nls -la\n" },
     ]);
     assert.equal(only(result.requests).url, "https://h/a");
-    assert.deepEqual(only(result.requests).warnings, [
-      "-d @-: the body was read from standard input, which the capture does not include",
+    assert.deepEqual(codedWarnings(only(result.requests).warnings), [
+      [
+        "stdin-not-captured",
+        "-d @-: the body was read from standard input, which the capture does not include",
+      ],
     ]);
     assert.equal(only(result.failures).message, 'not a curl command: it runs "ls"');
   });

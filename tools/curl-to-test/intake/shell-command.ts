@@ -1,3 +1,5 @@
+import type { WarningNote } from "../model/conversion-warning.ts";
+
 /**
  * What the shell readers (bash, Windows cmd, PowerShell) hand to the curl reader: each command
  * as argv words, with offsets into the input so requests and errors can point back at it.
@@ -18,8 +20,8 @@ export interface ShellCommand {
   pipedFrom?: boolean;
   /** True when the command's output feeds the next one (`echo … | curl`). */
   pipesInto?: boolean;
-  /** Shell constructs that were kept as literal text (variables, substitutions), in words. */
-  warnings: string[];
+  /** Shell constructs that were kept as literal text (variables, substitutions). */
+  warnings: WarningNote[];
 }
 
 export interface ShellSyntaxError {

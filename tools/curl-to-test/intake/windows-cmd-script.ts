@@ -6,6 +6,7 @@
  * curl.exe splits each command line by the C runtime's rules. curlconverter reads these as
  * bash and corrupts them; this reader gives the curl reader the words curl.exe really gets.
  */
+import type { WarningNote } from "../model/conversion-warning.ts";
 import type { ShellCommand, ShellScript } from "./shell-command.ts";
 import { splitWindowsCommandLine } from "./windows-command-line.ts";
 
@@ -42,7 +43,7 @@ export function readWindowsCmdScript(input: string): ShellScript {
           input.slice(line.offsets[0] ?? 0, (line.offsets[line.offsets.length - 1] ?? 0) + 1),
         ),
         ...(line.offsets.some((offset) => olderChromeQuotes.has(offset))
-          ? [OLDER_CHROME_WARNING]
+          ? [{ code: "cmd-older-chrome-quoting" as const, message: OLDER_CHROME_WARNING }]
           : []),
       ],
       ...(line.pipedFrom ? { pipedFrom: true } : {}),
@@ -151,9 +152,10 @@ function readCaret(
 }
 
 /** Looks at the raw text: browsers write `%^NAME` so that cmd leaves a literal `%NAME` alone. */
-function environmentVariableWarnings(text: string): string[] {
+function environmentVariableWarnings(text: string): WarningNote[] {
   const names = text.match(/%[A-Za-z_][A-Za-z0-9_]*%/g) ?? [];
-  return [...new Set(names)].map(
-    (name) => `cmd variable ${name} is not expanded; the text "${name}" is sent as written`,
-  );
+  return [...new Set(names)].map((name) => ({
+    code: "shell-expansion-kept",
+    message: `cmd variable ${name} is not expanded; the text "${name}" is sent as written`,
+  }));
 }

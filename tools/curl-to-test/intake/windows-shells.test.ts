@@ -48,7 +48,10 @@ describe("readWindowsCmdScript", () => {
   it("warns about %VARIABLES% but not about escaped %^ text", () => {
     const script = readWindowsCmdScript('curl "https://h/%TOKEN%" --data-raw ^"100%^25^"');
     assert.deepEqual(script.commands[0]?.warnings, [
-      'cmd variable %TOKEN% is not expanded; the text "%TOKEN%" is sent as written',
+      {
+        code: "shell-expansion-kept",
+        message: 'cmd variable %TOKEN% is not expanded; the text "%TOKEN%" is sent as written',
+      },
     ]);
   });
 
@@ -87,7 +90,11 @@ describe("readPowerShellScript", () => {
     );
     assert.equal(script.commands[0]?.words[2]?.value, "Authorization: Bearer $env:TOKEN");
     assert.deepEqual(script.commands[0]?.warnings, [
-      'PowerShell variable $env:TOKEN is not expanded; the text "$env:TOKEN" is sent as written',
+      {
+        code: "shell-expansion-kept",
+        message:
+          'PowerShell variable $env:TOKEN is not expanded; the text "$env:TOKEN" is sent as written',
+      },
     ]);
   });
 
@@ -95,7 +102,8 @@ describe("readPowerShellScript", () => {
     const script = readPowerShellScript(`curl.exe -d '{\\"a\\": 1}' https://h/`);
     assert.equal(script.commands[0]?.words[2]?.value, '{"a": 1}');
     assert.equal(script.commands[0]?.warnings.length, 1);
-    assert.match(script.commands[0]?.warnings[0] ?? "", /Windows PowerShell 5\.1/);
+    assert.equal(script.commands[0]?.warnings[0]?.code, "powershell-legacy-quoting");
+    assert.match(script.commands[0]?.warnings[0]?.message ?? "", /Windows PowerShell 5\.1/);
   });
 
   it("reports an unterminated single quote", () => {

@@ -125,6 +125,7 @@ describe("fallback to the deterministic plan", () => {
     });
     assert.deepEqual(result.specs, deterministic.specs);
     assert.match(result.warnings.at(-1)!.message, /OPENAI_API_KEY is not set: nothing was sent/);
+    assert.equal(result.warnings.at(-1)!.code, "llm-not-configured");
   });
 });
 

@@ -102,6 +102,10 @@ describe("refinePlan with a valid answer", () => {
       );
     }
     assert.ok(messages.every((message) => message.startsWith("llm: ")));
+    assert.deepEqual(
+      new Set(result.warnings.map((warning) => warning.code)),
+      new Set(["llm-proposal-rejected"]),
+    );
     const flowText = specText(result, "create-order-flow.spec.ts");
     assert.match(flowText, /\/\/ TODO\(qaops\): llm: model's dynamic field "totl" rejected/);
   });

@@ -9,7 +9,7 @@
 import type { PlanRefinementInput, PlanRefinementOutput } from "../convert-captures.ts";
 import type { CapturedRequest, SourceLocation } from "../model/captured-request.ts";
 import type { ConversionPlan } from "../plan/conversion-plan.ts";
-import type { ConversionWarning } from "../plan/plan-conversion.ts";
+import type { ConversionWarning } from "../model/conversion-warning.ts";
 import { applyRefinement } from "./apply-refinement.ts";
 import type { RetryNotice } from "./chat-completion-sender.ts";
 import type { LlmOptions } from "./llm-options.ts";
@@ -126,7 +126,11 @@ export async function refinePlan(input: RefinePlanInput): Promise<RefinePlanResu
   if (needsEndpoint && options.apiKey === undefined && options.baseURL === undefined) {
     const message =
       "llm: OPENAI_API_KEY is not set: nothing was sent, the tests come from the deterministic plan";
-    return { plan: input.plan, warnings: [{ source: firstSource, message }], usage };
+    return {
+      plan: input.plan,
+      warnings: [{ code: "llm-not-configured", message, location: firstSource }],
+      usage,
+    };
   }
   const warnings: ConversionWarning[] = [];
   const send = refinementSender(input, firstSource, warnings);
@@ -170,7 +174,8 @@ function applyOutcomes(input: {
       usage.completionTokens += outcome.completionTokens;
       const which = several ? ` for specs ${specNames(specs)}` : "";
       warnings.push({
-        source: firstSource,
+        code: "llm-no-usable-answer",
+        location: firstSource,
         message: `llm: no usable answer${which}: ${outcome.reason}; ${several ? "those specs keep" : "the tests keep"} the deterministic plan`,
       });
       continue;
@@ -201,9 +206,10 @@ function refinementNotices(
 ): ConversionWarning[] {
   return applyRefinement(draft, specs, refinement).map((notice) => {
     const message = `llm: ${notice.message}`;
-    if (!notice.exchange) return { source: firstSource, message };
+    const code = "llm-proposal-rejected";
+    if (!notice.exchange) return { code, message, location: firstSource };
     notice.exchange.todos.push(message);
-    return { source: notice.exchange.sources[0] ?? firstSource, message };
+    return { code, message, location: notice.exchange.sources[0] ?? firstSource };
   });
 }
 

@@ -4,7 +4,7 @@
  * its reason, never an exception.
  */
 import pLimit from "p-limit";
-import type { ConversionWarning } from "../plan/plan-conversion.ts";
+import type { ConversionWarning } from "../model/conversion-warning.ts";
 import type { SourceLocation } from "../model/captured-request.ts";
 import { AnswerCache } from "./answer-cache.ts";
 import type { CachedAnswer } from "./answer-cache.ts";
@@ -59,7 +59,11 @@ export function refinementSender(
     ...(input.sleep ? { sleep: input.sleep } : {}),
     formats: input.formats ?? new StructuredOutputMemory(),
     onFormatStepDown: (message) =>
-      formatWarnings.push({ source: firstSource, message: `llm: ${message}` }),
+      formatWarnings.push({
+        code: "llm-format-step-down",
+        message: `llm: ${message}`,
+        location: firstSource,
+      }),
   });
 }
 

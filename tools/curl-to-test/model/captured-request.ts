@@ -1,7 +1,9 @@
 /**
  * The request model every converter stage shares: what was captured, exactly, before any
- * decision about what to keep or assert. Intake produces it; plan reads it. Imports nothing.
+ * decision about what to keep or assert. Intake produces it; plan reads it. Imports nothing
+ * outside the model.
  */
+import type { ConversionWarning } from "./conversion-warning.ts";
 
 /** Where a request came from, so errors and TODOs can point at the input. */
 export interface SourceLocation {
@@ -38,6 +40,8 @@ export type CapturedBody =
       transform?: "strip-newlines" | "urlencode";
       /** For `--data-urlencode name@file`: the name put before `=`, sent as is. */
       urlencodeName?: string;
+      /** Nothing to read it from here (no such file, or standard input not captured); warned. */
+      missing?: true;
     };
 
 /**
@@ -58,6 +62,8 @@ export interface MultipartPart {
    * upload the type curl picks from the file name (application/octet-stream when it knows none).
    */
   contentType?: string;
+  /** `filePath` names no file here; a `file-missing` warning says so. */
+  missing?: true;
 }
 
 export interface CapturedResponse {
@@ -94,8 +100,8 @@ export interface CapturedRequest {
    * nonces, the ids its own creates returned): what varies between runs, what holds.
    */
   replays?: CapturedResponse[];
-  /** What the capture asked for that a test cannot reproduce, in words for a `warning:` line. */
-  warnings: string[];
+  /** What the capture asked for that a test cannot reproduce, each at the request's source. */
+  warnings: ConversionWarning[];
 }
 
 /** An input, or part of one, that could not be read; the other inputs still convert. */

@@ -7,6 +7,7 @@
  * sends the fresh one.
  */
 import type { CapturedRequest } from "../model/captured-request.ts";
+import type { WarningNote } from "../model/conversion-warning.ts";
 import { camelIdentifier, nameWords } from "../render/literal.ts";
 import type { RequestSlot } from "./request-slots.ts";
 
@@ -123,7 +124,7 @@ export function nonceVariableNames(
 }
 
 /** What the test sends instead of the captured value, said where the nonce is first sent. */
-export function nonceTodo(slot: RequestSlot): string {
+export function nonceTodo(slot: RequestSlot): WarningNote {
   const place = slot.place;
   const what =
     place.kind === "header"
@@ -131,7 +132,10 @@ export function nonceTodo(slot: RequestSlot): string {
       : place.kind === "json"
         ? `body field ${place.path.join(".")}`
         : "a value";
-  return `${what} is made up afresh on each run (a new UUID): the server must not see the captured one twice`;
+  return {
+    code: "fresh-per-run",
+    message: `${what} is made up afresh on each run (a new UUID): the server must not see the captured one twice`,
+  };
 }
 
 /** For `findNonces`: did a response before request `index` return this value in its JSON body? */

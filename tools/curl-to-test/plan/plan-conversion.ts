@@ -1,4 +1,5 @@
 import type { CapturedRequest, SourceLocation } from "../model/captured-request.ts";
+import { placeWarnings, type ConversionWarning } from "../model/conversion-warning.ts";
 import type { ConversionPlan, JsonPath } from "./conversion-plan.ts";
 import { conversionPlanVersion } from "./conversion-plan.ts";
 import { EnvVarNames } from "./env-var-names.ts";
@@ -41,12 +42,6 @@ export interface PlanConversionInput {
   locateSecrets: SecretLocator;
 }
 
-export interface ConversionWarning {
-  /** The request it concerns; absent for a summary of many (each of which has its TODO). */
-  source?: SourceLocation;
-  message: string;
-}
-
 /** A secret replaced by an env var: which variable, what it stood for, where. */
 export interface Redaction {
   envVar: string;
@@ -83,13 +78,12 @@ export function planConversion(input: PlanConversionInput): PlannedConversion {
   const links = linkRequests(prepared);
   const env = new EnvVarNames(input.service);
   const exchanges = prepareExchanges(prepared, links, env, input.isNoiseHeader);
-  const warnings: ConversionWarning[] = exchanges.flatMap((item) =>
-    item.todos.map((todo) => ({ source: item.request.source, message: todo })),
-  );
+  const warnings = exchanges.flatMap((item) => placeWarnings(item.todos, item.request.source));
   const planner = new ExchangePlanner(new Set(links.nonces.map((nonce) => nonce.value)), warnings);
   const specs = planSpecs(exchanges, links.components, (group) => planner.plan(group));
   if (planner.unanswered > 0) {
     warnings.push({
+      code: "no-response",
       message: `${planner.unanswered} request(s) had no captured response: their tests assert a 2xx status only (\`--record URL\` captures responses)`,
     });
   }

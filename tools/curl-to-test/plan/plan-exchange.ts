@@ -1,10 +1,10 @@
 import type { CapturedResponse } from "../model/captured-request.ts";
+import type { ConversionWarning } from "../model/conversion-warning.ts";
 import type { PlannedExchange, PlannedExpectation } from "./conversion-plan.ts";
 import { echoedVariables } from "./echoed-variables.ts";
 import { exchangeTitle } from "./exchange-title.ts";
 import { inferInvariants } from "./infer-invariants.ts";
 import { parseJson } from "./json-body.ts";
-import type { ConversionWarning } from "./plan-conversion.ts";
 import type { PreparedExchange } from "./prepare-exchanges.ts";
 import { evidenceText, replayedSamples } from "./replayed-samples.ts";
 import { responseExpectation } from "./response-expectation.ts";
@@ -39,11 +39,11 @@ export class ExchangePlanner {
       group.flatMap((item) => item.secretResponsePaths),
       this.#nonceValues,
     );
-    const todos = [...first.todos];
+    const todos = first.todos.map((todo) => todo.message);
     const title = exchangeTitle(first.planned.method, first.planned.url, null);
     for (const note of [...expectation.notes, ...replayed.notes(title)]) {
       if (note.code === "no-response") this.#unanswered += 1;
-      else this.#warnings.push({ source: first.request.source, message: note.message });
+      else this.#warnings.push({ ...note, location: first.request.source });
       todos.push(note.message);
     }
     const inferred = exchangeInvariants(

@@ -1,4 +1,5 @@
 import type { CapturedRequest } from "../model/captured-request.ts";
+import type { WarningNote } from "../model/conversion-warning.ts";
 import type { JsonPath, PlannedExchange, PlannedExport } from "./conversion-plan.ts";
 import { endpointTemplate } from "./endpoint-template.ts";
 import type { EndpointTemplate } from "./endpoint-template.ts";
@@ -20,7 +21,8 @@ export interface PreparedExchange {
   request: CapturedRequest;
   endpoint: EndpointTemplate;
   planned: PlannedExchange["request"];
-  todos: string[];
+  /** The request's warnings, then what its template sends differently: each a TODO. */
+  todos: WarningNote[];
   exports: PlannedExport[];
   /** Nonces this request sends first: declared fresh before it. */
   freshValues: string[];

@@ -1,4 +1,5 @@
 import type { CapturedRequest, MultipartPart } from "../model/captured-request.ts";
+import type { WarningNote } from "../model/conversion-warning.ts";
 import type {
   JsonTemplate,
   PlannedBody,
@@ -29,8 +30,8 @@ export interface RequestTemplateInput {
 
 export interface RequestTemplate {
   request: PlannedRequest;
-  /** What the test sends differently from the capture, in words. */
-  todos: string[];
+  /** What the test sends differently from the capture. */
+  todos: WarningNote[];
 }
 
 /**
@@ -40,9 +41,37 @@ export interface RequestTemplate {
  */
 export function requestTemplate(input: RequestTemplateInput): RequestTemplate {
   const { request } = input;
-  const todos: string[] = [];
+  const todos: WarningNote[] = [];
   const url = fillText(relativeUrl(request.url), slotsIn(input, { kind: "url" }));
 
+  const headers = plannedHeaders(input, todos);
+  todos.push(...clientDefaultTodos(request, headers));
+  const method = request.method.toUpperCase();
+  if (method !== request.method) {
+    todos.push({
+      code: "method-upper-cased",
+      message: `method ${request.method}: Playwright sends methods upper-case, so the test sends ${method}`,
+    });
+  }
+  const status = request.response?.status;
+  return {
+    request: {
+      method: request.method,
+      url: mergeLiterals(url),
+      headers: headers.map((header) => ({ ...header, value: mergeLiterals(header.value) })),
+      body: plannedBody(input, todos),
+      followRedirects: !(status !== undefined && status >= 300 && status < 400),
+    },
+    todos,
+  };
+}
+
+/**
+ * The headers a test sends, noise dropped and repeats joined into one (curl sends each; a
+ * test's client sends one per name); what differs from the capture is added to `todos`.
+ */
+function plannedHeaders(input: RequestTemplateInput, todos: WarningNote[]): PlannedHeader[] {
+  const { request } = input;
   const headers: PlannedHeader[] = [];
   const seen = new Map<string, { header: PlannedHeader; count: number }>();
   request.headers.forEach((header, index) => {
@@ -51,9 +80,10 @@ export function requestTemplate(input: RequestTemplateInput): RequestTemplate {
     if (request.body.kind === "multipart" && /^content-type$/i.test(header.name)) {
       const mediaType = header.value.split(";")[0]!.trim().toLowerCase();
       if (mediaType !== "multipart/form-data") {
-        todos.push(
-          `${header.name} ${mediaType}: the test sends the body as multipart/form-data with its own boundary`,
-        );
+        todos.push({
+          code: "multipart-type-replaced",
+          message: `${header.name} ${mediaType}: the test sends the body as multipart/form-data with its own boundary`,
+        });
       }
       return;
     }
@@ -72,33 +102,16 @@ export function requestTemplate(input: RequestTemplateInput): RequestTemplate {
   });
   for (const { header, count } of seen.values()) {
     if (count > 1) {
-      todos.push(
-        `header ${header.name} was captured ${count} times; the test sends it once, values joined`,
-      );
+      todos.push({
+        code: "header-joined",
+        message: `header ${header.name} was captured ${count} times; the test sends it once, values joined`,
+      });
     }
   }
-
-  todos.push(...clientDefaultTodos(request, headers));
-  const method = request.method.toUpperCase();
-  if (method !== request.method) {
-    todos.push(
-      `method ${request.method}: Playwright sends methods upper-case, so the test sends ${method}`,
-    );
-  }
-  const status = request.response?.status;
-  return {
-    request: {
-      method: request.method,
-      url: mergeLiterals(url),
-      headers: headers.map((header) => ({ ...header, value: mergeLiterals(header.value) })),
-      body: plannedBody(input, todos),
-      followRedirects: !(status !== undefined && status >= 300 && status < 400),
-    },
-    todos,
-  };
+  return headers;
 }
 
-function plannedBody(input: RequestTemplateInput, todos: string[]): PlannedBody {
+function plannedBody(input: RequestTemplateInput, todos: WarningNote[]): PlannedBody {
   const { request } = input;
   const body = request.body;
   switch (body.kind) {
@@ -107,8 +120,11 @@ function plannedBody(input: RequestTemplateInput, todos: string[]): PlannedBody 
     case "binary":
       return { kind: "binary", base64: body.base64 };
     case "file":
-      if (!request.warnings.some((warning) => warning.includes(body.path))) {
-        todos.push(`the body is read from ${body.path} when the test runs; keep that file there`);
+      // A file that is not here has its own warning; one that is must stay there.
+      if (!body.missing) {
+        todos.push(
+          readAtRun(`the body is read from ${body.path} when the test runs; keep that file there`),
+        );
       }
       return {
         kind: "file",
@@ -138,21 +154,19 @@ function plannedPart(
   input: RequestTemplateInput,
   part: MultipartPart,
   index: number,
-  todos: string[],
+  todos: WarningNote[],
 ): PlannedMultipartPart {
-  const { request } = input;
   if (part.filePath !== undefined && part.filename === undefined) {
     const path = part.filePath;
-    if (!request.warnings.some((warning) => warning.includes(path))) {
-      todos.push(`part ${part.name} is read from ${path}; keep that file there`);
-    }
+    if (!part.missing)
+      todos.push(readAtRun(`part ${part.name} is read from ${path}; keep that file there`));
     return { kind: "field-from-file", name: part.name, path: part.filePath };
   }
   if (part.filePath !== undefined || part.filename !== undefined) {
     const filename = part.filename ?? part.filePath?.split(/[\\/]/).at(-1) ?? part.name;
     const path = part.filePath;
-    if (path !== undefined && !request.warnings.some((warning) => warning.includes(path))) {
-      todos.push(`part ${part.name} uploads ${path}; keep that file there`);
+    if (path !== undefined && !part.missing) {
+      todos.push(readAtRun(`part ${part.name} uploads ${path}; keep that file there`));
     }
     return {
       kind: "file",
@@ -277,6 +291,10 @@ function mergeLiterals(template: ValueTemplate): ValueTemplate {
   return merged;
 }
 
+function readAtRun(message: string): WarningNote {
+  return { code: "file-read-at-run", message };
+}
+
 /** Headers Playwright's request client adds when a test does not set them. */
 const clientDefaults: Record<string, string> = {
   accept: "*/*",
@@ -285,23 +303,31 @@ const clientDefaults: Record<string, string> = {
 };
 
 /** What the test's client sends on its own that the capture did not. */
-function clientDefaultTodos(request: CapturedRequest, headers: readonly PlannedHeader[]): string[] {
-  const todos: string[] = [];
+function clientDefaultTodos(
+  request: CapturedRequest,
+  headers: readonly PlannedHeader[],
+): WarningNote[] {
+  const todos: WarningNote[] = [];
   for (const name of request.omittedHeaders ?? []) {
     const value = clientDefaults[name.toLowerCase()];
     if (
       value !== undefined &&
       !headers.some((header) => header.name.toLowerCase() === name.toLowerCase())
     ) {
-      todos.push(`the capture sent no ${name} header; Playwright sends ${value}`);
+      todos.push({
+        code: "client-default-header",
+        message: `the capture sent no ${name} header; Playwright sends ${value}`,
+      });
     }
   }
   const hasBody =
     request.body.kind === "text" || request.body.kind === "binary" || request.body.kind === "file";
   if (hasBody && !headers.some((header) => /^content-type$/i.test(header.name))) {
-    todos.push(
-      "the capture sent the body without a Content-Type; Playwright sends application/octet-stream",
-    );
+    todos.push({
+      code: "client-default-header",
+      message:
+        "the capture sent the body without a Content-Type; Playwright sends application/octet-stream",
+    });
   }
   return todos;
 }

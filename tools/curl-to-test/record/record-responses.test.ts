@@ -11,6 +11,7 @@ import { startRecordingServer } from "../fidelity/recording-server.ts";
 import { convertCaptures } from "../convert-captures.ts";
 import { pathAndQuery, recordResponses } from "./record-responses.ts";
 import { captureReplayer } from "./replay-capture.ts";
+import { codedWarnings } from "../testing/coded-warnings.ts";
 
 const apiToken = "record-test-token";
 
@@ -210,7 +211,11 @@ describe("recordResponses when the target does not answer", () => {
       );
       assert.equal(replayed?.response, undefined);
       assert.deepEqual(replayed?.warnings, [
-        "--record: GET /v1/me got no response (no answer within 300 ms)",
+        {
+          code: "record-no-response",
+          message: "--record: GET /v1/me got no response (no answer within 300 ms)",
+          location: replayed?.source,
+        },
       ]);
     } finally {
       for (const socket of sockets) socket.destroy();
@@ -225,7 +230,9 @@ describe("recordResponses when the target does not answer", () => {
     const [replayed] = await recordResponses([captured({ url: "http://api.test/x" })], {
       target: url,
     });
-    assert.deepEqual(replayed?.warnings, ["--record: GET /x got no response (ECONNREFUSED)"]);
+    assert.deepEqual(codedWarnings(replayed?.warnings), [
+      ["record-no-response", "--record: GET /x got no response (ECONNREFUSED)"],
+    ]);
   });
 
   it("rejects a target that is not an http(s) URL", async () => {

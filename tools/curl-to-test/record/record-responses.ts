@@ -126,7 +126,14 @@ export async function recordOne(
     const reason = error instanceof RecordError ? error.message : "the connection failed";
     return {
       ...request,
-      warnings: [...request.warnings, `--record: ${label} got no response (${reason})`],
+      warnings: [
+        ...request.warnings,
+        {
+          code: "record-no-response",
+          message: `--record: ${label} got no response (${reason})`,
+          location: request.source,
+        },
+      ],
     };
   }
 }

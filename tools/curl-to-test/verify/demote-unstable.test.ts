@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { codedWarnings } from "../testing/coded-warnings.ts";
 import type { ConversionPlan, PlannedExchange } from "../plan/conversion-plan.ts";
 import { renderSpec } from "../render/render-spec.ts";
 import { demoteUnstable } from "./demote-unstable.ts";
@@ -109,11 +110,16 @@ describe("demoteUnstable", () => {
     const changes = demoteUnstable(plan, new Map([["order-flow.spec.ts", text]]), [
       { file: "order-flow.spec.ts", title: "journey", errors: [{ message, line }] },
     ]);
-    assert.deepEqual(changes, ["verify: status changed between runs: asserted by type only"]);
+    assert.deepEqual(codedWarnings(changes), [
+      ["unstable-value", "verify: status changed between runs: asserted by type only"],
+    ]);
     const step = secondStep(plan);
     assert.ok(step.expect.body.kind === "json");
     assert.deepEqual(step.expect.body.values, []);
-    assert.deepEqual(step.todos, changes);
+    assert.deepEqual(
+      step.todos,
+      changes.map((change) => change.message),
+    );
     const first = plan.specs[0]!.tests[0]!;
     assert.ok(first.kind === "flow" && first.steps[0]!.expect.body.kind === "json");
     assert.equal(first.steps[0]!.expect.body.values.length, 1, "the other step keeps its values");
@@ -127,8 +133,11 @@ describe("demoteUnstable", () => {
     const changes = demoteUnstable(plan, new Map([["order-flow.spec.ts", text]]), [
       { file: "order-flow.spec.ts", title: "journey", errors: [{ message, line }] },
     ]);
-    assert.deepEqual(changes, [
-      "verify: events[0].nextAttemptAt did not keep its captured type on every run: its type is no longer checked",
+    assert.deepEqual(codedWarnings(changes), [
+      [
+        "unstable-type",
+        "verify: events[0].nextAttemptAt did not keep its captured type on every run: its type is no longer checked",
+      ],
     ]);
     assert.match(renderSpec(plan.specs[0]!), /nextAttemptAt: z\.unknown\(\)/);
   });
@@ -143,7 +152,9 @@ describe("demoteUnstable", () => {
         errors: [{ message: "Error: invariant: events has 2 items\n\nExpected length: 2", line }],
       },
     ]);
-    assert.deepEqual(changes, ['verify: "events has 2 items" did not hold on every run: dropped']);
+    assert.deepEqual(codedWarnings(changes), [
+      ["unstable-rule", 'verify: "events has 2 items" did not hold on every run: dropped'],
+    ]);
     assert.deepEqual(secondStep(plan).invariants, []);
   });
 });

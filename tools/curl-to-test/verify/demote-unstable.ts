@@ -13,6 +13,7 @@ import type {
 } from "../plan/conversion-plan.ts";
 import { jsonPathText } from "../plan/json-path-text.ts";
 import type { TestError } from "./playwright-run.ts";
+import type { WarningNote } from "../model/conversion-warning.ts";
 
 export interface UnstableTest {
   file: string;
@@ -20,21 +21,21 @@ export interface UnstableTest {
   errors: TestError[];
 }
 
-/** Changes the plan in place; returns one line per change, in words. */
+/** Changes the plan in place; returns one warning per change. */
 export function demoteUnstable(
   plan: ConversionPlan,
   specTexts: ReadonlyMap<string, string>,
   unstable: readonly UnstableTest[],
-): string[] {
-  const changes: string[] = [];
+): WarningNote[] {
+  const changes: WarningNote[] = [];
   for (const test of unstable) {
     const lines = (specTexts.get(test.file) ?? "").split("\n");
     for (const error of test.errors) {
       const exchange = failingExchange(plan, test, error, lines);
       if (!exchange) continue;
       const change = demote(exchange, error, lines);
-      if (change && !exchange.todos.includes(change)) {
-        exchange.todos.push(change);
+      if (change && !exchange.todos.includes(change.message)) {
+        exchange.todos.push(change.message);
         changes.push(change);
       }
     }
@@ -78,7 +79,7 @@ function demote(
   exchange: PlannedExchange,
   error: TestError,
   lines: readonly string[],
-): string | null {
+): WarningNote | null {
   const message = error.message;
   const near = lines.slice((error.line ?? 1) - 1, (error.line ?? 1) + 3).join("\n");
   const rule = [...(exchange.rules ?? []), ...(exchange.invariants ?? [])].find(
@@ -99,7 +100,10 @@ function demote(
         reason: "it changed between verification runs",
       })),
     );
-    return `verify: ${changed.map((value) => value.path.join(".")).join(", ")} changed between runs: asserted by type only`;
+    return {
+      code: "unstable-value",
+      message: `verify: ${changed.map((value) => value.path.join(".")).join(", ")} changed between runs: asserted by type only`,
+    };
   }
   if (/ZodError/.test(message) && body.kind === "json") {
     const paths = [...message.matchAll(/"path": \[([^\]]*)\]/g)].map(
@@ -109,25 +113,44 @@ function demote(
     const before = JSON.stringify(body.schema);
     for (const path of paths) body.schema = anyValueAt(body.schema, path);
     if (JSON.stringify(body.schema) === before) return null;
-    return `verify: ${named.join(", ")} did not keep its captured type on every run: its type is no longer checked`;
+    return {
+      code: "unstable-type",
+      message: `verify: ${named.join(", ")} did not keep its captured type on every run: its type is no longer checked`,
+    };
   }
   if (/response\.status\(\)/.test(near) && exchange.expect.status !== null) {
-    const status = exchange.expect.status;
-    if (status < 200 || status > 299) {
-      return `verify: the status was not always ${status}; check what this step depends on`;
-    }
-    exchange.expect.status = null;
-    return `verify: the status was not always ${status}: the test asserts a 2xx status`;
+    return demoteStatus(exchange, exchange.expect.status);
   }
-  return `verify: failed on some runs only: ${message.split("\n")[0]!.slice(0, 160)}`;
+  return {
+    code: "unstable-test",
+    message: `verify: failed on some runs only: ${message.split("\n")[0]!.slice(0, 160)}`,
+  };
 }
 
-function dropRule(exchange: PlannedExchange, description: string): string | null {
+/** A 2xx status that changed is asserted as "a 2xx status"; any other is left for a person. */
+function demoteStatus(exchange: PlannedExchange, status: number): WarningNote {
+  if (status < 200 || status > 299) {
+    return {
+      code: "unstable-status",
+      message: `verify: the status was not always ${status}; check what this step depends on`,
+    };
+  }
+  exchange.expect.status = null;
+  return {
+    code: "unstable-status",
+    message: `verify: the status was not always ${status}: the test asserts a 2xx status`,
+  };
+}
+
+function dropRule(exchange: PlannedExchange, description: string): WarningNote | null {
   const before = (exchange.rules?.length ?? 0) + (exchange.invariants?.length ?? 0);
   exchange.rules = exchange.rules?.filter((rule) => rule.description !== description);
   exchange.invariants = exchange.invariants?.filter((rule) => rule.description !== description);
   return before > (exchange.rules?.length ?? 0) + (exchange.invariants?.length ?? 0)
-    ? `verify: "${description}" did not hold on every run: dropped`
+    ? {
+        code: "unstable-rule",
+        message: `verify: "${description}" did not hold on every run: dropped`,
+      }
     : null;
 }
 

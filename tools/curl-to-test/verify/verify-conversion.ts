@@ -8,6 +8,7 @@
  */
 import { resolve } from "node:path";
 import { leakedSecret } from "../convert-captures.ts";
+import { placeWarnings, type ConversionWarning } from "../model/conversion-warning.ts";
 import type { ConversionPlan } from "../plan/conversion-plan.ts";
 import { renderConversion } from "../render/render-conversion.ts";
 import type { GeneratedSpec } from "../render/render-conversion.ts";
@@ -33,8 +34,8 @@ export interface VerifyConversionOptions {
 export interface VerifyConversionResult {
   /** The report, one line per test, for stdout. */
   lines: string[];
-  /** What was demoted, one line each; each is also a TODO in the spec. */
-  changes: string[];
+  /** What was demoted, located at the output folder; each is also a TODO in the spec. */
+  changes: ConversionWarning[];
   /** The plan and specs to write again, when anything was demoted. */
   demoted: { plan: ConversionPlan; specs: GeneratedSpec[] } | null;
   unstable: number;
@@ -81,7 +82,11 @@ export async function verifyConversion(
   ];
   const plan = structuredClone(options.plan);
   const texts = new Map(options.specs.map((spec) => [spec.fileName, spec.text]));
-  const changes = demoteUnstable(plan, texts, unstable.map(unstableTest));
+  const changes = placeWarnings(demoteUnstable(plan, texts, unstable.map(unstableTest)), {
+    file: options.outDir,
+    line: 0,
+    column: 0,
+  });
   return {
     lines,
     changes,
