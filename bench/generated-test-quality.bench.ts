@@ -77,7 +77,8 @@ try {
         secrets: result.capturedSecrets,
       });
       demotions += verified.changes.length;
-      for (const change of verified.changes) console.error(`verify: ${capture.name}: ${change}`);
+      for (const change of verified.changes)
+        console.error(`verify: ${capture.name}: ${change.message}`);
       if (verified.demoted) {
         ({ plan, specs } = verified.demoted);
         await writeConversion({ outDir: dir, specs, envVars: plan.envVars });
