@@ -1,7 +1,8 @@
 /**
  * The `--verify` step of `qaops convert`: runs the written specs against the URL, prints the
  * report, says each demotion as a `warning:` line (each is also a TODO in its spec) and writes
- * the demoted specs over the first ones.
+ * the demoted specs over the first ones. Tests that failed every run are counted for the exit
+ * code: the command still writes everything before it fails.
  */
 import type { ConversionResult } from "../../tools/curl-to-test/convert-captures.ts";
 import type { ConversionPlan } from "../../tools/curl-to-test/plan/conversion-plan.ts";
@@ -18,7 +19,7 @@ export async function verifyAndRewrite(options: {
   outDir: string;
   url: string;
   runs?: number;
-}): Promise<{ plan: ConversionPlan; specs: GeneratedSpec[] }> {
+}): Promise<{ plan: ConversionPlan; specs: GeneratedSpec[]; failing: number }> {
   const { result } = options;
   const verified = await verifyConversion({
     plan: result.plan,
@@ -33,7 +34,9 @@ export async function verifyAndRewrite(options: {
   });
   for (const line of verified.lines) console.log(line);
   for (const change of verified.changes) console.error(warningLine(change));
-  if (!verified.demoted) return { plan: result.plan, specs: result.specs };
+  if (!verified.demoted) {
+    return { plan: result.plan, specs: result.specs, failing: verified.failing };
+  }
   await writeConversion({
     outDir: options.outDir,
     specs: verified.demoted.specs,
@@ -42,5 +45,5 @@ export async function verifyAndRewrite(options: {
   console.log(
     `verify: ${verified.unstable} unstable test(s) now assert less (see the warnings); run --verify again to confirm`,
   );
-  return verified.demoted;
+  return { ...verified.demoted, failing: verified.failing };
 }

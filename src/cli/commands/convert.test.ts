@@ -137,6 +137,33 @@ describe("qaops convert", () => {
     }
   });
 
+  it("--verify exits 1 when a test fails every run, after writing everything", async () => {
+    // The service keeps its contract for the 3 replays, then changes shop names to numbers.
+    const server = await startShopServer({ contract: "kept", brokenAfter: 3 });
+    try {
+      const outDir = repositoryWorkDir("convert-verify-failing");
+      const paste = "curl 'https://shop.example.com/v1/shops?region=seoul'\n";
+      const run = await qaops(
+        ["convert", "-", "--service", "shop", "--out", outDir, "--verify", server.url, "--load"],
+        { cwd: dir, stdin: paste },
+      );
+      assert.equal(run.code, 1, run.stderr);
+      assert.match(run.stdout, /^ {2}failing {3}get-shops\.spec\.ts › .*: passed 0 of 3 runs; /m);
+      assert.match(
+        run.stderr,
+        /^error: 1 test\(s\) failed every --verify run \(see above\): the capture and the service disagree; the specs were written as they are$/m,
+      );
+      assert.deepEqual(await readdir(outDir), ["get-shops.spec.ts"]);
+      assert.match(run.stdout, /^wrote .*get-shops\.spec\.ts$/m);
+      const load = join(dir, "tests", "perf", "captured", "shop.ts");
+      assert.match(run.stdout, /^wrote tests\/perf\/captured\/shop\.ts$/m);
+      assert.match(await readFile(load, "utf8"), /\/v1\/shops/);
+    } finally {
+      await server.close();
+      await rm(repositoryWorkDir("convert-verify-failing"), { recursive: true, force: true });
+    }
+  });
+
   it("exits 2 on bad usage, naming the option", async () => {
     const [badService, noService, twoStdins, badRecord, badVerify, badRuns] = await Promise.all([
       qaops(["convert", "shop.har", "--service", "Shop API"], { cwd: dir }),

@@ -55,12 +55,12 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
         "$0 convert tests/api/order/.qaops-plan.json --service order --from-plan",
         "render a saved (reviewed, edited) plan again, without any model",
       )
+      // One paragraph per line: yargs wraps each to the terminal's width.
       .epilogue(
         [
           "Each request is sent relative to the project's baseURL (<SERVICE>_BASE_URL), never to the captured host.",
-          "Secrets (Authorization, cookies, API keys, tokens, passwords) become env vars such as ORDER_AUTHORIZATION_TOKEN,",
-          "listed by name in <out>/.env.example; their values never reach a file or the terminal.",
-          "Exit codes: 0 everything converted; 1 some input could not be (the rest were written); 2 bad usage.",
+          "Secrets (Authorization, cookies, API keys, tokens, passwords) become env vars such as ORDER_AUTHORIZATION_TOKEN, listed by name in <out>/.env.example; their values never reach a file or the terminal.",
+          "Exit codes: 0 everything converted; 1 some input could not be converted, or a test failed every --verify run (everything else was written); 2 bad usage.",
           "Warnings go to stderr as `warning: file:line:col: …` and stand in the spec as `// TODO(qaops): …`.",
           "Docs: docs/convert.md.",
         ].join("\n"),

@@ -1,5 +1,4 @@
 import type { CommandModule } from "yargs";
-import { serviceNames, startDemoPlatform } from "../../demo-platform/platform.ts";
 import { waitForShutdownSignal } from "../shutdown-signal.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -41,9 +40,12 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
       .example("$0 demo --port 0 --quiet", "free ports, no request log")
       .epilogue(
         "Every route except /health needs `Authorization: Bearer $DEMO_API_TOKEN` (default demo-token).\n" +
+          "Exit codes: 0 stopped by Ctrl-C or SIGTERM; 1 it could not start (a port taken); 2 bad usage.\n" +
           "Routes and payloads: README.md, section 'Demo platform'.",
       ),
   handler: async (argv) => {
+    // Loaded here, not at start: the platform is some 45 modules no other command needs.
+    const { serviceNames, startDemoPlatform } = await import("../../demo-platform/platform.ts");
     const platform = await startDemoPlatform({
       port: argv.port,
       host: argv.host,

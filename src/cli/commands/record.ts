@@ -78,7 +78,7 @@ function recordBuilder(y: Argv): Argv<RecordArgs> {
     .epilogue(
       [
         "The HAR is the raw capture: secrets included, written readable by you only. --redact writes a copy to share.",
-        "With a command, qaops exits with the command's exit code; otherwise 0, or convert's code with --convert.",
+        "Exit codes: 0 the recording stopped (Ctrl-C, the browser closed); with a command, the command's own; with --convert, convert's when it fails (a failing command's wins); 1 the recording could not start; 2 bad usage.",
         "Static files, analytics beacons and CORS preflights are recorded but skipped by --convert.",
         "The CA lives in $XDG_CONFIG_HOME/qaops/ca/ (default ~/.config/qaops/ca/). Docs: docs/record.md.",
       ].join("\n"),

@@ -27,9 +27,9 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .example("$0 report replay", "deliver what the Jira and Slack reporters could not")
       .example("$0 report replay --dry-run", "list the waiting records")
       .epilogue(
-        "Credentials come from the environment, as for the reporters: JIRA_BASE_URL, JIRA_EMAIL,\n" +
-          "JIRA_API_TOKEN, JIRA_PROJECT_KEY (JIRA_DEPLOYMENT=data-center for a personal access token)\n" +
-          "and SLACK_WEBHOOK_URL. Exit code 0: nothing left; 1: some records are still waiting.",
+        // One paragraph per line: yargs wraps each to the terminal's width.
+        "Credentials come from the environment, as for the reporters: JIRA_BASE_URL, JIRA_EMAIL, JIRA_API_TOKEN, JIRA_PROJECT_KEY (JIRA_DEPLOYMENT=data-center for a personal access token) and SLACK_WEBHOOK_URL.\n" +
+          "Exit codes: 0 nothing left; 1 some records are still waiting; 2 bad usage.",
       ),
   handler: async (argv) => {
     const dir = resolveOutboxDir(argv.outbox, process.env);

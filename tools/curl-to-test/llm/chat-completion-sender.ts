@@ -37,8 +37,6 @@ export interface ChatCompletionSenderOptions {
   maxAttempts: number;
   retryBaseMs: number;
   maxRetryDelayMs: number;
-  /** Told before each wait, e.g. to show progress. */
-  onRetry?: (retry: { attempt: number; delayMs: number; reason: string }) => void;
   /** Waits between attempts; tests may shorten it. */
   sleep?: (ms: number) => Promise<void>;
   /** The format each (endpoint, model) takes, shared by every prompt of a run. */
@@ -47,8 +45,19 @@ export interface ChatCompletionSenderOptions {
   onFormatStepDown?: (message: string) => void;
 }
 
+/** A wait before another attempt, told to the sender's caller, e.g. to show progress. */
+export interface RetryNotice {
+  model: string;
+  /** The attempt that failed, counting from 1. */
+  attempt: number;
+  maxAttempts: number;
+  delayMs: number;
+  reason: string;
+}
+
 export type SendChatCompletion = (
   messages: readonly ChatMessage[],
+  hooks?: { onRetry?: (retry: RetryNotice) => void },
 ) => Promise<ChatCompletionAnswer>;
 
 export class ChatCompletionFailure extends Error {
@@ -90,7 +99,7 @@ export function chatCompletionSender(options: ChatCompletionSenderOptions): Send
   const sleep = options.sleep ?? ((ms: number) => new Promise((done) => setTimeout(done, ms)));
   const formats = options.formats ?? new StructuredOutputMemory();
   const endpoint = client.baseURL;
-  return (messages) => {
+  return (messages, hooks = {}) => {
     let attempt = 0;
     return pRetry(
       async () => {
@@ -111,7 +120,13 @@ export function chatCompletionSender(options: ChatCompletionSenderOptions): Send
         onFailedAttempt: async ({ error, retriesLeft }) => {
           const cause = error instanceof FailedTry ? error.cause : error;
           const delayMs = retryDelayMs(cause, { attempt, retriesLeft, options });
-          options.onRetry?.({ attempt, delayMs, reason: failureReason(cause) });
+          hooks.onRetry?.({
+            model: options.model,
+            attempt,
+            maxAttempts: options.maxAttempts,
+            delayMs,
+            reason: failureReason(cause),
+          });
           await sleep(delayMs);
         },
       },
@@ -209,7 +224,9 @@ function failureReason(error: unknown): string {
   if (error instanceof APIError && error.status !== undefined) {
     if (error.status === 401) return "the endpoint refused the API key (401)";
     if (error.status === 429) return "rate limited (429)";
-    return `the endpoint answered ${error.status}${error.message ? `: ${short(error.message)}` : ""}`;
+    // The client's message starts with the status again ("503 Service Unavailable").
+    const message = error.message.replace(new RegExp(`^${error.status}\\s*`), "");
+    return `the endpoint answered ${error.status}${message ? `: ${short(message)}` : ""}`;
   }
   return error instanceof Error ? short(error.message) : "unknown failure";
 }

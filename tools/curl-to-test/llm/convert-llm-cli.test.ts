@@ -33,6 +33,7 @@ describe("qaops convert --llm", () => {
   let capture: string;
   let model: FakeOpenAiServer;
   let garbageModel: FakeOpenAiServer;
+  let busyModel: FakeOpenAiServer;
   const runs: Record<string, CommandResult> = {};
 
   const env = (server: FakeOpenAiServer, cacheName: string): Record<string, string> => ({
@@ -81,6 +82,13 @@ describe("qaops convert --llm", () => {
     garbageModel = await startFakeOpenAiServer({
       replies: [{ kind: "raw", content: "I cannot help with that." }],
     });
+    busyModel = await startFakeOpenAiServer({
+      replies: [
+        { kind: "error", status: 429, headers: { "retry-after-ms": "20" } },
+        { kind: "error", status: 503, headers: { "retry-after": "0" } },
+        { kind: "json", content: goodOrderRefinement },
+      ],
+    });
     const first = {
       dryRun: cli(convert("dry", "--llm-dry-run"), env(model, "dry-cache")),
       refined: cli(convert("refined", "--llm"), env(model, "cache")),
@@ -104,12 +112,18 @@ describe("qaops convert --llm", () => {
     const fourth = {
       noKey: cli(convert("nokey", "--llm"), { QAOPS_LLM_CACHE_DIR: join(dir, "nokey-cache") }),
       badSetting: cli(convert("bad", "--llm"), { QAOPS_LLM_TIMEOUT_MS: "soon" }),
+      busy: cli(convert("busy", "--llm"), env(busyModel, "busy-cache")),
     };
-    Object.assign(runs, { noKey: await fourth.noKey, badSetting: await fourth.badSetting });
+    Object.assign(runs, {
+      noKey: await fourth.noKey,
+      badSetting: await fourth.badSetting,
+      busy: await fourth.busy,
+    });
   });
   after(async () => {
     await model.close();
     await garbageModel.close();
+    await busyModel.close();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -211,6 +225,21 @@ describe("qaops convert --llm", () => {
     for (const spec of deterministic.specs) {
       assert.equal(await readFile(join(dir, "garbage", spec.fileName), "utf8"), spec.text);
     }
+  });
+
+  it("says each retry on stderr while the endpoint is busy, then uses the answer", async () => {
+    const result = runs.busy!;
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(busyModel.requests.length, 3);
+    const retryLines = result.stderr.split("\n").filter((line) => line.includes("retry"));
+    assert.deepEqual(retryLines, [
+      "llm: gpt-4o-mini: rate limited (429); retry 1 of 2 in 0.0 s",
+      "llm: gpt-4o-mini: the endpoint answered 503: scripted 503; retry 2 of 2 in 0.0 s",
+    ]);
+    const plan = JSON.parse(await readFile(join(dir, "busy", planFileName), "utf8")) as {
+      refinedBy?: { model: string };
+    };
+    assert.deepEqual(plan.refinedBy, { model: "gpt-4o-mini" });
   });
 
   it("falls back with a warning and exit 0 when no key is set", () => {

@@ -134,9 +134,18 @@ describe("retries", () => {
     await withServer(
       [{ kind: "error", status: 429, headers: { "retry-after": "2" } }, good],
       async (server) => {
-        const { result, waits } = await convertWithModel(server);
+        const { result, waits, retries } = await convertWithModel(server);
         assert.equal(server.requests.length, 2);
         assert.deepEqual(waits, [2_000]);
+        assert.deepEqual(retries, [
+          {
+            model: "gpt-4o-mini",
+            attempt: 1,
+            maxAttempts: 3,
+            delayMs: 2_000,
+            reason: "rate limited (429)",
+          },
+        ]);
         assert.deepEqual(result.plan.refinedBy, { model: "gpt-4o-mini" });
       },
     );

@@ -11,6 +11,7 @@ import type { CapturedRequest, SourceLocation } from "../model/captured-request.
 import type { ConversionPlan } from "../plan/conversion-plan.ts";
 import type { ConversionWarning } from "../model/conversion-warning.ts";
 import { applyRefinement } from "./apply-refinement.ts";
+import type { RetryNotice } from "./chat-completion-sender.ts";
 import type { LlmOptions } from "./llm-options.ts";
 import { planExchanges } from "./plan-exchanges.ts";
 import type { SpecEntry } from "./plan-exchanges.ts";
@@ -39,7 +40,7 @@ export interface RefinementProgress {
   done: number;
   total: number;
   /** Set while a prompt waits to retry. */
-  retrying?: { attempt: number; delayMs: number; reason: string };
+  retrying?: RetryNotice;
 }
 
 export interface LlmUsage {

@@ -9,7 +9,7 @@ import type { SourceLocation } from "../model/captured-request.ts";
 import { AnswerCache } from "./answer-cache.ts";
 import type { CachedAnswer } from "./answer-cache.ts";
 import { ChatCompletionFailure, chatCompletionSender } from "./chat-completion-sender.ts";
-import type { SendChatCompletion } from "./chat-completion-sender.ts";
+import type { RetryNotice, SendChatCompletion } from "./chat-completion-sender.ts";
 import type { LlmOptions } from "./llm-options.ts";
 import type { RefinementPrompt } from "./refinement-prompt.ts";
 import { parsePlanRefinement } from "./refinement-schema.ts";
@@ -98,7 +98,7 @@ async function answerFor(input: {
   prompt: RefinementPrompt;
   cached: CachedAnswer | null;
   send: SendChatCompletion;
-  onRetry: (retrying: { attempt: number; delayMs: number; reason: string }) => void;
+  onRetry: (retrying: RetryNotice) => void;
 }): Promise<PromptOutcome> {
   if (input.cached) {
     const parsed = parsePlanRefinement(input.cached.content);
@@ -107,7 +107,7 @@ async function answerFor(input: {
     }
   }
   try {
-    const answer = await input.send(input.prompt.messages);
+    const answer = await input.send(input.prompt.messages, { onRetry: input.onRetry });
     const parsed = parsePlanRefinement(answer.content);
     if (!parsed.ok) {
       return {

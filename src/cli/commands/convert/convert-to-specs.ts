@@ -22,7 +22,8 @@ export async function convertToSpecs(options: ConvertOptions): Promise<void> {
     specs: result.specs,
     envVars: result.plan.envVars,
   });
-  if (options.verify && result.specs.length > 0) await verify(result, outDir, options);
+  const failingTests =
+    options.verify && result.specs.length > 0 ? await verify(result, outDir, options) : 0;
   const planPath =
     model && result.specs.length > 0 ? await model.llm.savePlan(outDir, result) : null;
   if (planPath) written.push(planPath);
@@ -34,16 +35,33 @@ export async function convertToSpecs(options: ConvertOptions): Promise<void> {
   for (const line of load.warningLines) console.error(line);
   for (const line of summaryLines(result, written)) console.log(line);
   for (const line of model ? await model.llm.reportLines() : []) console.log(line);
-  const failed = read.failures.length + result.failures.length;
-  if (failed > 0) {
-    throw new Error(
-      `${failed} capture(s) could not be converted (see above); the rest were written`,
-    );
-  }
+  const failures = failureSentences(read.failures.length + result.failures.length, failingTests);
+  if (failures.length > 0) throw new Error(failures.join("; "));
 }
 
-/** Runs the written specs against `--verify` and keeps the plan and specs that held. */
-async function verify(result: ConversionResult, outDir: string, options: ConvertOptions) {
+/** Why the command fails, when it does: everything was written all the same. */
+function failureSentences(unconverted: number, failingTests: number): string[] {
+  return [
+    ...(unconverted > 0
+      ? [`${unconverted} capture(s) could not be converted (see above); the rest were written`]
+      : []),
+    ...(failingTests > 0
+      ? [
+          `${failingTests} test(s) failed every --verify run (see above): the capture and the service disagree; the specs were written as they are`,
+        ]
+      : []),
+  ];
+}
+
+/**
+ * Runs the written specs against `--verify` and keeps the plan and specs that held; returns how
+ * many tests failed every run.
+ */
+async function verify(
+  result: ConversionResult,
+  outDir: string,
+  options: ConvertOptions,
+): Promise<number> {
   const { verifyAndRewrite } = await import("../../verify-step.ts");
   const verified = await verifyAndRewrite({
     result,
@@ -53,6 +71,7 @@ async function verify(result: ConversionResult, outDir: string, options: Convert
   });
   result.plan = verified.plan;
   result.specs = verified.specs;
+  return verified.failing;
 }
 
 /** Writes the load scenario when one is asked for; a failure joins the conversion's own. */

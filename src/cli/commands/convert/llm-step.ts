@@ -1,3 +1,4 @@
+import type { RetryNotice } from "../../../../tools/curl-to-test/llm/chat-completion-sender.ts";
 import type { convertLlmStep } from "../../../../tools/curl-to-test/llm/convert-llm-step.ts";
 import { ProgressBar } from "../../progress-bar.ts";
 import { UsageError } from "../../usage-error.ts";
@@ -22,12 +23,15 @@ export async function loadLlmStep(dryRun: boolean): Promise<LoadedLlmStep> {
     const llm = convertLlmStep({
       dryRun,
       onProgress: (progress) => {
+        if (progress.retrying) {
+          // A line of its own, on a terminal or not: a wait the user should know about.
+          bar?.finish();
+          console.error(retryLine(progress.retrying));
+          return;
+        }
         if (!process.stderr.isTTY) return;
         bar ??= new ProgressBar(process.stderr);
-        const label = progress.retrying
-          ? `waiting ${Math.ceil(progress.retrying.delayMs / 1000)} s to retry: ${progress.retrying.reason}`
-          : "asking the model";
-        bar.update(label, progress.done, progress.total);
+        bar.update("asking the model", progress.done, progress.total);
       },
     });
     return { llm, finishProgress: () => bar?.finish() };
@@ -35,4 +39,10 @@ export async function loadLlmStep(dryRun: boolean): Promise<LoadedLlmStep> {
     if (error instanceof LlmOptionsError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+/** e.g. `llm: gpt-4o-mini: rate limited (429); retry 1 of 2 in 1.5 s`. */
+function retryLine(retry: RetryNotice): string {
+  const seconds = (retry.delayMs / 1000).toFixed(1);
+  return `llm: ${retry.model}: ${retry.reason}; retry ${retry.attempt} of ${retry.maxAttempts - 1} in ${seconds} s`;
 }

@@ -6,6 +6,7 @@ import { after, before } from "node:test";
 import { convertCaptures } from "../../convert-captures.ts";
 import type { ConversionResult } from "../../convert-captures.ts";
 import type { PlannedSpec } from "../../plan/conversion-plan.ts";
+import type { RetryNotice } from "../chat-completion-sender.ts";
 import type { LlmOptionsInput } from "../llm-options.ts";
 import { resolveLlmOptions } from "../llm-options.ts";
 import { modelPlanRefiner } from "../refine-plan.ts";
@@ -35,8 +36,14 @@ export function useCacheRoot(): void {
 export async function convertWithModel(
   server: FakeOpenAiServer,
   options: LlmOptionsInput = {},
-): Promise<{ result: ConversionResult; usage: LlmUsage | null; waits: number[] }> {
+): Promise<{
+  result: ConversionResult;
+  usage: LlmUsage | null;
+  waits: number[];
+  retries: RetryNotice[];
+}> {
   const waits: number[] = [];
+  const retries: RetryNotice[] = [];
   const refiner = modelPlanRefiner(
     resolveLlmOptions(
       {
@@ -49,6 +56,9 @@ export async function convertWithModel(
       {},
     ),
     {
+      onProgress: (progress) => {
+        if (progress.retrying) retries.push(progress.retrying);
+      },
       sleep: async (ms) => {
         waits.push(ms);
         await new Promise((done) => setTimeout(done, Math.min(ms, 50)));
@@ -60,7 +70,7 @@ export async function convertWithModel(
     service: "order",
     refinePlan: refiner.refinePlan,
   });
-  return { result, usage: refiner.usage(), waits };
+  return { result, usage: refiner.usage(), waits, retries };
 }
 
 export async function withServer<T>(
