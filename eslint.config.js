@@ -38,6 +38,19 @@ export default tseslint.config(
   },
   ...importBoundaries,
   {
+    // Files and functions short enough to read at once. The describe blocks of tests and specs
+    // are containers, not steps: there only the file's size counts.
+    files: ["**/*.ts"],
+    rules: { "max-lines": ["error", { max: 350 }] },
+  },
+  {
+    files: ["{src,tools,bench,scripts,test-support}/**/*.ts"],
+    ignores: ["**/*.test.ts", "**/*.spec.ts"],
+    rules: {
+      "max-lines-per-function": ["error", { max: 60, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
     files: ["**/*.js"],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {

@@ -24,11 +24,18 @@ function srcFolders(...names) {
   return String.raw`^(\.\./)+(${names.join("|")})/`;
 }
 
+const converterOutside = String.raw`(^|/)src/(cli|perf|record|reporters)/`;
+
 const boundaries = [
   {
     files: ["tools/curl-to-test/**/*.ts"],
-    regex: String.raw`(^|/)src/(cli|perf|record|reporters)/`,
+    regex: converterOutside,
     message: "the converter does not know the CLI, the load runner, the recorder or the reporters",
+  },
+  {
+    files: ["tools/curl-to-test/plan/**/*.ts"],
+    regex: String.raw`${converterOutside}|^\.\./(render|llm|verify|record|fidelity)/`,
+    message: "planning comes before rendering, refining and checking: it knows the request model",
   },
   {
     files: ["tools/curl-to-test/model/**/*.ts"],

@@ -11,8 +11,8 @@
 // Conversion is `convert --record URL --verify URL`: the capture replayed 3 times, the specs
 // run 3 times and what failed on some runs demoted; the stability runs come after that.
 //   node bench/generated-test-quality.bench.ts   (QUALITY_BENCH_OUTPUT=1 prints Playwright's output)
-import { rm, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
 import { startDemoPlatform } from "../src/demo-platform/platform.ts";
 import type { DemoPlatform } from "../src/demo-platform/platform.ts";
 import { convertCaptures } from "../tools/curl-to-test/convert-captures.ts";
@@ -24,18 +24,11 @@ import { renderConversion } from "../tools/curl-to-test/render/render-conversion
 import { captureJourneys } from "../tools/curl-to-test/testing/demo-journeys.ts";
 import type { JourneyCapture } from "../tools/curl-to-test/testing/demo-journeys.ts";
 import { contractBreaks } from "../tools/curl-to-test/testing/contract-breaks.ts";
-import {
-  runPlaywrightConfig,
-  writePlaywrightConfig,
-} from "../tools/curl-to-test/testing/playwright-projects.ts";
 import type { SpecProject } from "../tools/curl-to-test/testing/playwright-projects.ts";
-import {
-  repositoryRoot,
-  repositoryWorkDir,
-  typeCheck,
-} from "../tools/curl-to-test/testing/repository-tools.ts";
+import { repositoryWorkDir, typeCheck } from "../tools/curl-to-test/testing/repository-tools.ts";
 import { verifyConversion } from "../tools/curl-to-test/verify/verify-conversion.ts";
 import { writeConversion } from "../tools/curl-to-test/write-conversion.ts";
+import { specProjectStatuses } from "./lib/spec-project-statuses.ts";
 
 const workDir = repositoryWorkDir("generated-test-quality");
 const token = "quality-bench-token";
@@ -86,13 +79,6 @@ try {
       folders.push({ capture, variant, dir });
     }
   }
-  await writeFile(
-    join(workDir, "tsconfig.json"),
-    JSON.stringify({
-      extends: relative(workDir, join(repositoryRoot, "tsconfig.json")),
-      include: ["**/*.ts"],
-    }),
-  );
   const typeErrors = (await typeCheck(workDir)).code !== 0;
 
   // 2. Stability: 3 runs in a row against the platform the captures came from.
@@ -230,15 +216,9 @@ function withoutRules(plan: ConversionPlan): ConversionPlan {
 }
 
 async function runProjects(projects: readonly SpecProject[]): Promise<Map<string, string>> {
-  const config = await writePlaywrightConfig({ dir: workDir, projects, timeoutMs: 20_000 });
-  const env = Object.fromEntries(
-    ["ORDER", "ETA", "RECOMMENDATION"].map((service) => [`${service}_AUTHORIZATION_TOKEN`, token]),
-  );
-  const { tests, output } = await runPlaywrightConfig(config, env);
-  if (process.env.QUALITY_BENCH_OUTPUT) console.error(output);
-  return new Map(
-    tests.map((test) => [`${test.project}|${test.file}|${test.title}`, test.status ?? ""]),
-  );
+  const run = await specProjectStatuses({ dir: workDir, projects, timeoutMs: 20_000, token });
+  if (process.env.QUALITY_BENCH_OUTPUT) console.error(run.output);
+  return run.statuses;
 }
 
 function slug(text: string): string {

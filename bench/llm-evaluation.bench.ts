@@ -9,7 +9,7 @@
 // makes fail, the model's proposals that validation rejected, and tokens and seconds per
 // request sent.
 //   node bench/llm-evaluation.bench.ts [--threads 1]   (the local model's CPU threads)
-import { rm, writeFile } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { serviceNames, startDemoPlatform } from "../src/demo-platform/platform.ts";
@@ -24,11 +24,6 @@ import { startLocalModelServer } from "../tools/curl-to-test/llm/testing/local-m
 import { startMutatingProxy } from "../tools/curl-to-test/llm/testing/mutating-proxy.ts";
 import { reviewDemoCapture } from "../tools/curl-to-test/llm/testing/scripted-reviewer.ts";
 import {
-  runPlaywrightConfig,
-  writePlaywrightConfig,
-} from "../tools/curl-to-test/testing/playwright-projects.ts";
-import type { SpecProject } from "../tools/curl-to-test/testing/playwright-projects.ts";
-import {
   repositoryRoot,
   repositoryWorkDir,
   typeCheck,
@@ -37,6 +32,7 @@ import { breaks } from "./lib/llm-evaluation-breaks.ts";
 import { convertVariant } from "./lib/llm-evaluation-variants.ts";
 import type { ModelVariant, VariantConversions } from "./lib/llm-evaluation-variants.ts";
 import { median } from "./lib/median.ts";
+import { specProjectStatuses } from "./lib/spec-project-statuses.ts";
 
 const workDir = repositoryWorkDir("llm-evaluation");
 const token = "llm-evaluation-token";
@@ -122,13 +118,6 @@ try {
   );
 
   // 3. Type-check every generated spec.
-  await writeFile(
-    join(workDir, "tsconfig.json"),
-    JSON.stringify({
-      extends: relative(workDir, join(repositoryRoot, "tsconfig.json")),
-      include: ["**/*.ts"],
-    }),
-  );
   const typeErrors = await filesWithTypeErrors();
 
   // 4. Run them, each project against a platform of its own so that no run sees another's
@@ -173,7 +162,12 @@ try {
       });
     }
   }
-  const results = await runPlaywright(projects);
+  const { statuses: results } = await specProjectStatuses({
+    dir: workDir,
+    projects,
+    timeoutMs: 15_000,
+    token,
+  });
 
   // 5. Figures.
   const figures = conversions.map(({ variant, results: converted, refinement }) => {
@@ -302,17 +296,4 @@ async function filesWithTypeErrors(): Promise<Set<string>> {
     files.add(relative(workDir, join(repositoryRoot, match[1]!)).split(sep).join("/"));
   }
   return files;
-}
-
-/** Every test's last status, keyed `project|file|title` (project is `variant|service|when`). */
-async function runPlaywright(projects: readonly SpecProject[]): Promise<Map<string, string>> {
-  const config = await writePlaywrightConfig({ dir: workDir, projects, timeoutMs: 15_000 });
-  // Failing tests are what the breaks are for; the report says which.
-  const { tests } = await runPlaywrightConfig(
-    config,
-    Object.fromEntries(serviceNames.map((s) => [`${s.toUpperCase()}_AUTHORIZATION_TOKEN`, token])),
-  );
-  return new Map(
-    tests.map((test) => [`${test.project}|${test.file}|${test.title}`, test.status ?? ""]),
-  );
 }

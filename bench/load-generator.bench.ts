@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import { localWorkerCount } from "../src/perf/runner/artillery-process.ts";
-import { runPerfScenario } from "../src/perf/runner/perf-run.ts";
+import { runPerfQuietly } from "../test-support/perf/quiet-perf-run.ts";
 
 const { values } = parseArgs({
   options: {
@@ -71,16 +71,10 @@ async function autocannonRate(): Promise<number> {
 
 /** One steady phase at `rate`, judged as qaops judges every run: planned against sent arrivals. */
 async function artilleryAt(rate: number) {
-  const result = await runPerfScenario({
+  const result = await runPerfQuietly({
     scenario: `ping-${rate}`,
     scenarioPath: writePingScenario(rate),
     resultsRoot: join(workDir, "results"),
-    startDemo: false,
-    settings: {},
-    artilleryArgs: ["--quiet"],
-    quietEngine: true,
-    env: process.env,
-    print: () => {},
   });
   // The hold after the one-second ramp is the rate measured; every phase counts for "held".
   const phases = result.summary?.arrivals?.phases ?? [];

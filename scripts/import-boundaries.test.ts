@@ -28,6 +28,8 @@ describe("import boundaries", () => {
       ["src/record/recording-proxy.ts", "../reporters/reporter-log.ts"],
       ["tools/curl-to-test/plan/plan-conversion.ts", "../../../src/reporters/reporter-log.ts"],
       ["tools/curl-to-test/model/captured-request.ts", "../plan/conversion-plan.ts"],
+      ["tools/curl-to-test/plan/spec-name.ts", "../render/literal.ts"],
+      ["tools/curl-to-test/plan/plan-conversion.ts", "../../../src/record/har-entry-builder.ts"],
       ["src/shared/redact.ts", "../reporters/base.ts"],
       ["src/perf/runner/perf-run.ts", "../../../test-support/run-command.ts"],
       ["tools/curl-to-test/intake/curl-command.ts", "curlconverter/dist/src/Request.js"],
@@ -47,6 +49,9 @@ describe("import boundaries", () => {
       ["src/perf/verdict/deliver-perf-verdict.ts", "../../reporters/jira/jira-run.ts"],
       ["src/record/redact-har.ts", "../../tools/curl-to-test/plan/secret-finder.ts"],
       ["tools/curl-to-test/fidelity/fidelity-report.ts", "../../../src/shared/redact.ts"],
+      ["tools/curl-to-test/plan/spec-name.ts", "../model/identifier-names.ts"],
+      ["tools/curl-to-test/plan/cookie-secrets.ts", "../../../src/shared/cookie-pairs.ts"],
+      ["tools/curl-to-test/render/spec-file.ts", "../plan/conversion-plan.ts"],
       ["src/reporters/jira/jira-run.ts", "../delivery/retry.ts"],
       [
         "src/reporters/jira/jira-run.test.ts",

@@ -2,7 +2,7 @@
  * One completed exchange → one HAR 1.2 entry. Pure: the proxy hands over what it saw (raw
  * headers in wire order, decoded bodies, timings) and gets the JSON value to write.
  */
-import { cookiePairs } from "./cookie-pairs.ts";
+import { cookiePairs, setCookiePair } from "../shared/cookie-pairs.ts";
 
 export interface RecordedExchange {
   /** Epoch milliseconds when the request started. */
@@ -126,12 +126,10 @@ function queryString(url: string): HarNameValue[] {
   }
 }
 
+/** A Set-Cookie without `=` is listed by its text as the name, with no value. */
 function responseCookie(setCookie: string): HarNameValue {
-  const [pair = ""] = setCookie.split(";");
-  const equals = pair.indexOf("=");
-  return equals === -1
-    ? { name: pair.trim(), value: "" }
-    : { name: pair.slice(0, equals).trim(), value: pair.slice(equals + 1).trim() };
+  const pair = setCookiePair(setCookie);
+  return cookiePairs(pair)[0] ?? { name: pair.trim(), value: "" };
 }
 
 function round(ms: number): number {

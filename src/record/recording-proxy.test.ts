@@ -85,33 +85,36 @@ describe("recording proxy", () => {
     return har;
   }
 
-  it("records HTTP and intercepted HTTPS from undici's ProxyAgent, bodies and timings included", async () => {
-    const har = await record("undici", [], async (session) => {
-      const dispatcher = new ProxyAgent({
-        uri: session.proxy.url,
-        requestTls: { ca: session.ca.cert },
-      });
-      const send = async (url: string, init: Parameters<typeof undiciFetch>[1] = {}) => {
-        const response = await undiciFetch(url, { ...init, dispatcher });
-        return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
-      };
-      const plain = await send(`${servers.httpUrl}/echo?page=2`);
-      assert.equal(plain.status, 200);
-      const posted = await send(`${servers.httpsUrl}/echo`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ items: [1, 2] }),
-      });
-      assert.deepEqual(JSON.parse(posted.bytes.toString()), {
-        method: "POST",
-        path: "/echo",
-        body: '{"items":[1,2]}',
-      });
-      assert.deepEqual((await send(`${servers.httpsUrl}/binary`)).bytes, binaryBody);
-      assert.equal((await send(`${servers.httpUrl}/gzip`)).status, 200);
-      assert.equal((await send(`${servers.httpsUrl}/missing`)).status, 404);
-      await dispatcher.close();
+  /** Plain and intercepted requests through undici's ProxyAgent, each checked as it returns. */
+  async function sendThroughUndici(session: RecordingSession): Promise<void> {
+    const dispatcher = new ProxyAgent({
+      uri: session.proxy.url,
+      requestTls: { ca: session.ca.cert },
     });
+    const send = async (url: string, init: Parameters<typeof undiciFetch>[1] = {}) => {
+      const response = await undiciFetch(url, { ...init, dispatcher });
+      return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
+    };
+    const plain = await send(`${servers.httpUrl}/echo?page=2`);
+    assert.equal(plain.status, 200);
+    const posted = await send(`${servers.httpsUrl}/echo`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ items: [1, 2] }),
+    });
+    assert.deepEqual(JSON.parse(posted.bytes.toString()), {
+      method: "POST",
+      path: "/echo",
+      body: '{"items":[1,2]}',
+    });
+    assert.deepEqual((await send(`${servers.httpsUrl}/binary`)).bytes, binaryBody);
+    assert.equal((await send(`${servers.httpUrl}/gzip`)).status, 200);
+    assert.equal((await send(`${servers.httpsUrl}/missing`)).status, 404);
+    await dispatcher.close();
+  }
+
+  it("records HTTP and intercepted HTTPS from undici's ProxyAgent, bodies and timings included", async () => {
+    const har = await record("undici", [], sendThroughUndici);
 
     const entries = har.log.entries;
     assert.deepEqual(

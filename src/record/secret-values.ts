@@ -5,7 +5,7 @@
 import type { CapturedRequest } from "../../tools/curl-to-test/model/captured-request.ts";
 import { formDecodedOrKept } from "../../tools/curl-to-test/plan/percent-decoding.ts";
 import type { SecretFinding, SecretJsonPath } from "../../tools/curl-to-test/plan/secret-finder.ts";
-import { cookiePairs } from "./cookie-pairs.ts";
+import { cookiePairs, setCookiePair } from "../shared/cookie-pairs.ts";
 
 const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/;
 
@@ -30,7 +30,7 @@ export function secretValues(request: CapturedRequest, finding: SecretFinding): 
       return [request.response?.headers[place.headerIndex]?.value ?? ""];
     case "response-cookie":
       return cookieValues(
-        request.response?.headers[place.headerIndex]?.value.split(";")[0],
+        setCookiePair(request.response?.headers[place.headerIndex]?.value),
         place.cookie,
       );
     case "query":

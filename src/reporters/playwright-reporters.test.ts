@@ -131,24 +131,7 @@ describe("Jira and Slack reporters in Playwright", { timeout: 180_000 }, () => {
       assert.equal(transitioned.length, 1);
       assert.match(transitioned[0]?.summary ?? "", /^\[order\] payments › charges the card: /);
       assert.deepEqual(transitioned[0]?.transitions, ["Done"]);
-      const withExchanges = issues.find((issue) => issue.summary.includes("recommendations"));
-      assert.ok(
-        withExchanges?.attachments.some(
-          (attachment) => attachment.filename === "api-exchanges.txt",
-        ),
-      );
-      assert.match(
-        JSON.stringify(withExchanges?.description),
-        /Request and response.*#1 GET \/recommendations/,
-      );
-      assert.match(
-        JSON.stringify(withExchanges?.description),
-        /npx playwright test tests\/order\/orders.spec.ts -g \\"recommendations\\" --project=order/,
-      );
-      assert.match(
-        JSON.stringify(withExchanges?.description),
-        /https:\/\/github.com\/acme\/shop\/actions\/runs\/7001/,
-      );
+      assertFailureDetails(issues.find((issue) => issue.summary.includes("recommendations")));
 
       const flakyCounts = jira.userProperties.get("qaops.flaky.QA") as {
         tests: Record<string, { n: number }>;
@@ -232,3 +215,22 @@ describe("Jira and Slack reporters in Playwright", { timeout: 180_000 }, () => {
     }
   });
 });
+
+/** A failure's ticket carries its API exchanges, the command that reproduces it and the run. */
+function assertFailureDetails(withExchanges: FakeIssue | undefined): void {
+  assert.ok(
+    withExchanges?.attachments.some((attachment) => attachment.filename === "api-exchanges.txt"),
+  );
+  assert.match(
+    JSON.stringify(withExchanges?.description),
+    /Request and response.*#1 GET \/recommendations/,
+  );
+  assert.match(
+    JSON.stringify(withExchanges?.description),
+    /npx playwright test tests\/order\/orders.spec.ts -g \\"recommendations\\" --project=order/,
+  );
+  assert.match(
+    JSON.stringify(withExchanges?.description),
+    /https:\/\/github.com\/acme\/shop\/actions\/runs\/7001/,
+  );
+}

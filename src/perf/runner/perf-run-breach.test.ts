@@ -9,10 +9,10 @@ import type { DemoPlatform } from "../../demo-platform/platform.ts";
 import { memoryLog } from "../../reporters/reporter-log.ts";
 import { FakeJiraServer } from "../../../test-support/reporters/fake-jira-server.ts";
 import { FakeSlackServer } from "../../../test-support/reporters/fake-slack-server.ts";
+import { demoPlatformEnv, runPerfQuietly } from "../../../test-support/perf/quiet-perf-run.ts";
 import { failedObjectives } from "../summary/perf-verdict.ts";
 import { deliverPerfVerdict, resolveVerdictChannels } from "../verdict/deliver-perf-verdict.ts";
 import { runSummaryFromResults } from "../verdict/results-run-summary.ts";
-import { runPerfScenario } from "./perf-run.ts";
 import { resultFiles } from "./result-files.ts";
 import type { PerfRunResult } from "./perf-run.ts";
 import { scenarioPath } from "./scenario-files.ts";
@@ -53,23 +53,14 @@ after(async () => {
 });
 
 function runSmoke(): Promise<PerfRunResult> {
-  return runPerfScenario({
+  return runPerfQuietly({
     scenario: "smoke",
     scenarioPath: scenarioPath("smoke"),
     resultsRoot,
-    startDemo: false,
-    settings: {},
-    artilleryArgs: ["--quiet"],
-    quietEngine: true,
     env: {
-      ...process.env,
-      DEMO_API_TOKEN: token,
-      ORDER_BASE_URL: platform.services.order.url,
-      ETA_BASE_URL: platform.services.eta.url,
-      RECOMMENDATION_BASE_URL: platform.services.recommendation.url,
+      ...demoPlatformEnv(platform, token),
       GITHUB_STEP_SUMMARY: join(workDir, "step-summary.md"),
     },
-    print: () => {},
   });
 }
 

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { localWorkerCount } from "./artillery-process.ts";
-import { runPerfScenario, saturatedExitCode } from "./perf-run.ts";
+import { saturatedExitCode } from "./perf-run.ts";
+import { runPerfQuietly } from "../../../test-support/perf/quiet-perf-run.ts";
 import { resultFiles } from "./result-files.ts";
 
 // A generator made to fall behind on purpose: each arrival's flow holds its worker's event loop for
@@ -53,16 +54,10 @@ export default function busy(): LoadTest {
 
 describe("a load generator that cannot keep the plan", () => {
   it("fails the run as saturated and says at which rate", async () => {
-    const result = await runPerfScenario({
+    const result = await runPerfQuietly({
       scenario: "busy",
       scenarioPath: writeBusyScenario(),
       resultsRoot: join(workDir, "results"),
-      startDemo: false,
-      settings: {},
-      artilleryArgs: ["--quiet"],
-      quietEngine: true,
-      env: process.env,
-      print: () => {},
     });
     assert.equal(result.exitCode, saturatedExitCode);
     const phase = result.summary?.arrivals?.phases[0];

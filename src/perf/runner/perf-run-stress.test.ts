@@ -6,7 +6,7 @@ import { after, before, describe, it } from "node:test";
 import { startDemoPlatform } from "../../demo-platform/platform.ts";
 import type { DemoPlatform } from "../../demo-platform/platform.ts";
 import type { StressBreakpoint } from "../stress/stress-breakpoint.ts";
-import { runPerfScenario } from "./perf-run.ts";
+import { demoPlatformEnv, runPerfQuietly } from "../../../test-support/perf/quiet-perf-run.ts";
 import { resultFiles } from "./result-files.ts";
 import { scenarioPath } from "./scenario-files.ts";
 
@@ -29,27 +29,17 @@ after(async () => {
 
 describe("qaops perf stress", () => {
   it("finds where the objectives broke from Artillery's periods and writes breakpoint.json", async () => {
-    const result = await runPerfScenario({
+    const result = await runPerfQuietly({
       scenario: "stress",
       scenarioPath: scenarioPath("stress"),
       resultsRoot,
-      startDemo: false,
       settings: {
         PERF_START_RATE: "5",
         PERF_PEAK_RATE: "10",
         PERF_STEPS: "2",
         PERF_DURATION: "24s",
       },
-      artilleryArgs: ["--quiet"],
-      quietEngine: true,
-      env: {
-        ...process.env,
-        DEMO_API_TOKEN: token,
-        ORDER_BASE_URL: platform.services.order.url,
-        ETA_BASE_URL: platform.services.eta.url,
-        RECOMMENDATION_BASE_URL: platform.services.recommendation.url,
-      },
-      print: () => {},
+      env: demoPlatformEnv(platform, token),
     });
 
     assert.equal(result.exitCode, 1);

@@ -1,7 +1,7 @@
 import { createCloudClient } from "jira.js";
 import type { AdfDocument } from "./adf.ts";
 import type { FoundIssue, JiraGateway, UploadFile, WorkflowTransition } from "./jira-gateway.ts";
-import { searchPageLimit, searchPageSize } from "./jira-gateway.ts";
+import { newIssueFields, searchPageLimit, searchPageSize } from "./jira-gateway.ts";
 import type { TicketFields } from "./jira-operations.ts";
 import { foundIssueOf, workflowTransitionOf } from "./rest-answers.ts";
 
@@ -54,17 +54,10 @@ export class CloudJiraGateway implements JiraGateway {
     properties: { key: string; value: unknown }[],
   ): Promise<{ key: string }> {
     const created = await this.#jira.issues.createIssue({
-      fields: {
-        project: { key: fields.projectKey },
-        issuetype: { name: fields.issueType },
-        summary: fields.summary,
+      fields: newIssueFields(fields, {
         description: fields.description,
-        labels: fields.labels,
-        ...(fields.components.length > 0
-          ? { components: fields.components.map((name) => ({ name })) }
-          : {}),
-        ...(fields.assignee ? { assignee: { accountId: fields.assignee } } : {}),
-      },
+        assignee: (accountId) => ({ accountId }),
+      }),
       properties,
     });
     if (!created.key) throw new Error("Jira created an issue but returned no key");

@@ -3,7 +3,7 @@ import type { Client } from "jira.js/core";
 import type { AdfDocument } from "./adf.ts";
 import { adfToWikiMarkup } from "./adf-to-wiki.ts";
 import type { FoundIssue, JiraGateway, UploadFile, WorkflowTransition } from "./jira-gateway.ts";
-import { searchPageLimit, searchPageSize } from "./jira-gateway.ts";
+import { newIssueFields, searchPageLimit, searchPageSize } from "./jira-gateway.ts";
 import type { TicketFields } from "./jira-operations.ts";
 import { foundIssueOf, workflowTransitionOf } from "./rest-answers.ts";
 import type { RestIssue, RestTransition } from "./rest-answers.ts";
@@ -64,17 +64,10 @@ export class DataCenterJiraGateway implements JiraGateway {
       url: "/rest/api/2/issue",
       method: "POST",
       body: {
-        fields: {
-          project: { key: fields.projectKey },
-          issuetype: { name: fields.issueType },
-          summary: fields.summary,
+        fields: newIssueFields(fields, {
           description: adfToWikiMarkup(fields.description),
-          labels: fields.labels,
-          ...(fields.components.length > 0
-            ? { components: fields.components.map((name) => ({ name })) }
-            : {}),
-          ...(fields.assignee ? { assignee: { name: fields.assignee } } : {}),
-        },
+          assignee: (name) => ({ name }),
+        }),
         properties,
       },
     });

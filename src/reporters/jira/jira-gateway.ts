@@ -50,3 +50,25 @@ export interface JiraGateway {
 /** Most pages a search reads: 20 × 100 issues, far more open qaops tickets than is sane. */
 export const searchPageLimit = 20;
 export const searchPageSize = 100;
+
+/**
+ * The fields of a new issue as both REST versions take them, the description and the assignee
+ * written as each version wants them (Cloud: ADF and an account id; Data Center: wiki markup
+ * and a user name).
+ */
+export function newIssueFields<Description, Assignee>(
+  fields: TicketFields,
+  written: { description: Description; assignee: (user: string) => Assignee },
+) {
+  return {
+    project: { key: fields.projectKey },
+    issuetype: { name: fields.issueType },
+    summary: fields.summary,
+    description: written.description,
+    labels: fields.labels,
+    ...(fields.components.length > 0
+      ? { components: fields.components.map((name) => ({ name })) }
+      : {}),
+    ...(fields.assignee ? { assignee: written.assignee(fields.assignee) } : {}),
+  };
+}

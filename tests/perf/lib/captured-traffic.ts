@@ -163,9 +163,9 @@ export function freshIdempotencyKey(): string {
 
 export interface MultipartPart {
   name: string;
-  value: string | Uint8Array;
   filename?: string;
   contentType?: string;
+  content: string | Uint8Array;
 }
 
 /** A multipart/form-data body, parts in the captured order, with its boundary. */
@@ -182,7 +182,7 @@ export function multipartBody(parts: readonly MultipartPart[]): {
       Buffer.from(
         `--${boundary}\r\nContent-Disposition: form-data; name="${quoted(part.name)}"${filename}${type}\r\n\r\n`,
       ),
-      Buffer.from(part.value),
+      Buffer.from(part.content),
       Buffer.from("\r\n"),
     ];
   });

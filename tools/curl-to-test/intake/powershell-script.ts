@@ -101,6 +101,11 @@ function syntaxError(offset: number, length: number, message: string): PowerShel
   return new PowerShellSyntaxError({ offset, length, message });
 }
 
+interface Read {
+  value: string;
+  end: number;
+}
+
 function readWord(
   text: string,
   start: number,
@@ -108,99 +113,99 @@ function readWord(
 ): { word: ShellWord; end: number } {
   let value = "";
   let at = start;
-  while (at < text.length) {
-    const char = text[at] ?? "";
-    if (WORD_END.has(char)) break;
-    if (char === "`") {
-      value += text[at + 1] ?? "";
-      at += 2;
-    } else if (SINGLE_QUOTES.has(char)) {
-      const read = readSingleQuoted(text, at);
-      value += read.value;
-      at = read.end;
-    } else if (DOUBLE_QUOTES.has(char)) {
-      const read = readDoubleQuoted(text, at, warnings);
-      value += read.value;
-      at = read.end;
-    } else if (char === "$" && /[A-Za-z_{(:]/.test(text[at + 1] ?? "")) {
-      const read = readVariable(text, at, warnings);
-      value += read.value;
-      at = read.end;
-    } else {
-      value += char;
-      at += 1;
-    }
+  while (at < text.length && !WORD_END.has(text[at] ?? "")) {
+    const read = readWordPiece(text, at, warnings);
+    value += read.value;
+    at = read.end;
   }
   return { word: { value, offset: start }, end: at };
 }
 
-function readSingleQuoted(text: string, open: number): { value: string; end: number } {
-  let value = "";
-  let at = open + 1;
-  while (at < text.length) {
-    const char = text[at] ?? "";
-    if (SINGLE_QUOTES.has(char)) {
-      if (SINGLE_QUOTES.has(text[at + 1] ?? "")) {
-        value += "'";
-        at += 2;
-        continue;
-      }
-      return { value, end: at + 1 };
-    }
-    value += char;
-    at += 1;
-  }
-  throw syntaxError(open, 1, "unterminated single quote (') starting here");
+/** Outside quotes a backtick escapes the next character as itself. */
+function readWordPiece(text: string, at: number, warnings: WarningNote[]): Read {
+  const char = text[at] ?? "";
+  if (char === "`") return { value: text[at + 1] ?? "", end: at + 2 };
+  if (SINGLE_QUOTES.has(char)) return readSingleQuoted(text, at);
+  if (DOUBLE_QUOTES.has(char)) return readDoubleQuoted(text, at, warnings);
+  return readVariableAt(text, at, warnings) ?? { value: char, end: at + 1 };
 }
 
-function readDoubleQuoted(
+interface QuoteKind {
+  marks: ReadonlySet<string>;
+  /** What a doubled mark stands for. */
+  doubled: string;
+  unterminated: string;
+}
+
+const SINGLE: QuoteKind = {
+  marks: SINGLE_QUOTES,
+  doubled: "'",
+  unterminated: "unterminated single quote (') starting here",
+};
+const DOUBLE: QuoteKind = {
+  marks: DOUBLE_QUOTES,
+  doubled: '"',
+  unterminated: 'unterminated double quote (") starting here',
+};
+
+function readSingleQuoted(text: string, open: number): Read {
+  return readQuoted(text, open, SINGLE, () => undefined);
+}
+
+/** Inside `"…"`, backtick escapes and variables are read; everything else is literal. */
+function readDoubleQuoted(text: string, open: number, warnings: WarningNote[]): Read {
+  return readQuoted(text, open, DOUBLE, (at) => {
+    if (text[at] === "`") return readBacktickEscape(text, at);
+    return readVariableAt(text, at, warnings);
+  });
+}
+
+/** A quoted string up to its closing mark (a doubled mark is one); `special` reads the rest. */
+function readQuoted(
   text: string,
   open: number,
-  warnings: WarningNote[],
-): { value: string; end: number } {
+  quote: QuoteKind,
+  special: (at: number) => Read | undefined,
+): Read {
   let value = "";
   let at = open + 1;
   while (at < text.length) {
     const char = text[at] ?? "";
-    if (DOUBLE_QUOTES.has(char)) {
-      if (DOUBLE_QUOTES.has(text[at + 1] ?? "")) {
-        value += '"';
-        at += 2;
-        continue;
-      }
-      return { value, end: at + 1 };
-    }
-    if (char === "`") {
-      const escaped = text[at + 1] ?? "";
-      if (escaped === "u" && text[at + 2] === "{") {
-        const close = text.indexOf("}", at + 3);
-        const codePoint = parseInt(text.slice(at + 3, close), 16);
-        if (close !== -1 && Number.isFinite(codePoint) && codePoint <= 0x10ffff) {
-          value += String.fromCodePoint(codePoint);
-          at = close + 1;
-          continue;
-        }
-      }
-      value += BACKTICK_ESCAPES[escaped] ?? escaped;
+    if (quote.marks.has(char)) {
+      if (!quote.marks.has(text[at + 1] ?? "")) return { value, end: at + 1 };
+      value += quote.doubled;
       at += 2;
-    } else if (char === "$" && /[A-Za-z_{(:]/.test(text[at + 1] ?? "")) {
-      const read = readVariable(text, at, warnings);
-      value += read.value;
-      at = read.end;
-    } else {
-      value += char;
-      at += 1;
+      continue;
+    }
+    const read = special(at);
+    value += read?.value ?? char;
+    at = read?.end ?? at + 1;
+  }
+  throw syntaxError(open, 1, quote.unterminated);
+}
+
+/** `` `n `` and the other escapes, `` `u{…} `` for a code point; any other character as itself. */
+function readBacktickEscape(text: string, at: number): Read {
+  const escaped = text[at + 1] ?? "";
+  if (escaped === "u" && text[at + 2] === "{") {
+    const close = text.indexOf("}", at + 3);
+    const codePoint = parseInt(text.slice(at + 3, close), 16);
+    if (close !== -1 && Number.isFinite(codePoint) && codePoint <= 0x10ffff) {
+      return { value: String.fromCodePoint(codePoint), end: close + 1 };
     }
   }
-  throw syntaxError(open, 1, 'unterminated double quote (") starting here');
+  return { value: BACKTICK_ESCAPES[escaped] ?? escaped, end: at + 2 };
+}
+
+/** A variable when one starts at `at`; a `$` before anything else is just a character. */
+function readVariableAt(text: string, at: number, warnings: WarningNote[]): Read | undefined {
+  return text[at] === "$" && /[A-Za-z_{(:]/.test(text[at + 1] ?? "")
+    ? readVariable(text, at, warnings)
+    : undefined;
 }
 
 /** `$name`, `$env:NAME`, `${…}` or `$(…)`, kept as written. */
-function readVariable(
-  text: string,
-  start: number,
-  warnings: WarningNote[],
-): { value: string; end: number } {
+function readVariable(text: string, start: number, warnings: WarningNote[]): Read {
   const next = text[start + 1];
   let end: number;
   if (next === "(" || next === "{") {

@@ -117,18 +117,8 @@ export function chatCompletionSender(options: ChatCompletionSenderOptions): Send
         // The waits are taken in onFailedAttempt: a Retry-After or the jittered backoff decides
         // them, and an injected `sleep` keeps tests off the clock.
         minTimeout: 0,
-        onFailedAttempt: async ({ error, retriesLeft }) => {
-          const cause = error instanceof FailedTry ? error.cause : error;
-          const delayMs = retryDelayMs(cause, { attempt, retriesLeft, options });
-          hooks.onRetry?.({
-            model: options.model,
-            attempt,
-            maxAttempts: options.maxAttempts,
-            delayMs,
-            reason: failureReason(cause),
-          });
-          await sleep(delayMs);
-        },
+        onFailedAttempt: ({ error, retriesLeft }) =>
+          waitBeforeRetry({ error, attempt, retriesLeft, options, hooks, sleep }),
       },
     );
   };
@@ -160,6 +150,28 @@ export function chatCompletionSender(options: ChatCompletionSenderOptions): Send
     }
     return true;
   }
+}
+
+/** Says the retry to come, then waits as a Retry-After or the jittered backoff decides. */
+async function waitBeforeRetry(input: {
+  error: unknown;
+  attempt: number;
+  retriesLeft: number;
+  options: ChatCompletionSenderOptions;
+  hooks: { onRetry?: (retry: RetryNotice) => void };
+  sleep: (ms: number) => Promise<unknown>;
+}): Promise<void> {
+  const { attempt, retriesLeft, options } = input;
+  const cause = input.error instanceof FailedTry ? input.error.cause : input.error;
+  const delayMs = retryDelayMs(cause, { attempt, retriesLeft, options });
+  input.hooks.onRetry?.({
+    model: options.model,
+    attempt,
+    maxAttempts: options.maxAttempts,
+    delayMs,
+    reason: failureReason(cause),
+  });
+  await input.sleep(delayMs);
 }
 
 /** Wraps what one attempt threw, so p-retry never treats it as its own (a `TypeError` ends it). */

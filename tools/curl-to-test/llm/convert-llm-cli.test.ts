@@ -52,6 +52,16 @@ describe("qaops convert --llm", () => {
     ...flags,
   ];
 
+  const fromPlan = (plans: string[], service: string, out: string): string[] => [
+    "convert",
+    ...plans,
+    "--service",
+    service,
+    "--out",
+    join(dir, out),
+    "--from-plan",
+  ];
+
   // The CLI runs are slow to start, so they go two at a time up front; the tests read them.
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), "qaops-convert-llm-"));
@@ -86,32 +96,14 @@ describe("qaops convert --llm", () => {
     Object.assign(runs, { dryRun: await first.dryRun, refined: await first.refined });
     const second = {
       again: cli(convert("again", "--llm"), env(model, "cache")),
-      fromPlan: cli(
-        [
-          "convert",
-          join(dir, "refined", planFileName),
-          "--service",
-          "order",
-          "--out",
-          join(dir, "rerendered"),
-          "--from-plan",
-        ],
-        { OPENAI_BASE_URL: "http://127.0.0.1:9/v1" },
-      ),
+      fromPlan: cli(fromPlan([join(dir, "refined", planFileName)], "order", "rerendered"), {
+        OPENAI_BASE_URL: "http://127.0.0.1:9/v1",
+      }),
     };
     Object.assign(runs, { again: await second.again, fromPlan: await second.fromPlan });
     const third = {
       badPlans: cli(
-        [
-          "convert",
-          join(dir, "broken-plan.json"),
-          join(dir, "refined", planFileName),
-          "--service",
-          "eta",
-          "--out",
-          join(dir, "x"),
-          "--from-plan",
-        ],
+        fromPlan([join(dir, "broken-plan.json"), join(dir, "refined", planFileName)], "eta", "x"),
         {},
       ),
       garbage: cli(convert("garbage", "--llm"), env(garbageModel, "garbage-cache")),

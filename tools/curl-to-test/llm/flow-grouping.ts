@@ -18,7 +18,7 @@ import type {
 } from "../plan/conversion-plan.ts";
 import { jsonPathText } from "../plan/json-path-text.ts";
 import { percentDecodedOrKept } from "../plan/percent-decoding.ts";
-import { camelIdentifier } from "../render/literal.ts";
+import { camelIdentifier } from "../model/identifier-names.ts";
 import type { ExchangeEntry } from "./plan-exchanges.ts";
 
 /** Groups single tests into a new flow spec placed where the first of them was; or why not. */

@@ -196,10 +196,6 @@ else
     });
 
     it("writes specs that type-check and whose capture-based tests pass on the service", async () => {
-      await writeFile(
-        join(workDir, "tsconfig.json"),
-        JSON.stringify({ extends: "../../../tsconfig.json", include: ["**/*.ts"] }),
-      );
       const config = await writePlaywrightConfig({
         dir: workDir,
         projects: [{ name: "local", testDir: "./order", baseURL: platform.services.order.url }],

@@ -2,7 +2,7 @@
 // and their business rules catch a contract break that no value assertion covers. A flow the
 // model grouped and correlated type-checks and lints too.
 import assert from "node:assert/strict";
-import { rm, writeFile } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { startDemoPlatform } from "../../../src/demo-platform/platform.ts";
@@ -95,10 +95,6 @@ describe("specs of a refined plan, run against the demo platform", () => {
   });
 
   it("type-checks, lints clean, passes on the platform and fails only where the rule sees the break", async () => {
-    await writeFile(
-      join(workDir, "tsconfig.json"),
-      JSON.stringify({ extends: "../../../tsconfig.json", include: ["**/*.ts"] }),
-    );
     const config = await writePlaywrightConfig({
       dir: workDir,
       projects: [

@@ -1,3 +1,4 @@
+import { cookiePairs } from "../../../src/shared/cookie-pairs.ts";
 import type { SecretFinding, SecretPlace } from "./secret-finder.ts";
 import { JWT, SESSION_COOKIE, envNameOf } from "./secret-names.ts";
 import { looksLikeOpaqueToken } from "./opaque-token.ts";
@@ -9,11 +10,7 @@ export function findCookieSecrets(
   findings: SecretFinding[],
   envPrefix: string,
 ): void {
-  for (const piece of cookieHeader.split(";")) {
-    const equals = piece.indexOf("=");
-    if (equals === -1) continue;
-    const cookie = piece.slice(0, equals).trim();
-    const value = piece.slice(equals + 1).trim();
+  for (const { name: cookie, value } of cookiePairs(cookieHeader)) {
     if (value === "") continue;
     if (SESSION_COOKIE.test(cookie) || JWT.test(value) || looksLikeOpaqueToken(value)) {
       findings.push({

@@ -1,5 +1,5 @@
 import type { CapturedRequest } from "../model/captured-request.ts";
-import { camelIdentifier, nameWords } from "../render/literal.ts";
+import { camelIdentifier, nameWords } from "../model/identifier-names.ts";
 import type { JsonPath } from "./conversion-plan.ts";
 import type { Correlation } from "./correlate.ts";
 import { endpointTemplate } from "./endpoint-template.ts";

@@ -8,7 +8,7 @@
  */
 import type { CapturedRequest } from "../model/captured-request.ts";
 import type { WarningNote } from "../model/conversion-warning.ts";
-import { camelIdentifier, nameWords } from "../render/literal.ts";
+import { camelIdentifier, nameWords } from "../model/identifier-names.ts";
 import type { RequestSlot } from "./request-slots.ts";
 
 /** Headers whose value is made up per attempt. */

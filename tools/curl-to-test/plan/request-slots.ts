@@ -1,4 +1,5 @@
 import type { CapturedRequest, NameValue } from "../model/captured-request.ts";
+import { cookiePieces } from "../../../src/shared/cookie-pairs.ts";
 import type { JsonPath, ValueEncoding } from "./conversion-plan.ts";
 import { jsonTextLeaves } from "./json-text-leaves.ts";
 import { percentDecodedOrKept } from "./percent-decoding.ts";
@@ -118,25 +119,14 @@ function headerSlots(header: NameValue, index: number): RequestSlot[] {
     ];
   }
   if (/^cookie$/i.test(header.name)) {
-    const slots: RequestSlot[] = [];
-    let offset = 0;
-    for (const piece of value.split(";")) {
-      const equals = piece.indexOf("=");
-      if (equals !== -1) {
-        const name = piece.slice(0, equals).trim();
-        const valueStart = offset + equals + 1;
-        slots.push({
-          area,
-          start: valueStart,
-          end: offset + piece.length,
-          value: value.slice(valueStart, offset + piece.length),
-          encoding: "none",
-          place: { kind: "cookie", name },
-        });
-      }
-      offset += piece.length + 1;
-    }
-    return slots;
+    return cookiePieces(value).map(({ name, valueStart, valueEnd }): RequestSlot => ({
+      area,
+      start: valueStart,
+      end: valueEnd,
+      value: value.slice(valueStart, valueEnd),
+      encoding: "none",
+      place: { kind: "cookie", name },
+    }));
   }
   return [
     {

@@ -1,4 +1,5 @@
 import type { CapturedRequest } from "../model/captured-request.ts";
+import { setCookiePair } from "../../../src/shared/cookie-pairs.ts";
 import { findCookieSecrets } from "./cookie-secrets.ts";
 import { safeJsonParse } from "./json-body.ts";
 import { findJsonSecrets } from "./json-secrets.ts";
@@ -12,9 +13,8 @@ export function findResponseSecrets(request: CapturedRequest, findings: SecretFi
   response.headers.forEach((header, headerIndex) => {
     const lower = header.name.toLowerCase();
     if (lower === "set-cookie") {
-      const nameValue = header.value.split(";")[0] ?? "";
       findCookieSecrets(
-        nameValue,
+        setCookiePair(header.value),
         (cookie) => ({ kind: "response-cookie", headerIndex, cookie }),
         findings,
         "response",

@@ -4,7 +4,7 @@
  * `GET /v1/members/{memberId}/orders` → `get-member-orders`. The name depends only on the
  * method and the path template, so it is the same on every run.
  */
-import { nameWords } from "../render/literal.ts";
+import { nameWords } from "../model/identifier-names.ts";
 
 export interface PathSegment {
   text: string;

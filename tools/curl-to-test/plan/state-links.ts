@@ -4,7 +4,7 @@
  * separate tests in parallel ("set the shop to manual 35 minutes" beside "read the precise
  * ETA"), or a later step would lose the state its expectation was captured in.
  */
-import { nameWords } from "../render/literal.ts";
+import { nameWords } from "../model/identifier-names.ts";
 import { looksLikeId } from "./endpoint-template.ts";
 import { relativeUrl } from "./request-slots.ts";
 

@@ -1,4 +1,4 @@
-import { nameWords } from "../render/literal.ts";
+import { nameWords } from "../model/identifier-names.ts";
 import type { PlannedTest } from "./conversion-plan.ts";
 
 /** Titles unique within a spec: Playwright refuses two tests of one file with the same title. */

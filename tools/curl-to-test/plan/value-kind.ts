@@ -4,7 +4,7 @@
  * an order, and the path segment after `/orders/` is an order. Small numbers and short codes
  * repeat by chance across unrelated things; they correlate only between places of one kind.
  */
-import { nameWords } from "../render/literal.ts";
+import { nameWords } from "../model/identifier-names.ts";
 import type { JsonPath } from "./conversion-plan.ts";
 import { looksLikeId } from "./endpoint-template.ts";
 import type { SlotPlace } from "./request-slots.ts";

@@ -1,13 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { runInNewContext } from "node:vm";
-import {
-  camelIdentifier,
-  commentText,
-  pascalIdentifier,
-  propertyKey,
-  stringLiteral,
-} from "./literal.ts";
+import { commentText, propertyKey, stringLiteral } from "./literal.ts";
 
 /** Strings a capture may hold that would break naive code generation. */
 const hostile = [
@@ -53,22 +47,7 @@ describe("commentText", () => {
   });
 });
 
-describe("identifiers", () => {
-  it("builds camel and Pascal names from words and avoids reserved words", () => {
-    assert.equal(
-      camelIdentifier(["get", "orders", "by", "id", "response"]),
-      "getOrdersByIdResponse",
-    );
-    assert.equal(
-      pascalIdentifier(["post", "order-items", "request", "body"]),
-      "PostOrderItemsRequestBody",
-    );
-    assert.equal(camelIdentifier(["delete"]), "deleteValue");
-    assert.equal(camelIdentifier(["2fa", "code"]), "_2faCode");
-    assert.equal(camelIdentifier(["`${x}`"]), "x");
-    assert.equal(camelIdentifier(["***"]), "value");
-  });
-
+describe("propertyKey", () => {
   it("quotes keys that are not identifiers and computes __proto__", () => {
     assert.equal(propertyKey("shopId"), "shopId");
     assert.equal(propertyKey("content-type"), '"content-type"');

@@ -5,8 +5,9 @@ import type {
   PlannedMultipartPart,
   ValueTemplate,
 } from "../plan/conversion-plan.ts";
+import type { PartContent } from "./body-code.ts";
+import { bytesCode, describeParts, fileBodyCode, multipartBodyCall } from "./body-code.ts";
 import { stringLiteral } from "./literal.ts";
-import { urlencodeLikeCurlCode } from "./urlencode-like-curl-code.ts";
 
 /** What the body code needs of the scenario module it goes into. */
 export interface ScenarioNames {
@@ -44,17 +45,13 @@ export function requestBodyCode(context: BodyContext, body: PlannedBody): BodyCo
     case "text":
       return { lines: [], assign: [`request.body = ${template(body.text)};`] };
     case "binary": {
-      const bytes = module.declare(
-        "binaryBody",
-        `Buffer.from(${stringLiteral(body.base64)}, "base64")`,
-      );
+      const bytes = module.declare("binaryBody", bytesCode(body.base64));
       return { lines: [], assign: [`request.body = ${bytes};`] };
     }
     case "file": {
       const todo = fileTodo(module, exchange, body.path);
-      const raw = body.transform === "none";
-      const file = readFile(module, "fileBody", body.path, raw);
-      return { lines: [todo], assign: [`request.body = ${fileTransformCode(file, body)};`] };
+      const code = fileBodyCode(body, (as) => readFile(module, "fileBody", body.path, as));
+      return { lines: [todo], assign: [`request.body = ${code};`] };
     }
     case "multipart":
       return multipartCode({ ...context, parts: body.parts });
@@ -62,12 +59,14 @@ export function requestBodyCode(context: BodyContext, body: PlannedBody): BodyCo
 }
 
 /** A file the hook reads on first use (not when the module loads), then keeps. */
-function readFile(module: ScenarioNames, candidate: string, path: string, raw: boolean): string {
-  const file = module.declare(
-    candidate,
-    `${module.use(raw ? "fileBytes" : "fileText")}(${stringLiteral(path)})`,
-  );
-  return `${file}()`;
+function readFile(
+  module: ScenarioNames,
+  candidate: string,
+  path: string,
+  as: "text" | "bytes",
+): string {
+  const helper = module.use(as === "bytes" ? "fileBytes" : "fileText");
+  return `${module.declare(candidate, `${helper}(${stringLiteral(path)})`)}()`;
 }
 
 function fileTodo(module: ScenarioNames, exchange: PlannedExchange, path: string): string {
@@ -77,41 +76,28 @@ function fileTodo(module: ScenarioNames, exchange: PlannedExchange, path: string
   );
 }
 
-/** The file's text turned into the body as curl's option did (`-d @file`, `--data-urlencode`). */
-function fileTransformCode(file: string, body: Extract<PlannedBody, { kind: "file" }>): string {
-  switch (body.transform) {
-    case "none":
-      return file;
-    case "strip-newlines":
-      return `${file}.replace(/[\\r\\n]/g, "")`;
-    case "urlencode":
-      return urlencodeLikeCurlCode(file, body.urlencodeName);
-  }
-}
-
 /** The parts in their captured order, text and files alike, as `multipartBody` writes them. */
 function multipartCode(input: BodyContext & { parts: readonly PlannedMultipartPart[] }): BodyCode {
   const { module, exchange, parts, template } = input;
   const lines: string[] = [];
-  const valueOf = (part: PlannedMultipartPart): string => {
-    if (part.kind === "field") return template(part.value);
-    if (part.kind === "field-from-file") {
-      lines.push(fileTodo(module, exchange, part.path));
-      return readFile(module, "fieldFile", part.path, false);
+  const contentCode = (content: PartContent): string => {
+    switch (content.kind) {
+      case "template":
+        return template(content.value);
+      case "text":
+        return stringLiteral(content.text);
+      case "file":
+        lines.push(fileTodo(module, exchange, content.path));
+        return readFile(
+          module,
+          content.as === "text" ? "fieldFile" : "partFile",
+          content.path,
+          content.as,
+        );
     }
-    if (part.content.kind === "text") return stringLiteral(part.content.text);
-    lines.push(fileTodo(module, exchange, part.content.path));
-    return readFile(module, "partFile", part.content.path, true);
   };
   module.use("multipartBody");
-  const entries = parts.map((part) => {
-    const fields = [`name: ${stringLiteral(part.name)}`, `value: ${valueOf(part)}`];
-    if (part.kind === "file") fields.push(`filename: ${stringLiteral(part.filename)}`);
-    if (part.kind !== "field-from-file" && part.contentType !== undefined) {
-      fields.push(`contentType: ${stringLiteral(part.contentType)}`);
-    }
-    return `{ ${fields.join(", ")} }`;
-  });
-  lines.push(`const form = multipartBody([${entries.join(", ")}]);`);
+  const call = multipartBodyCall(describeParts(parts), contentCode);
+  lines.push(`const form = ${call};`);
   return { lines, assign: ["request.body = form.body;"], contentType: "form.contentType" };
 }

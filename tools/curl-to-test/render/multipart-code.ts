@@ -1,4 +1,6 @@
 import type { PlannedMultipartPart } from "../plan/conversion-plan.ts";
+import type { PartContent } from "./body-code.ts";
+import { describeParts, multipartBodyCall } from "./body-code.ts";
 import { stringLiteral } from "./literal.ts";
 import type { SpecFile } from "./spec-file.ts";
 import { templateCode } from "./spec-file.ts";
@@ -9,32 +11,14 @@ import { templateCode } from "./spec-file.ts";
  */
 export function multipartCode(
   file: SpecFile,
-  parts: readonly PlannedMultipartPart[],
+  planned: readonly PlannedMultipartPart[],
 ): { lines: string[]; option: string; contentType?: string } {
-  /** A part's content: text as a string, or a file read when the test runs. */
-  const contentOf = (part: PlannedMultipartPart, fileAs: "text" | "bytes"): string => {
-    if (part.kind === "field") return templateCode(file, part.value);
-    const content =
-      part.kind === "file" ? part.content : { kind: "path" as const, path: part.path };
-    if (content.kind === "text") return stringLiteral(content.text);
-    file.usesReadFile = true;
-    const path = stringLiteral(content.path);
-    return fileAs === "text" ? `await readFile(${path}, "utf8")` : `await readFile(${path})`;
-  };
-
-  if (parts.some((part) => part.kind === "field" && part.contentType !== undefined)) {
+  const parts = describeParts(planned);
+  if (parts.some((part) => part.filename === undefined && part.contentType !== undefined)) {
     file.usesMultipartBody = true;
-    const entries = parts.map((part) => {
-      const fields = [`name: ${stringLiteral(part.name)}`];
-      if (part.kind === "file") fields.push(`filename: ${stringLiteral(part.filename)}`);
-      if (part.kind !== "field-from-file" && part.contentType !== undefined) {
-        fields.push(`contentType: ${stringLiteral(part.contentType)}`);
-      }
-      fields.push(`content: ${contentOf(part, "bytes")}`);
-      return `{ ${fields.join(", ")} }`;
-    });
+    const call = multipartBodyCall(parts, (content) => contentCode(file, content, "bytes"));
     return {
-      lines: [`const form = multipartBody([${entries.join(", ")}]);`],
+      lines: [`const form = ${call};`],
       option: "data: form.body",
       contentType: "form.contentType",
     };
@@ -42,14 +26,36 @@ export function multipartCode(
 
   const lines = ["const form = new FormData();"];
   for (const part of parts) {
-    if (part.kind !== "file") {
-      lines.push(`form.append(${stringLiteral(part.name)}, ${contentOf(part, "text")});`);
+    const name = stringLiteral(part.name);
+    if (part.filename === undefined) {
+      lines.push(`form.append(${name}, ${contentCode(file, part.content, "text")});`);
       continue;
     }
     const type = part.contentType ? `, { type: ${stringLiteral(part.contentType)} }` : "";
-    lines.push(
-      `form.append(${stringLiteral(part.name)}, new Blob([${contentOf(part, "bytes")}]${type}), ${stringLiteral(part.filename)});`,
-    );
+    const blob = `new Blob([${contentCode(file, part.content, "bytes")}]${type})`;
+    lines.push(`form.append(${name}, ${blob}, ${stringLiteral(part.filename)});`);
   }
   return { lines, option: "multipart: form" };
+}
+
+/**
+ * A part's content: text as a string, or a file read when the test runs. FormData takes a
+ * field read from a file as text; the spec's own helper takes every file as bytes.
+ */
+function contentCode(file: SpecFile, content: PartContent, fieldsAs: "text" | "bytes"): string {
+  switch (content.kind) {
+    case "template":
+      return templateCode(file, content.value);
+    case "text":
+      return stringLiteral(content.text);
+    case "file":
+      return readFileCode(file, content.path, content.as === "text" ? fieldsAs : "bytes");
+  }
+}
+
+/** `await readFile(path)`, as text or bytes; the spec imports readFile. */
+export function readFileCode(file: SpecFile, path: string, as: "text" | "bytes"): string {
+  file.usesReadFile = true;
+  const literal = stringLiteral(path);
+  return as === "text" ? `await readFile(${literal}, "utf8")` : `await readFile(${literal})`;
 }

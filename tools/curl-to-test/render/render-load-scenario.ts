@@ -7,13 +7,8 @@ import type {
 } from "../plan/conversion-plan.ts";
 import { jsonPathText } from "../plan/json-path-text.ts";
 import { sourcesText, testExchanges } from "./exchange-sources.ts";
-import {
-  camelIdentifier,
-  commentText,
-  numberLiteral,
-  propertyKey,
-  stringLiteral,
-} from "./literal.ts";
+import { camelIdentifier } from "../model/identifier-names.ts";
+import { commentText, numberLiteral, propertyKey, stringLiteral } from "./literal.ts";
 import { UniqueNames } from "./unique-names.ts";
 import { requestBodyCode } from "./load-request-body.ts";
 import { jsonCode as jsonValueCode, templateCode as templateValueCode } from "./value-code.ts";

@@ -1,6 +1,7 @@
 import type { PlannedBody, PlannedTableTest } from "../plan/conversion-plan.ts";
 import { tableColumns } from "../plan/table-columns.ts";
-import { camelIdentifier, pascalIdentifier, stringLiteral } from "./literal.ts";
+import { camelIdentifier, pascalIdentifier } from "../model/identifier-names.ts";
+import { stringLiteral } from "./literal.ts";
 import type { SpecFile } from "./spec-file.ts";
 import { templateCode, jsonCode, headersCode, declareSchema, declareType } from "./spec-file.ts";
 import { todoLines } from "./spec-lines.ts";

@@ -1,14 +1,9 @@
-import type {
-  PlannedBody,
-  PlannedExchange,
-  PlannedRequest,
-  ValueTemplate,
-} from "../plan/conversion-plan.ts";
+import type { PlannedExchange, PlannedRequest, ValueTemplate } from "../plan/conversion-plan.ts";
+import { bytesCode, fileBodyCode } from "./body-code.ts";
 import { stringLiteral } from "./literal.ts";
-import { urlencodeLikeCurlCode } from "./urlencode-like-curl-code.ts";
 import type { SpecFile } from "./spec-file.ts";
 import { templateCode, jsonCode, headersCode, declareSchema, declareType } from "./spec-file.ts";
-import { multipartCode } from "./multipart-code.ts";
+import { multipartCode, readFileCode } from "./multipart-code.ts";
 import { responseChecks } from "./response-checks.ts";
 
 const shorthandMethods = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"]);
@@ -75,10 +70,9 @@ export function sendAndCheck(
     const text = templateCode(file, body.text);
     options.push(`data: ${textReencoded(request, body.text) ? `Buffer.from(${text})` : text}`);
   } else if (body.kind === "binary") {
-    options.push(`data: Buffer.from(${stringLiteral(body.base64)}, "base64")`);
+    options.push(`data: ${bytesCode(body.base64)}`);
   } else if (body.kind === "file") {
-    file.usesReadFile = true;
-    options.push(`data: ${fileBodyCode(body)}`);
+    options.push(`data: ${fileBodyCode(body, (as) => readFileCode(file, body.path, as))}`);
   } else if (multipart) {
     lines.push(...multipart.lines);
     options.push(multipart.option);
@@ -119,18 +113,5 @@ export function textReencoded(request: PlannedRequest, text: ValueTemplate): boo
     return false;
   } catch {
     return true;
-  }
-}
-
-/** The file's bytes, transformed the way curl's option turned them into the body. */
-function fileBodyCode(body: Extract<PlannedBody, { kind: "file" }>): string {
-  const path = stringLiteral(body.path);
-  switch (body.transform) {
-    case "none":
-      return `await readFile(${path})`;
-    case "strip-newlines":
-      return `(await readFile(${path}, "utf8")).replace(/[\\r\\n]/g, "")`;
-    case "urlencode":
-      return urlencodeLikeCurlCode(`await readFile(${path}, "utf8")`, body.urlencodeName);
   }
 }

@@ -4,7 +4,8 @@ import type {
   PlannedRequest,
   ValueTemplate,
 } from "../plan/conversion-plan.ts";
-import { camelIdentifier, pascalIdentifier, propertyKey, stringLiteral } from "./literal.ts";
+import { camelIdentifier, pascalIdentifier } from "../model/identifier-names.ts";
+import { propertyKey, stringLiteral } from "./literal.ts";
 import { typeScriptTypeCode, zodSchemaCode } from "./schema-code.ts";
 import { UniqueNames } from "./unique-names.ts";
 import { jsonCode as jsonValueCode, templateCode as templateValueCode } from "./value-code.ts";

@@ -3,7 +3,8 @@
  * repository, so that it resolves `@playwright/test`, zod and tests/perf/lib from there.
  */
 import { execFile } from "node:child_process";
-import { join } from "node:path";
+import { writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -38,9 +39,20 @@ export function runRepositoryTool(
   });
 }
 
-/** `tsc -p <project>`: the folder's tsconfig.json decides what is checked. */
-export function typeCheck(project: string): Promise<ToolRun> {
-  return runRepositoryTool("typescript/bin/tsc", ["-p", project]);
+/**
+ * `tsc` on the generated files of `dir` that `include` names (relative to it), with the
+ * repository's options: writes `dir/tsconfig.json` extending the repository's, then runs it.
+ */
+export async function typeCheck(
+  dir: string,
+  include: readonly string[] = ["**/*.ts"],
+): Promise<ToolRun> {
+  const extendsPath = relative(dir, join(repositoryRoot, "tsconfig.json"));
+  await writeFile(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({ extends: extendsPath, include, exclude: [] }),
+  );
+  return runRepositoryTool("typescript/bin/tsc", ["-p", dir]);
 }
 
 /** eslint with the repository's config, on paths it would otherwise ignore. */

@@ -3,8 +3,8 @@
 // platform (no restart), type-check and lint clean, and fail behind a proxy that breaks one
 // field of the contract only an inferred invariant knows.
 import assert from "node:assert/strict";
-import { rm, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { startDemoPlatform } from "../../../src/demo-platform/platform.ts";
 import type { DemoPlatform } from "../../../src/demo-platform/platform.ts";
@@ -14,7 +14,7 @@ import { startMutatingProxy } from "../llm/testing/mutating-proxy.ts";
 import type { MutatingProxy } from "../llm/testing/mutating-proxy.ts";
 import { captureReplayer } from "../record/replay-capture.ts";
 import { captureJourneys } from "../testing/demo-journeys.ts";
-import { lint, repositoryRoot, repositoryWorkDir, typeCheck } from "../testing/repository-tools.ts";
+import { lint, repositoryWorkDir, typeCheck } from "../testing/repository-tools.ts";
 import { writeConversion } from "../write-conversion.ts";
 import { verifyConversion } from "./verify-conversion.ts";
 
@@ -45,13 +45,6 @@ describe("generated tests against one live demo platform", () => {
       recordResponses: captureReplayer({ target: platform.services.eta.url }),
     });
     await writeConversion({ outDir, specs: result.specs, envVars: result.plan.envVars });
-    await writeFile(
-      join(workDir, "tsconfig.json"),
-      JSON.stringify({
-        extends: relative(workDir, join(repositoryRoot, "tsconfig.json")),
-        include: ["**/*.ts"],
-      }),
-    );
   });
   after(async () => {
     await inverted.close();

@@ -7,20 +7,13 @@
  * or plain text only. It records every request it received, so a test can assert on what left
  * the machine. Usage figures count tokens with o200k_base.
  */
-import { createServer } from "node:http";
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
-import { closeServer, listenOnLoopback } from "../../../../test-support/loopback-server.ts";
 import { countPromptTokens, countTextTokens } from "../prompt-tokens.ts";
 import type { ChatMessage } from "../refinement-prompt.ts";
-import {
-  chatCompletion,
-  formatRefusal,
-  parseChatRequest,
-  readBody,
-  sendError,
-  sendJson,
-} from "./chat-completion-http.ts";
+import { chatCompletion, sendError, sendJson } from "./chat-completion-http.ts";
 import type { ServedResponseFormat } from "./chat-completion-http.ts";
+import { listenForChatCompletions } from "./chat-completion-route.ts";
+import type { IncomingChat } from "./chat-completion-route.ts";
 
 export type FakeReply =
   /** An answer whose content is this value as JSON text. */
@@ -68,106 +61,114 @@ export interface FakeOpenAiServer {
 export async function startFakeOpenAiServer(
   options: FakeOpenAiServerOptions,
 ): Promise<FakeOpenAiServer> {
-  const requests: ReceivedChatRequest[] = [];
-  const timers = new Set<NodeJS.Timeout>();
+  const context: ReplyContext = { requests: [], timers: new Set() };
   let answered = 0;
-
-  const server = createServer((req, res) => {
-    void readBody(req).then((bodyText) => {
-      const path = (req.url ?? "/").split("?")[0]!;
-      if (req.method !== "POST" || path !== "/v1/chat/completions") {
-        sendError(res, 404, "not found: only POST /v1/chat/completions is served");
-        return;
-      }
-      const parsed = parseChatRequest(bodyText);
-      requests.push({
-        method: req.method,
-        path,
-        headers: req.headers,
-        bodyText,
-        model: parsed.ok ? parsed.model : "",
-        messages: parsed.ok ? parsed.messages : [],
-        responseFormat: parsed.ok ? parsed.responseFormat : null,
-      });
-      if (
-        options.apiKey !== undefined &&
-        req.headers.authorization !== `Bearer ${options.apiKey}`
-      ) {
-        sendError(res, 401, "Incorrect API key provided");
-        return;
-      }
-      if (!parsed.ok) {
-        sendError(res, 400, parsed.reason);
-        return;
-      }
-      const refusal = formatRefusal(options.accepts ?? "json_schema", parsed.format);
-      if (refusal) {
-        sendError(res, refusal.status, refusal.message);
-        return;
-      }
-      const request = requests.at(-1)!;
-      const index = answered;
+  const route = await listenForChatCompletions({
+    ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
+    accepts: options.accepts ?? "json_schema",
+    record: (incoming) => {
+      const request = receivedRequest(incoming);
+      context.requests.push(request);
+      return request;
+    },
+    answer: (res, request) => {
+      const reply = scriptedReply(options.replies, request, answered);
       answered += 1;
-      const reply =
-        typeof options.replies === "function"
-          ? options.replies(request, index)
-          : (options.replies[Math.min(index, options.replies.length - 1)] ?? {
-              kind: "error",
-              status: 500,
-              message: "no reply scripted",
-            });
-      void answer(res, request, reply);
-    });
+      void sendReply(res, request, reply, context);
+    },
   });
-
-  const answer = async (
-    res: ServerResponse,
-    request: ReceivedChatRequest,
-    reply: FakeReply,
-  ): Promise<void> => {
-    if (reply.kind === "slow") {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        if (!res.destroyed) void answer(res, request, reply.reply);
-      }, reply.delayMs);
-      timers.add(timer);
-      res.on("close", () => {
-        clearTimeout(timer);
-        timers.delete(timer);
-      });
-      return;
-    }
-    if (reply.kind === "error") {
-      sendError(res, reply.status, reply.message ?? `scripted ${reply.status}`, reply.headers);
-      return;
-    }
-    const content = reply.kind === "json" ? JSON.stringify(reply.content) : reply.content;
-    const promptTokens = await countPromptTokens(request.messages);
-    const completionTokens = await countTextTokens(content);
-    sendJson(
-      res,
-      200,
-      chatCompletion({
-        id: `chatcmpl-fake-${requests.length}`,
-        model: request.model,
-        content,
-        finishReason: (reply.kind === "raw" && reply.finishReason) || "stop",
-        promptTokens,
-        completionTokens,
-      }),
-    );
-  };
-
-  const url = await listenOnLoopback(server);
   return {
-    baseURL: `${url}/v1`,
-    requests,
+    baseURL: route.baseURL,
+    requests: context.requests,
     async close() {
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      await closeServer(server);
+      for (const timer of context.timers) clearTimeout(timer);
+      context.timers.clear();
+      await route.close();
     },
   };
+}
+
+interface ReplyContext {
+  requests: ReceivedChatRequest[];
+  /** Slow replies still waiting, cleared when the server closes. */
+  timers: Set<NodeJS.Timeout>;
+}
+
+function receivedRequest({ req, path, bodyText, parsed }: IncomingChat): ReceivedChatRequest {
+  return {
+    method: req.method ?? "",
+    path,
+    headers: req.headers,
+    bodyText,
+    model: parsed.ok ? parsed.model : "",
+    messages: parsed.ok ? parsed.messages : [],
+    responseFormat: parsed.ok ? parsed.responseFormat : null,
+  };
+}
+
+async function sendReply(
+  res: ServerResponse,
+  request: ReceivedChatRequest,
+  reply: FakeReply,
+  context: ReplyContext,
+): Promise<void> {
+  if (reply.kind === "slow") {
+    delayReply(res, request, reply, context);
+    return;
+  }
+  if (reply.kind === "error") {
+    sendError(res, reply.status, reply.message ?? `scripted ${reply.status}`, reply.headers);
+    return;
+  }
+  const content = reply.kind === "json" ? JSON.stringify(reply.content) : reply.content;
+  const promptTokens = await countPromptTokens(request.messages);
+  const completionTokens = await countTextTokens(content);
+  sendJson(
+    res,
+    200,
+    chatCompletion({
+      id: `chatcmpl-fake-${context.requests.length}`,
+      model: request.model,
+      content,
+      finishReason: (reply.kind === "raw" && reply.finishReason) || "stop",
+      promptTokens,
+      completionTokens,
+    }),
+  );
+}
+
+/** The inner reply after the delay, unless the client has gone or the server closes first. */
+function delayReply(
+  res: ServerResponse,
+  request: ReceivedChatRequest,
+  reply: Extract<FakeReply, { kind: "slow" }>,
+  context: ReplyContext,
+): void {
+  const timer = setTimeout(() => {
+    context.timers.delete(timer);
+    if (!res.destroyed) void sendReply(res, request, reply.reply, context);
+  }, reply.delayMs);
+  context.timers.add(timer);
+  res.on("close", () => {
+    clearTimeout(timer);
+    context.timers.delete(timer);
+  });
+}
+
+/** The reply for the `index`th answered request; the last of a list repeats. */
+function scriptedReply(
+  replies: FakeOpenAiServerOptions["replies"],
+  request: ReceivedChatRequest,
+  index: number,
+): FakeReply {
+  if (typeof replies === "function") return replies(request, index);
+  return (
+    replies[Math.min(index, replies.length - 1)] ?? {
+      kind: "error",
+      status: 500,
+      message: "no reply scripted",
+    }
+  );
 }
 
 /** The exchange digests of a received prompt, as the prompt lists them (for scripted answers). */

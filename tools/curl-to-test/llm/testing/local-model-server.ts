@@ -8,21 +8,13 @@
  * time. It records what it received and answered, so tests can check what left the machine and
  * what the model said.
  */
-import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
 import { LlamaChatSession, LlamaLogLevel, getLlama } from "node-llama-cpp";
-import type { LlamaContextSequence, LlamaGrammar } from "node-llama-cpp";
-import { closeServer, listenOnLoopback } from "../../../../test-support/loopback-server.ts";
+import type { Llama, LlamaContextSequence, LlamaGrammar } from "node-llama-cpp";
 import type { ChatMessage } from "../refinement-prompt.ts";
-import {
-  chatCompletion,
-  formatRefusal,
-  parseChatRequest,
-  readBody,
-  sendError,
-  sendJson,
-} from "./chat-completion-http.ts";
+import { chatCompletion, sendError, sendJson } from "./chat-completion-http.ts";
 import type { ServedResponseFormat } from "./chat-completion-http.ts";
+import { listenForChatCompletions } from "./chat-completion-route.ts";
 
 export interface LocalModelServerOptions {
   modelPath: string;
@@ -68,22 +60,86 @@ export async function startLocalModelServer(
   options: LocalModelServerOptions,
 ): Promise<LocalModelServer> {
   const threads = Math.max(1, Math.min(options.threads, availableParallelism()));
+  const loaded = await loadModel({ ...options, threads });
+  const grammarFor = grammarCache(loaded.llama);
+  const exchanges: LocalModelExchange[] = [];
+  // One answer at a time: the model has one sequence.
+  let queue: Promise<unknown> = Promise.resolve();
+  const route = await listenForChatCompletions({
+    ...(options.accepts === undefined ? {} : { accepts: options.accepts }),
+    record: ({ bodyText, parsed }) => {
+      const exchange: LocalModelExchange = {
+        bodyText,
+        messages: parsed.ok ? parsed.messages : [],
+        responseFormat: parsed.ok ? parsed.responseFormat : null,
+        answer: null,
+      };
+      exchanges.push(exchange);
+      return exchange;
+    },
+    answer: (res, exchange, request) => {
+      const abort = new AbortController();
+      res.on("close", () => abort.abort());
+      const generation = {
+        sequence: loaded.sequence,
+        messages: request.messages,
+        grammar: grammarFor(request.format),
+        maxTokens: Math.min(request.maxTokens ?? options.maxTokens, options.maxTokens),
+        signal: abort.signal,
+      };
+      queue = queue.then(async () => {
+        try {
+          exchange.answer = await answer(generation);
+          const id = `chatcmpl-local-${exchanges.length}`;
+          sendJson(res, 200, chatCompletion({ id, model: request.model, ...exchange.answer }));
+        } catch (error) {
+          sendError(res, 500, error instanceof Error ? error.message : String(error));
+        }
+      });
+    },
+  });
+  return {
+    baseURL: route.baseURL,
+    exchanges,
+    threads,
+    async close() {
+      await route.close();
+      await queue;
+      await loaded.dispose();
+    },
+  };
+}
+
+/** The model on the CPU with one sequence of `contextSize` tokens. */
+async function loadModel(options: { modelPath: string; contextSize: number; threads: number }) {
   // Prebuilt CPU binary only: nothing is compiled or downloaded at run time.
   const llama = await getLlama({ gpu: false, build: "never", logLevel: LlamaLogLevel.error });
   const model = await llama.loadModel({ modelPath: options.modelPath });
   const context = await model.createContext({
     contextSize: options.contextSize,
-    threads,
+    threads: options.threads,
     sequences: 1,
   });
-  const sequence = context.getSequence();
+  return {
+    llama,
+    sequence: context.getSequence(),
+    async dispose() {
+      await context.dispose();
+      await model.dispose();
+      await llama.dispose();
+    },
+  };
+}
+
+/** The grammar a response format asks for, built once per schema; null for free text. */
+function grammarCache(llama: Llama): (format: unknown) => Promise<LlamaGrammar> | null {
   // The schema arrives as JSON, so its literal type (which the library's generics infer the
   // answer's type from) is unknown here: any schema object is passed as such.
   const grammarForSchema = llama.createGrammarForJsonSchema.bind(llama) as (
     schema: object,
   ) => Promise<LlamaGrammar>;
   const grammars = new Map<string, Promise<LlamaGrammar>>();
-  const grammarFor = (format: unknown): Promise<LlamaGrammar> | null => {
+  return (format) => {
     const schema = schemaOf(format);
     if (schema === undefined) return null;
     const key = JSON.stringify(schema);
@@ -93,75 +149,6 @@ export async function startLocalModelServer(
       grammars.set(key, grammar);
     }
     return grammar;
-  };
-
-  const exchanges: LocalModelExchange[] = [];
-  let queue: Promise<unknown> = Promise.resolve();
-  const server = createServer((req, res) => {
-    void readBody(req).then((bodyText) => {
-      if (req.method !== "POST" || (req.url ?? "").split("?")[0] !== "/v1/chat/completions") {
-        sendError(res, 404, "not found: only POST /v1/chat/completions is served");
-        return;
-      }
-      const parsed = parseChatRequest(bodyText);
-      const exchange: LocalModelExchange = {
-        bodyText,
-        messages: parsed.ok ? parsed.messages : [],
-        responseFormat: parsed.ok ? parsed.responseFormat : null,
-        answer: null,
-      };
-      exchanges.push(exchange);
-      if (!parsed.ok) {
-        sendError(res, 400, parsed.reason);
-        return;
-      }
-      const refusal = options.accepts ? formatRefusal(options.accepts, parsed.format) : null;
-      if (refusal) {
-        sendError(res, refusal.status, refusal.message);
-        return;
-      }
-      const maxTokens = Math.min(parsed.maxTokens ?? options.maxTokens, options.maxTokens);
-      const abort = new AbortController();
-      res.on("close", () => abort.abort());
-      queue = queue.then(() =>
-        answer({
-          sequence,
-          messages: parsed.messages,
-          grammar: grammarFor(parsed.format),
-          maxTokens,
-          signal: abort.signal,
-        })
-          .then((answered) => {
-            exchange.answer = answered;
-            sendJson(
-              res,
-              200,
-              chatCompletion({
-                id: `chatcmpl-local-${exchanges.length}`,
-                model: parsed.model,
-                ...answered,
-              }),
-            );
-          })
-          .catch((error: unknown) =>
-            sendError(res, 500, error instanceof Error ? error.message : String(error)),
-          ),
-      );
-    });
-  });
-
-  const url = await listenOnLoopback(server);
-  return {
-    baseURL: `${url}/v1`,
-    exchanges,
-    threads,
-    async close() {
-      await closeServer(server);
-      await queue;
-      await context.dispose();
-      await model.dispose();
-      await llama.dispose();
-    },
   };
 }
 

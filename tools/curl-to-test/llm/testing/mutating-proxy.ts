@@ -6,6 +6,7 @@
 import { createServer } from "node:http";
 import { buffer as readBody } from "node:stream/consumers";
 import { closeServer, listenOnLoopback } from "../../../../test-support/loopback-server.ts";
+import { transportHeaders } from "../../model/transport-headers.ts";
 
 /** Returns the body to send instead, or undefined to leave it as it is. */
 export type ResponseMutation = (input: { method: string; path: string; body: unknown }) => unknown;
@@ -17,8 +18,6 @@ export interface MutatingProxy {
   close(): Promise<void>;
 }
 
-const hopByHop = new Set(["connection", "keep-alive", "transfer-encoding", "content-length"]);
-
 export async function startMutatingProxy(options: {
   target: string;
   mutate: ResponseMutation;
@@ -27,7 +26,8 @@ export async function startMutatingProxy(options: {
   const server = createServer((req, res) => {
     void readBody(req).then((body) => {
       const headers = Object.entries(req.headers).flatMap(([name, value]) =>
-        value === undefined || hopByHop.has(name) || name === "host"
+        // The proxy's own client sets these for its connection to the service.
+        value === undefined || transportHeaders.has(name)
           ? []
           : [[name, Array.isArray(value) ? value.join(", ") : value] as [string, string]],
       );
@@ -54,7 +54,7 @@ export async function startMutatingProxy(options: {
           }
           const out: Record<string, string> = {};
           upstream.headers.forEach((value, name) => {
-            if (!hopByHop.has(name)) out[name] = value;
+            if (!transportHeaders.has(name)) out[name] = value;
           });
           res.writeHead(upstream.status, { ...out, "content-length": Buffer.byteLength(text) });
           res.end(text);

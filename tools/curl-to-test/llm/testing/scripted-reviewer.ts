@@ -114,7 +114,7 @@ function review(
 ): RefinedExchange {
   const body = isObject(exchange.response.body) ? exchange.response.body : {};
   const asserted = exchange.assertedByValue ?? [];
-  const refined: RefinedExchange = {
+  return {
     exchangeId: exchange.id,
     title: name?.title ?? "",
     description: name?.description ?? "",
@@ -125,24 +125,31 @@ function review(
         reason: "follows the clock or the order sequence, not the request",
       })),
     stableFields: [],
-    businessRules: [],
-    negativeCases: [],
+    businessRules: [...orderRules(body), ...listRules(body)],
+    negativeCases: negativeCases(exchange),
   };
+}
 
+type Rule = RefinedExchange["businessRules"][number];
+type NegativeCase = RefinedExchange["negativeCases"][number];
+
+/** An order's pricing: total, subtotal and each line's total. */
+function orderRules(body: Record<string, unknown>): Rule[] {
+  const rules: Rule[] = [];
   const numeric = (key: string): boolean => typeof body[key] === "number";
   if (numeric("total") && numeric("subtotal") && numeric("deliveryFee")) {
-    refined.businessRules.push({
+    rules.push({
       kind: "sum",
       description: "total = subtotal + deliveryFee",
       target: ["total"],
       terms: [["subtotal"], ["deliveryFee"]],
     });
   }
-  const items = Array.isArray(body.items) ? body.items.filter(isObject) : [];
+  const items = objectsOf(body.items);
   const lines =
     items.length > 0 && items.every((item) => "unitPrice" in item && "quantity" in item);
   if (lines && numeric("subtotal")) {
-    refined.businessRules.push({
+    rules.push({
       kind: "sum-of-products",
       description: "subtotal = Σ unitPrice × quantity",
       target: ["subtotal"],
@@ -151,7 +158,7 @@ function review(
     });
   }
   if (lines && items.every((item) => "lineTotal" in item)) {
-    refined.businessRules.push({
+    rules.push({
       kind: "product-per-item",
       description: "lineTotal = unitPrice × quantity",
       items: ["items"],
@@ -159,10 +166,15 @@ function review(
       factors: ["unitPrice", "quantity"],
     });
   }
+  return rules;
+}
 
-  const etas = Array.isArray(body.etas) ? body.etas.filter(isObject) : [];
+/** Lists: ETA windows that never end before they start, recommended items all in stock. */
+function listRules(body: Record<string, unknown>): Rule[] {
+  const rules: Rule[] = [];
+  const etas = objectsOf(body.etas);
   if (etas.length > 0 && etas.every((eta) => "minMinutes" in eta && "maxMinutes" in eta)) {
-    refined.businessRules.push({
+    rules.push({
       kind: "at-least-per-item",
       description: "an ETA window never ends before it starts",
       items: ["etas"],
@@ -170,20 +182,27 @@ function review(
       floor: "minMinutes",
     });
   }
+  const items = objectsOf(body.items);
   if (items.length > 0 && items.every((item) => item.status === "OK")) {
-    refined.businessRules.push({
+    rules.push({
       kind: "same-per-item",
       description: "only in-stock items are recommended",
       items: ["items"],
       field: "status",
     });
   }
+  return rules;
+}
+
+/** The documented refusals: 401 without a token, 400 for quantity 0, 404 for unknown ids. */
+function negativeCases(exchange: PromptExchange): NegativeCase[] {
+  const cases: NegativeCase[] = [];
 
   const sendsToken = exchange.request.headers.some(
     ([header, value]) => header.toLowerCase() === "authorization" && value.includes("{"),
   );
   if (sendsToken && !exchange.request.url.includes("{")) {
-    refined.negativeCases.push({
+    cases.push({
       kind: "no-auth",
       title: "refuses a request without a bearer token",
       expectedStatus: 401,
@@ -197,7 +216,7 @@ function review(
     isObject(requestBody.items[0]) &&
     "quantity" in requestBody.items[0]
   ) {
-    refined.negativeCases.push({
+    cases.push({
       kind: "invalid-field",
       title: "refuses a line with quantity 0",
       field: ["items", 0, "quantity"],
@@ -208,7 +227,7 @@ function review(
   const path = exchange.request.url.split("?")[0] ?? "";
   const idSegment = path.split("/").find((segment) => /^\d+$/.test(segment));
   if (exchange.request.method === "GET" && idSegment && !path.startsWith("/v1/members/")) {
-    refined.negativeCases.push({
+    cases.push({
       kind: "unknown-id",
       title: "answers 404 for one that does not exist",
       pathSegment: idSegment,
@@ -218,7 +237,7 @@ function review(
   }
   const feature = /^\/v1\/recommendations\/[^/]+\/([^/]+)$/.exec(path)?.[1];
   if (feature) {
-    refined.negativeCases.push({
+    cases.push({
       kind: "unknown-id",
       title: "has no rules for an unknown feature",
       pathSegment: feature,
@@ -226,7 +245,11 @@ function review(
       expectedStatus: 404,
     });
   }
-  return refined;
+  return cases;
+}
+
+function objectsOf(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? value.filter(isObject) : [];
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
