@@ -8,6 +8,7 @@ import type {
   TemplatePart,
   ValueTemplate,
 } from "./conversion-plan.ts";
+import { fixtureLimits, fixtureLimitTodo } from "./fixture-limits.ts";
 import { inferSchema } from "./infer-schema.ts";
 import type { RequestSlot, SlotArea } from "./request-slots.ts";
 import { relativeUrl } from "./request-slots.ts";
@@ -79,23 +80,16 @@ export function requestTemplate(input: RequestTemplateInput): RequestTemplate {
   }
 
   todos.push(...clientDefaultTodos(request, headers));
-  const method = request.method.toUpperCase();
-  if (method !== request.method) {
-    todos.push(
-      `method ${request.method}: Playwright sends methods upper-case, so the test sends ${method}`,
-    );
-  }
   const status = request.response?.status;
-  return {
-    request: {
-      method: request.method,
-      url: mergeLiterals(url),
-      headers: headers.map((header) => ({ ...header, value: mergeLiterals(header.value) })),
-      body: plannedBody(input, todos),
-      followRedirects: !(status !== undefined && status >= 300 && status < 400),
-    },
-    todos,
+  const planned: PlannedRequest = {
+    method: request.method,
+    url: mergeLiterals(url),
+    headers: headers.map((header) => ({ ...header, value: mergeLiterals(header.value) })),
+    body: plannedBody(input, todos),
+    followRedirects: !(status !== undefined && status >= 300 && status < 400),
   };
+  todos.push(...fixtureLimits(planned).map(fixtureLimitTodo));
+  return { request: planned, todos };
 }
 
 function plannedBody(input: RequestTemplateInput, todos: string[]): PlannedBody {
@@ -295,13 +289,6 @@ function clientDefaultTodos(request: CapturedRequest, headers: readonly PlannedH
     ) {
       todos.push(`the capture sent no ${name} header; Playwright sends ${value}`);
     }
-  }
-  const hasBody =
-    request.body.kind === "text" || request.body.kind === "binary" || request.body.kind === "file";
-  if (hasBody && !headers.some((header) => /^content-type$/i.test(header.name))) {
-    todos.push(
-      "the capture sent the body without a Content-Type; Playwright sends application/octet-stream",
-    );
   }
   return todos;
 }

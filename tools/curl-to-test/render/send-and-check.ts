@@ -10,6 +10,8 @@ import type { SpecFile } from "./spec-file.ts";
 import { templateCode, jsonCode, headersCode, declareSchema, declareType } from "./spec-file.ts";
 import { multipartCode } from "./multipart-code.ts";
 import { responseChecks } from "./response-checks.ts";
+import { sendAsWrittenCall } from "./send-as-written-code.ts";
+import { fixtureLimits } from "../plan/fixture-limits.ts";
 
 const shorthandMethods = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"]);
 
@@ -87,12 +89,31 @@ export function sendAndCheck(
 
   const url = row.url ?? templateCode(file, request.url);
   const optionsCode = options.length > 0 ? `, { ${options.join(", ")} }` : "";
-  const call = shorthandMethods.has(request.method)
-    ? `request.${request.method.toLowerCase()}(${url}${optionsCode})`
-    : `request.fetch(${url}, { method: ${stringLiteral(request.method)}${options.length > 0 ? `, ${options.join(", ")}` : ""} })`;
+  let call: string;
+  if (sendsAsWritten(request)) {
+    file.usesSendAsWritten = true;
+    call = sendAsWrittenCall(url, request.method, options);
+  } else if (shorthandMethods.has(request.method)) {
+    call = `request.${request.method.toLowerCase()}(${url}${optionsCode})`;
+  } else {
+    call = `request.fetch(${url}, { method: ${stringLiteral(request.method)}${options.length > 0 ? `, ${options.join(", ")}` : ""} })`;
+  }
   lines.push(`const response = await ${call};`);
   lines.push(...responseChecks(exchange, names, row));
   return lines;
+}
+
+/** Whether the request goes through undici, since the fixture would change it. */
+export function sendsAsWritten(request: PlannedRequest): boolean {
+  return fixtureLimits(request).length > 0;
+}
+
+/** The fixtures a test's body uses: the `request` fixture, `baseURL` for undici, or both. */
+export function testFixtures(requests: readonly PlannedRequest[]): string {
+  const fixtures: string[] = [];
+  if (requests.some((request) => !sendsAsWritten(request))) fixtures.push("request");
+  if (requests.some(sendsAsWritten)) fixtures.push("baseURL");
+  return `{ ${fixtures.join(", ")} }`;
 }
 
 /**

@@ -6,6 +6,7 @@ import type {
 } from "../plan/conversion-plan.ts";
 import { camelIdentifier, pascalIdentifier, propertyKey, stringLiteral } from "./literal.ts";
 import { typeScriptTypeCode, zodSchemaCode } from "./schema-code.ts";
+import { sendAsWrittenHelperLines } from "./send-as-written-code.ts";
 import { UniqueNames } from "./unique-names.ts";
 import { jsonCode as jsonValueCode, templateCode as templateValueCode } from "./value-code.ts";
 import type { ValueSources } from "./value-code.ts";
@@ -23,6 +24,7 @@ export class SpecFile {
   usesZod = false;
   usesReadFile = false;
   usesMultipartBody = false;
+  usesSendAsWritten = false;
   readonly #names = new UniqueNames();
 
   readonly #declared = new Map<string, string>();
@@ -52,6 +54,7 @@ export class SpecFile {
       'import { expect, test } from "@playwright/test";',
       ...(this.usesMultipartBody ? ['import { randomUUID } from "node:crypto";'] : []),
       ...(this.usesReadFile ? ['import { readFile } from "node:fs/promises";'] : []),
+      ...(this.usesSendAsWritten ? ['import * as undici from "undici";'] : []),
       ...(this.usesZod ? ['import { z } from "zod";'] : []),
     ];
   }
@@ -61,6 +64,7 @@ export class SpecFile {
       ...(this.usesEnv ? envHelperLines : []),
       ...(this.usesDefined ? definedHelperLines : []),
       ...(this.usesMultipartBody ? multipartBodyHelperLines : []),
+      ...(this.usesSendAsWritten ? sendAsWrittenHelperLines : []),
     ];
   }
 }

@@ -1,0 +1,29 @@
+import type { PlannedRequest } from "./conversion-plan.ts";
+
+/**
+ * What Playwright's `request` fixture would send differently from the capture, in words; a
+ * request with any of these goes through undici instead (render/send-as-written-code.ts).
+ * Playwright's server-side fetch upper-cases every method, and gives every body (a string or a
+ * Buffer alike) `Content-Type: application/octet-stream` when the request names none; neither
+ * can be turned off.
+ */
+export function fixtureLimits(request: PlannedRequest): string[] {
+  const limits: string[] = [];
+  const method = request.method.toUpperCase();
+  if (method !== request.method) {
+    limits.push(`method ${request.method}: Playwright's request fixture would send ${method}`);
+  }
+  const body = request.body.kind;
+  const sendsBytes = body === "text" || body === "binary" || body === "file" || body === "json";
+  if (sendsBytes && !request.headers.some((header) => /^content-type$/i.test(header.name))) {
+    limits.push(
+      "the capture sent the body without a Content-Type; Playwright's request fixture would add application/octet-stream",
+    );
+  }
+  return limits;
+}
+
+/** The TODO line that says why a request is not sent with the fixture. */
+export function fixtureLimitTodo(limit: string): string {
+  return `${limit}, so the test sends this request with undici, as written`;
+}
