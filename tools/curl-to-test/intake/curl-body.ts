@@ -35,7 +35,12 @@ export function readBody(input: {
     (option) => option.name === "form" || option.name === "form-string",
   );
   if (formOptions.length > 0) {
-    return { kind: "multipart", parts: readFormParts(formOptions, context, warnings) };
+    const parts = readFormParts(formOptions, context, warnings);
+    return {
+      kind: "multipart",
+      parts,
+      ...(mimeType !== undefined ? { contentType: mimeType } : {}),
+    };
   }
   // With -G (or -I) curlconverter moved the data into the query string.
   if (request.data === undefined && request.dataArray === undefined) return { kind: "none" };

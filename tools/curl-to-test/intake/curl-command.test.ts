@@ -141,6 +141,19 @@ describe("curl bodies", () => {
       '-F field "b": text after ";" that is not type=, filename=, headers= or encoder= is dropped by curl, and by the test',
     ]);
   });
+
+  it("keeps the Content-Type given with -F, which curl sends with its boundary appended", () => {
+    const related = read(`curl -F a=1 -H 'Content-Type: multipart/related; boundary=x' https://h/`);
+    assert.deepEqual(related.body, {
+      kind: "multipart",
+      parts: [{ name: "a", value: "1" }],
+      contentType: "multipart/related; boundary=x",
+    });
+    assert.deepEqual(read(`curl -F a=1 https://h/`).body, {
+      kind: "multipart",
+      parts: [{ name: "a", value: "1" }],
+    });
+  });
 });
 
 describe("curl URLs and methods", () => {

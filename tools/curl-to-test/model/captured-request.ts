@@ -25,7 +25,15 @@ export type CapturedBody =
   | { kind: "text"; text: string; mimeType?: string }
   /** Bytes that are not UTF-8 text (HAR base64 bodies, --data-binary of binary files). */
   | { kind: "binary"; base64: string; mimeType?: string }
-  | { kind: "multipart"; parts: MultipartPart[] }
+  | {
+      kind: "multipart";
+      parts: MultipartPart[];
+      /**
+       * The Content-Type the capture gave with curl's `-F`: curl sends it with its own
+       * `; boundary=…` appended, whatever it says (`multipart/related; boundary=…; boundary=…`).
+       */
+      contentType?: string;
+    }
   /** A body read from a file at send time (`-d @file`, `-T file`); the file may be absent. */
   | {
       kind: "file";

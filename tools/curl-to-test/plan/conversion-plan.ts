@@ -207,7 +207,12 @@ export type PlannedBody =
   /** Any other text (forms, XML, JSON that is not in canonical form), byte for byte. */
   | { kind: "text"; text: ValueTemplate }
   | { kind: "binary"; base64: string }
-  | { kind: "multipart"; parts: PlannedMultipartPart[] }
+  | {
+      kind: "multipart";
+      parts: PlannedMultipartPart[];
+      /** A Content-Type curl sent with its own boundary appended (see CapturedBody). */
+      contentType?: string;
+    }
   /**
    * Read from a file when the test runs, turned into the body as curl does: unchanged, with
    * CR and LF removed (`-d @file`), or percent-encoded after `name=` (`--data-urlencode`).

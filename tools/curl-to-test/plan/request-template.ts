@@ -49,9 +49,10 @@ export function requestTemplate(input: RequestTemplateInput): RequestTemplate {
   request.headers.forEach((header, index) => {
     if (input.isNoiseHeader(header.name, header.value)) return;
     // Playwright writes its own multipart boundary; the captured one would not match the body.
+    // A Content-Type curl appends its boundary to goes with the body (plannedBody).
     if (request.body.kind === "multipart" && /^content-type$/i.test(header.name)) {
       const mediaType = header.value.split(";")[0]!.trim().toLowerCase();
-      if (mediaType !== "multipart/form-data") {
+      if (mediaType !== "multipart/form-data" && request.body.contentType === undefined) {
         todos.push(
           `${header.name} ${mediaType}: the test sends the body as multipart/form-data with its own boundary`,
         );
@@ -120,9 +121,17 @@ function plannedBody(input: RequestTemplateInput, todos: string[]): PlannedBody 
       );
     }
     case "multipart":
+      if (body.contentType !== undefined && /;\s*boundary=/i.test(body.contentType)) {
+        todos.push(
+          `Content-Type ${body.contentType}: sent as curl sends it, with the body's own boundary after the captured one; a server that reads the first will not find the parts`,
+        );
+      }
       return {
         kind: "multipart",
         parts: body.parts.map((part, index) => plannedPart(input, part, index, todos)),
+        ...(body.contentType !== undefined && body.contentType !== "multipart/form-data"
+          ? { contentType: body.contentType }
+          : {}),
       };
   }
 }

@@ -5,11 +5,12 @@ import { templateCode } from "./spec-file.ts";
 
 /**
  * A multipart body through Playwright's FormData; built by the spec's own helper instead when a
- * text part has a content type of its own, which FormData cannot send.
+ * text part has a content type of its own, which FormData cannot send, or when `writeBody`.
  */
 export function multipartCode(
   file: SpecFile,
   parts: readonly PlannedMultipartPart[],
+  writeBody = false,
 ): { lines: string[]; option: string; contentType?: string } {
   /** A part's content: text as a string, or a file read when the test runs. */
   const contentOf = (part: PlannedMultipartPart, fileAs: "text" | "bytes"): string => {
@@ -22,7 +23,7 @@ export function multipartCode(
     return fileAs === "text" ? `await readFile(${path}, "utf8")` : `await readFile(${path})`;
   };
 
-  if (parts.some((part) => part.kind === "field" && part.contentType !== undefined)) {
+  if (writeBody || parts.some((part) => part.kind === "field" && part.contentType !== undefined)) {
     file.usesMultipartBody = true;
     const entries = parts.map((part) => {
       const fields = [`name: ${stringLiteral(part.name)}`];

@@ -9,6 +9,7 @@ import { urlencodeLikeCurlCode } from "./urlencode-like-curl-code.ts";
 import type { SpecFile } from "./spec-file.ts";
 import { templateCode, jsonCode, headersCode, declareSchema, declareType } from "./spec-file.ts";
 import { multipartCode } from "./multipart-code.ts";
+import { curlMultipartTypeCode } from "./curl-multipart-type-code.ts";
 import { responseChecks } from "./response-checks.ts";
 import { sendAsWrittenCall } from "./send-as-written-code.ts";
 import { fixtureLimits } from "../plan/fixture-limits.ts";
@@ -56,7 +57,13 @@ export function sendAndCheck(
   const lines: string[] = [];
   const options: string[] = [];
   const body = request.body;
-  const multipart = body.kind === "multipart" && !row.body ? multipartCode(file, body.parts) : null;
+  let multipart: ReturnType<typeof multipartCode> | null = null;
+  if (body.kind === "multipart" && !row.body) {
+    multipart =
+      body.contentType === undefined
+        ? multipartCode(file, body.parts)
+        : curlMultipartTypeCode(file, body.parts, body.contentType);
+  }
   const extraHeaders = multipart?.contentType ? [`"content-type": ${multipart.contentType}`] : [];
   if (row.headers) {
     options.push(

@@ -44,7 +44,7 @@ export const sendAsWrittenHelperLines: readonly string[] = [
   "    return {",
   "      ok: () => response.statusCode >= 200 && response.statusCode < 300,",
   "      status: () => response.statusCode,",
-  "      json: async () => JSON.parse(text) as unknown,",
+  "      json: () => Promise.resolve(JSON.parse(text) as unknown),",
   "    };",
   "  } finally {",
   "    await agent.close();",
