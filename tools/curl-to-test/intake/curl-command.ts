@@ -26,13 +26,7 @@ import {
   objectKeyHeaderWords,
 } from "./curl-argument-checks.ts";
 import { withAuthorization } from "./curl-headers.ts";
-import {
-  joinAppendedQuery,
-  normaliseUrl,
-  queryFileWarnings,
-  uploadBody,
-  uploadWarnings,
-} from "./curl-request-url.ts";
+import { readRequestUrl, uploadBody, uploadWarnings } from "./curl-request-url.ts";
 import { readSharedParts } from "./curl-shared-parts.ts";
 import { translateCurlconverterWarning } from "./curlconverter-warnings.ts";
 import type { ShellCommand, ShellWord } from "./shell-command.ts";
@@ -165,21 +159,21 @@ function capturedRequests(input: {
         translateCurlconverterWarning(kind, message),
       ),
     ];
-    return request.urls.map((url): CapturedRequest => ({
-      source,
-      method: url.method.toString(),
-      url: normaliseUrl(joinAppendedQuery(url)),
-      headers: shared.challengeAuth
-        ? shared.headers
-        : withAuthorization(shared.headers, url, request),
-      ...(shared.omittedHeaders.length > 0 ? { omittedHeaders: shared.omittedHeaders } : {}),
-      body: url.uploadFile ? uploadBody(url.uploadFile.toString()) : shared.body,
-      warnings: unique([
-        ...commandWarnings,
-        ...queryFileWarnings(url),
-        ...uploadWarnings(url, context),
-      ]),
-    }));
+    return request.urls.map((url): CapturedRequest => {
+      const sent = readRequestUrl(url, context);
+      return {
+        source,
+        method: url.method.toString(),
+        url: sent.url,
+        ...(sent.queryFiles ? { queryFiles: sent.queryFiles } : {}),
+        headers: shared.challengeAuth
+          ? shared.headers
+          : withAuthorization(shared.headers, url, request),
+        ...(shared.omittedHeaders.length > 0 ? { omittedHeaders: shared.omittedHeaders } : {}),
+        body: url.uploadFile ? uploadBody(url.uploadFile.toString()) : shared.body,
+        warnings: unique([...commandWarnings, ...sent.warnings, ...uploadWarnings(url, context)]),
+      };
+    });
   });
 }
 

@@ -68,6 +68,12 @@ export interface MultipartPart {
   contentType?: string;
 }
 
+/** A query parameter whose value curl reads from a file: `name@path`, or `@path` unnamed. */
+export interface QueryFile {
+  name?: string;
+  path: string;
+}
+
 export interface CapturedResponse {
   status: number;
   headers: NameValue[];
@@ -82,6 +88,13 @@ export interface CapturedRequest {
   method: string;
   /** The absolute URL as captured; its raw query string is kept byte for byte. */
   url: string;
+  /**
+   * Query parameters curl reads from files when it sends the request (`--url-query name@file`,
+   * `-G --data-urlencode name@file`), in order after `url`, which then ends in the `?` or `&`
+   * curl writes before them. Each is `name=` (when named) and the file's content percent-encoded
+   * as curl does it (a space as `+`), joined by `&`.
+   */
+  queryFiles?: QueryFile[];
   /**
    * Sent headers in capture order, duplicates kept, as written (`-H 'X;'` is `X` with an empty
    * value). Includes what curl derives from options (`-u`, `-b`, `-A`, `-e`, the Content-Type

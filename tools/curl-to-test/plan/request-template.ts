@@ -81,10 +81,18 @@ export function requestTemplate(input: RequestTemplateInput): RequestTemplate {
   }
 
   todos.push(...clientDefaultTodos(request, headers));
+  for (const file of request.queryFiles ?? []) {
+    if (!request.warnings.some((warning) => warning.includes(file.path))) {
+      todos.push(
+        `query ${file.name ?? "value"}@${file.path} is read from the file when the test runs; keep that file there`,
+      );
+    }
+  }
   const status = request.response?.status;
   const planned: PlannedRequest = {
     method: request.method,
     url: mergeLiterals(url),
+    ...(request.queryFiles ? { queryFiles: request.queryFiles } : {}),
     headers: headers.map((header) => ({ ...header, value: mergeLiterals(header.value) })),
     body: plannedBody(input, todos),
     followRedirects: !(status !== undefined && status >= 300 && status < 400),

@@ -25,7 +25,8 @@ export function tableColumns(cases: readonly PlannedExchange[]): TableColumns | 
   const sender = (exchange: PlannedExchange) => fixtureLimits(exchange.request).length > 0;
   if (
     differs((exchange) => [exchange.request.method, exchange.request.followRedirects]) ||
-    differs(sender)
+    differs(sender) ||
+    differs((exchange) => exchange.request.queryFiles)
   ) {
     return null;
   }

@@ -94,7 +94,7 @@ export function sendAndCheck(
   }
   if (!request.followRedirects) options.push("maxRedirects: 0");
 
-  const url = row.url ?? templateCode(file, request.url);
+  const url = withQueryFiles(file, row.url ?? templateCode(file, request.url), request);
   const optionsCode = options.length > 0 ? `, { ${options.join(", ")} }` : "";
   let call: string;
   if (sendsAsWritten(request)) {
@@ -148,6 +148,19 @@ export function textReencoded(request: PlannedRequest, text: ValueTemplate): boo
   } catch {
     return true;
   }
+}
+
+/** The URL code, then each query parameter curl read from a file, read when the test runs. */
+function withQueryFiles(file: SpecFile, url: string, request: PlannedRequest): string {
+  const parameters = (request.queryFiles ?? []).map((query) => {
+    file.usesReadFile = true;
+    return urlencodeLikeCurlCode(
+      `await readFile(${stringLiteral(query.path)}, "utf8")`,
+      query.name,
+    );
+  });
+  // `url` ends in the `?` or `&` curl wrote before them.
+  return parameters.length === 0 ? url : `${url} + ${parameters.join(' + "&" + ')}`;
 }
 
 /** The file's bytes, transformed the way curl's option turned them into the body. */
