@@ -71,7 +71,7 @@ export function readRequestUrl(
     queryFiles,
     warnings: missing.map(
       (file) =>
-        `query ${file.name ?? "value"}@${clip(file.path)}: the file does not exist here; the test needs it when it runs`,
+        `query ${file.name ?? ""}@${clip(file.path)}: the file does not exist here; the test needs it when it runs`,
     ),
   };
 }

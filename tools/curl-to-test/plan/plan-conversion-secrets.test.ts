@@ -218,6 +218,20 @@ describe("planConversion: what Playwright sends its own way", () => {
     assert.ok(!typed!.todos.some((each) => each.includes("undici")));
   });
 
+  it("keeps query parameters read from files, says so, and shows them in the title", () => {
+    const queryFiles = [{ name: "n", path: "q.txt" }];
+    const result = plan([captured("GET", "http://localhost:8080/x?a=1&", { queryFiles })]);
+    const exchange = allExchanges(result.plan.specs)[0]!;
+    assert.deepEqual(exchange.request.url, [{ kind: "literal", text: "/x?a=1&" }]);
+    assert.deepEqual(exchange.request.queryFiles, queryFiles);
+    assert.match(exchange.title, /GET \/x\?a=1&n=@q\.txt$/);
+    assert.ok(
+      exchange.todos.includes(
+        "query n@q.txt is read from the file when the test runs; keep that file there",
+      ),
+    );
+  });
+
   it("keeps a Content-Type curl appends its boundary to, and says when it had one", () => {
     const parts = [{ name: "a", value: "1" }];
     const result = plan([

@@ -84,7 +84,7 @@ export function requestTemplate(input: RequestTemplateInput): RequestTemplate {
   for (const file of request.queryFiles ?? []) {
     if (!request.warnings.some((warning) => warning.includes(file.path))) {
       todos.push(
-        `query ${file.name ?? "value"}@${file.path} is read from the file when the test runs; keep that file there`,
+        `query ${file.name ?? ""}@${file.path} is read from the file when the test runs; keep that file there`,
       );
     }
   }

@@ -16,6 +16,7 @@ import {
 } from "./literal.ts";
 import { UniqueNames } from "./unique-names.ts";
 import { requestBodyCode } from "./load-request-body.ts";
+import { urlencodeLikeCurlCode } from "./urlencode-like-curl-code.ts";
 import { jsonCode as jsonValueCode, templateCode as templateValueCode } from "./value-code.ts";
 import type { ValueSources } from "./value-code.ts";
 
@@ -236,11 +237,23 @@ function requestHookLines(module: ScenarioModule, exchange: PlannedExchange): st
     );
   }
   lines.push(
-    `request.url = baseUrl + ${template(request.url)};`,
+    `request.url = baseUrl + ${[template(request.url), ...queryFileCodes(module, request)].join(" + ")};`,
     `request.headers = { ${headers.join(", ")} };`,
     ...body.assign,
   );
   return lines;
+}
+
+/** Query parameters curl read from files, each read once per worker, joined by `&`. */
+function queryFileCodes(module: ScenarioModule, request: PlannedExchange["request"]): string[] {
+  const parameters = (request.queryFiles ?? []).map((query) => {
+    const file = module.declare(
+      "queryFile",
+      `${module.use("fileText")}(${stringLiteral(query.path)})`,
+    );
+    return urlencodeLikeCurlCode(`${file}()`, query.name);
+  });
+  return parameters.length === 0 ? [] : [parameters.join(' + "&" + ')];
 }
 
 /** The hook that keeps the values of a response that later requests send; none if none do. */

@@ -9,7 +9,12 @@ import type {
 } from "../plan/conversion-plan.ts";
 import { renderSpec } from "./render-spec.ts";
 
-function specWith(body: PlannedBody, headers: PlannedHeader[] = [], method = "POST"): string {
+function specWith(
+  body: PlannedBody,
+  headers: PlannedHeader[] = [],
+  method = "POST",
+  queryFiles?: PlannedExchange["request"]["queryFiles"],
+): string {
   const exchange: PlannedExchange = {
     title: "POST /v1/x",
     nameWords: ["post", "x"],
@@ -17,6 +22,7 @@ function specWith(body: PlannedBody, headers: PlannedHeader[] = [], method = "PO
     request: {
       method,
       url: [{ kind: "literal", text: "/v1/x" }],
+      ...(queryFiles ? { queryFiles } : {}),
       headers,
       body,
       followRedirects: true,
@@ -149,5 +155,23 @@ describe("renderSpec: what the request fixture would change", () => {
       /"content-type": "multipart\/related; boundary=xyz" \+ form\.contentType\.replace\("multipart\/form-data", ""\)/,
     );
     assert.match(code, /data: form\.body/);
+  });
+});
+
+describe("renderSpec: query parameters read from files", () => {
+  it("reads each file when the test runs and encodes it as curl does, joined by &", () => {
+    const code = specWith({ kind: "none" }, [], "GET", [
+      { name: "n", path: "q.txt" },
+      { path: "r.txt" },
+    ]);
+    assert.match(code, /^import \{ readFile \} from "node:fs\/promises";$/m);
+    const encoded = (path: string) =>
+      `encodeURIComponent\\(await readFile\\("${path}", "utf8"\\)\\)[^]*?\\.replaceAll\\("%20", "\\+"\\)`;
+    assert.match(
+      code,
+      new RegExp(
+        `request\\.get\\(\\s*"/v1/x" \\+\\s*"n=" \\+\\s*${encoded("q\\.txt")}\\s*\\+\\s*"&" \\+\\s*${encoded("r\\.txt")}`,
+      ),
+    );
   });
 });
