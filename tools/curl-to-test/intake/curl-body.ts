@@ -27,6 +27,8 @@ export function readBody(input: {
   command: ShellCommand;
   context: CurlCommandContext;
   headers: NameValue[];
+  /** The `-H` headers alone: a Content-Type given with `-F` is one of these. */
+  custom: NameValue[];
   warnings: string[];
 }): CapturedBody {
   const { request, options, command, context, headers, warnings } = input;
@@ -36,10 +38,11 @@ export function readBody(input: {
   );
   if (formOptions.length > 0) {
     const parts = readFormParts(formOptions, context, warnings);
+    const given = input.custom.find((header) => /^content-type$/i.test(header.name))?.value;
     return {
       kind: "multipart",
       parts,
-      ...(mimeType !== undefined ? { contentType: mimeType } : {}),
+      ...(given !== undefined ? { contentType: given } : {}),
     };
   }
   // With -G (or -I) curlconverter moved the data into the query string.

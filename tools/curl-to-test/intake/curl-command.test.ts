@@ -149,6 +149,9 @@ describe("curl bodies", () => {
       parts: [{ name: "a", value: "1" }],
       contentType: "multipart/related; boundary=x",
     });
+    // The type -d derives is not one curl would keep: only a -H header is.
+    const mixed = read(`curl -F a=1 -d b=2 https://h/`).body;
+    assert.equal(mixed.kind === "multipart" ? mixed.contentType : "not multipart", undefined);
     assert.deepEqual(read(`curl -F a=1 https://h/`).body, {
       kind: "multipart",
       parts: [{ name: "a", value: "1" }],
