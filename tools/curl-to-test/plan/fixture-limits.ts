@@ -5,7 +5,8 @@ import type { PlannedRequest } from "./conversion-plan.ts";
  * request with any of these goes through undici instead (render/send-as-written-code.ts).
  * Playwright's server-side fetch upper-cases every method, and gives every body (a string or a
  * Buffer alike) `Content-Type: application/octet-stream` when the request names none; neither
- * can be turned off.
+ * can be turned off. It also copies headers into a plain object, where a header named
+ * `__proto__` sets the prototype instead, and is not sent.
  */
 export function fixtureLimits(request: PlannedRequest): string[] {
   const limits: string[] = [];
@@ -19,6 +20,9 @@ export function fixtureLimits(request: PlannedRequest): string[] {
     limits.push(
       "the capture sent the body without a Content-Type; Playwright's request fixture would add application/octet-stream",
     );
+  }
+  if (request.headers.some((header) => header.name === "__proto__")) {
+    limits.push("header __proto__: Playwright's request fixture would leave it out");
   }
   return limits;
 }

@@ -218,6 +218,27 @@ describe("planConversion: what Playwright sends its own way", () => {
     assert.ok(!typed!.todos.some((each) => each.includes("undici")));
   });
 
+  it("sends a header named __proto__ with undici, which the fixture would leave out", () => {
+    const result = plan([
+      captured("GET", "http://localhost:8080/ping", {
+        headers: [
+          { name: "__proto__", value: "b" },
+          { name: "constructor", value: "a" },
+        ],
+      }),
+      captured("GET", "http://localhost:8080/pong", {
+        headers: [{ name: "constructor", value: "a" }],
+      }),
+    ]);
+    const [proto, plain] = allExchanges(result.plan.specs);
+    assert.ok(
+      proto!.todos.includes(
+        "header __proto__: Playwright's request fixture would leave it out, so the test sends this request with undici, as written",
+      ),
+    );
+    assert.ok(!plain!.todos.some((todo) => todo.includes("undici")));
+  });
+
   it("keeps query parameters read from files, says so, and shows them in the title", () => {
     const queryFiles = [{ name: "n", path: "q.txt" }];
     const result = plan([captured("GET", "http://localhost:8080/x?a=1&", { queryFiles })]);
