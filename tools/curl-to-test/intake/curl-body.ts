@@ -144,7 +144,7 @@ function readUrlencodePiece(
 }
 
 /** curl's --data-urlencode escaping: unreserved characters stay, space is `+`, the rest %XX. */
-function encodeLikeCurl(text: string): string {
+export function encodeLikeCurl(text: string): string {
   let encoded = "";
   for (const byte of Buffer.from(text, "utf8")) {
     const char = String.fromCharCode(byte);
