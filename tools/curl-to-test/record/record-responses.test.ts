@@ -136,6 +136,32 @@ describe("recordResponses on the wire", () => {
     }
   });
 
+  it("keeps a Content-Type given with -F and appends its own boundary, as curl does", async () => {
+    const server = await startRecordingServer();
+    try {
+      const contentType = "multipart/related; boundary=captured";
+      await recordResponses(
+        [
+          captured({
+            url: "http://localhost:28139/upload",
+            method: "POST",
+            headers: [{ name: "Content-Type", value: contentType }],
+            body: { kind: "multipart", parts: [{ name: "a", value: "1" }], contentType },
+          }),
+        ],
+        { target: server.url },
+      );
+      const sent = server.requests[0]?.headers.filter((h) => /^content-type$/i.test(h.name));
+      assert.equal(sent?.length, 1);
+      assert.match(
+        sent?.[0]?.value ?? "",
+        /^multipart\/related; boundary=captured; boundary=qaops-record-/,
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
   it("rebuilds a multipart body with its own boundary, reading files from filesDirectory", async () => {
     const server = await startRecordingServer();
     try {

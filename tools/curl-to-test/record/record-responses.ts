@@ -211,8 +211,14 @@ async function requestBody(
       chunks.push(Buffer.from(`--${boundary}--\r\n`));
       return {
         bytes: Buffer.concat(chunks),
-        // The captured content type names the capture's boundary; this one names ours.
-        headers: [{ name: "Content-Type", value: `multipart/form-data; boundary=${boundary}` }],
+        // The captured content type names the capture's boundary; this one names ours. A type
+        // given with curl's -F is kept, ours appended, as curl does.
+        headers: [
+          {
+            name: "Content-Type",
+            value: `${body.contentType ?? "multipart/form-data"}; boundary=${boundary}`,
+          },
+        ],
       };
     }
   }

@@ -14,6 +14,16 @@ export function curlMultipartTypeCode(
   contentType: string,
 ): { lines: string[]; option: string; contentType: string } {
   const written = multipartCode(file, parts, true);
-  const boundary = `${written.contentType ?? "form.contentType"}.replace("multipart/form-data", "")`;
-  return { ...written, contentType: `${stringLiteral(contentType)} + ${boundary}` };
+  return {
+    ...written,
+    contentType: appendedBoundaryCode(contentType, written.contentType ?? "form.contentType"),
+  };
+}
+
+/**
+ * `contentType` with the boundary that `formContentType` (code giving `multipart/form-data;
+ * boundary=…`, what the `multipartBody` helpers return) names appended after it.
+ */
+export function appendedBoundaryCode(contentType: string, formContentType: string): string {
+  return `${stringLiteral(contentType)} + ${formContentType}.replace("multipart/form-data", "")`;
 }

@@ -17,6 +17,7 @@ import {
 import { UniqueNames } from "./unique-names.ts";
 import { requestBodyCode } from "./load-request-body.ts";
 import { urlencodeLikeCurlCode } from "./urlencode-like-curl-code.ts";
+import { appendedBoundaryCode } from "./curl-multipart-type-code.ts";
 import { jsonCode as jsonValueCode, templateCode as templateValueCode } from "./value-code.ts";
 import type { ValueSources } from "./value-code.ts";
 
@@ -230,7 +231,13 @@ function requestHookLines(module: ScenarioModule, exchange: PlannedExchange): st
     // multipartBody writes a multipart body's content type with its own boundary.
     .filter((header) => !(multipart && header.name.toLowerCase() === "content-type"))
     .map((header) => `${propertyKey(header.name)}: ${headerValueCode(module, header, template)}`);
-  if (body.contentType) headers.push(`"content-type": ${body.contentType}`);
+  if (body.contentType) {
+    // A type given with curl's -F is sent as curl sends it: that type, the body's boundary after.
+    const given = request.body.kind === "multipart" ? request.body.contentType : undefined;
+    const type =
+      given === undefined ? body.contentType : appendedBoundaryCode(given, body.contentType);
+    headers.push(`"content-type": ${type}`);
+  }
   if (request.headers.some((header) => isFreshKeyHeader(header))) {
     lines.push(
       "// A fresh Idempotency-Key each time: the captured one would only replay the first answer.",
