@@ -4,7 +4,7 @@ import type { CapturedRequest } from "../model/captured-request.ts";
 
 /** Relative paths a request reads when it is sent; absolute ones are left absent. */
 export function filesRead(request: CapturedRequest): string[] {
-  const paths: string[] = [];
+  const paths: string[] = (request.queryFiles ?? []).map((file) => file.path);
   if (request.body.kind === "file") paths.push(request.body.path);
   if (request.body.kind === "multipart") {
     for (const part of request.body.parts)

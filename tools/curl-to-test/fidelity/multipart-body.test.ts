@@ -1,7 +1,7 @@
 // Multipart bodies split into parts by bytes, whatever boundary the sender chose.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { boundaryOf, parseMultipartBody } from "./multipart-body.ts";
+import { boundaryOf, parseMultipartBody, splitMultipart } from "./multipart-body.ts";
 
 describe("boundaryOf", () => {
   it("reads plain and quoted boundaries of multipart types only", () => {
@@ -41,5 +41,30 @@ describe("parseMultipartBody", () => {
     const cut = Buffer.from('--b\r\nContent-Disposition: form-data; name="x"\r\n\r\nvalue');
     assert.equal(parseMultipartBody(cut, "b"), undefined);
     assert.equal(parseMultipartBody(Buffer.from("--other--\r\n"), "b"), undefined);
+  });
+});
+
+describe("splitMultipart", () => {
+  const body = Buffer.from(
+    '--own\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--own--\r\n',
+  );
+
+  it("splits by the boundary the body uses and drops only that parameter", () => {
+    // curl appends its own boundary to a Content-Type the capture gave.
+    const split = splitMultipart("multipart/related; boundary=captured; boundary=own", body);
+    assert.equal(split?.contentType, "multipart/related; boundary=captured");
+    assert.deepEqual(
+      split?.parts.map((part) => [part.name, part.bytes.toString()]),
+      [["a", "1"]],
+    );
+    assert.equal(
+      splitMultipart('multipart/form-data; boundary="own"', body)?.contentType,
+      "multipart/form-data",
+    );
+  });
+
+  it("gives up when no boundary parameter splits the body, or the type is not multipart", () => {
+    assert.equal(splitMultipart("multipart/related; boundary=captured", body), undefined);
+    assert.equal(splitMultipart("text/plain; boundary=own", body), undefined);
   });
 });

@@ -17,6 +17,29 @@ export function boundaryOf(contentType: string): string | undefined {
   return /^\s*multipart\//i.test(contentType) ? multipartBoundary(contentType) : undefined;
 }
 
+const boundaryParameter = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/gi;
+
+/**
+ * The body's parts, and the content type without the boundary parameter they were split by.
+ * curl appends its own boundary to a Content-Type the capture gave (`multipart/related;
+ * boundary=a; boundary=b`), so the parameters are tried from the last; the others stay.
+ */
+export function splitMultipart(
+  contentType: string,
+  body: Buffer,
+): { parts: ReceivedPart[]; contentType: string } | undefined {
+  if (!/^\s*multipart\//i.test(contentType)) return undefined;
+  const parameters = [...contentType.matchAll(boundaryParameter)].reverse();
+  for (const parameter of parameters) {
+    const parts = parseMultipartBody(body, parameter[1] ?? parameter[2] ?? "");
+    if (parts === undefined) continue;
+    const start = parameter.index;
+    const rest = contentType.slice(0, start) + contentType.slice(start + parameter[0].length);
+    return { parts, contentType: rest };
+  }
+  return undefined;
+}
+
 /** The parts in order; undefined when the body is not well formed for this boundary. */
 export function parseMultipartBody(body: Buffer, boundary: string): ReceivedPart[] | undefined {
   const delimiter = Buffer.from(`--${boundary}`, "latin1");

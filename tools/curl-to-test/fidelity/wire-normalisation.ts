@@ -4,7 +4,7 @@
  * verdict, so nothing is hidden. docs/convert-fidelity.md shows this list.
  */
 import { noiseHeaderRule } from "../plan/noise-headers.ts";
-import { boundaryOf, parseMultipartBody } from "./multipart-body.ts";
+import { splitMultipart } from "./multipart-body.ts";
 import type { ReceivedPart } from "./multipart-body.ts";
 import type { RecordedRequest } from "./recording-server.ts";
 import { transportHeaders } from "../model/transport-headers.ts";
@@ -60,7 +60,8 @@ export const NORMALISATION_RULES = {
     id: "multipart-boundary",
     description:
       "multipart bodies compare part by part (name, filename, content-type, bytes) and the " +
-      "content-type header without its boundary parameter, since each client picks its own",
+      "content-type header without the boundary parameter the body uses, since each client " +
+      "picks its own (curl appends its own to a content type the capture gave)",
   },
   percentEncoding: {
     id: "percent-encoding-case",
@@ -129,13 +130,12 @@ export function normaliseRequest(request: RecordedRequest, sender: Sender): Norm
       bytes = Buffer.from(upper, "latin1");
     }
   }
-  const boundary = contentType === undefined ? undefined : boundaryOf(contentType);
-  const parts = boundary === undefined ? undefined : parseMultipartBody(request.body, boundary);
+  const multipart = contentType === undefined ? undefined : splitMultipart(contentType, bytes);
   let body: NormalisedBody = { kind: "bytes", bytes };
-  if (parts !== undefined && contentType !== undefined) {
+  if (multipart !== undefined) {
     applied.add(NORMALISATION_RULES.multipartBoundary.id);
-    body = { kind: "multipart", parts };
-    byName.set("content-type", [contentType.replace(/;\s*boundary=("[^"]*"|[^;\s]*)/i, "")]);
+    body = { kind: "multipart", parts: multipart.parts };
+    byName.set("content-type", [multipart.contentType]);
   }
 
   const headers: [string, string][] = [];

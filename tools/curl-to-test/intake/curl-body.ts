@@ -33,6 +33,8 @@ export function readBody(input: {
   command: ShellCommand;
   context: CurlCommandContext;
   headers: NameValue[];
+  /** The `-H` headers alone: a Content-Type given with `-F` is one of these. */
+  custom: NameValue[];
   warnings: WarningNote[];
 }): CapturedBody {
   const { request, options, command, context, headers, warnings } = input;
@@ -41,7 +43,13 @@ export function readBody(input: {
     (option) => option.name === "form" || option.name === "form-string",
   );
   if (formOptions.length > 0) {
-    return { kind: "multipart", parts: readFormParts(formOptions, context, warnings) };
+    const parts = readFormParts(formOptions, context, warnings);
+    const given = input.custom.find((header) => /^content-type$/i.test(header.name))?.value;
+    return {
+      kind: "multipart",
+      parts,
+      ...(given !== undefined ? { contentType: given } : {}),
+    };
   }
   // With -G (or -I) curlconverter moved the data into the query string.
   if (request.data === undefined && request.dataArray === undefined) return { kind: "none" };
@@ -150,7 +158,7 @@ function readUrlencodePiece(
 }
 
 /** curl's --data-urlencode escaping: unreserved characters stay, space is `+`, the rest %XX. */
-function encodeLikeCurl(text: string): string {
+export function encodeLikeCurl(text: string): string {
   let encoded = "";
   for (const byte of Buffer.from(text, "utf8")) {
     const char = String.fromCharCode(byte);

@@ -152,6 +152,22 @@ describe("curl bodies", () => {
       ],
     ]);
   });
+
+  it("keeps the Content-Type given with -F, which curl sends with its boundary appended", () => {
+    const related = read(`curl -F a=1 -H 'Content-Type: multipart/related; boundary=x' https://h/`);
+    assert.deepEqual(related.body, {
+      kind: "multipart",
+      parts: [{ name: "a", value: "1" }],
+      contentType: "multipart/related; boundary=x",
+    });
+    // The type -d derives is not one curl would keep: only a -H header is.
+    const mixed = read(`curl -F a=1 -d b=2 https://h/`).body;
+    assert.equal(mixed.kind === "multipart" ? mixed.contentType : "not multipart", undefined);
+    assert.deepEqual(read(`curl -F a=1 https://h/`).body, {
+      kind: "multipart",
+      parts: [{ name: "a", value: "1" }],
+    });
+  });
 });
 
 describe("curl URLs and methods", () => {
@@ -165,6 +181,28 @@ describe("curl URLs and methods", () => {
   it("appends --url-query and -G data with one & even after a query ending in &", () => {
     assert.equal(read(`curl 'https://h/?a=1&' --url-query b=2`).url, "https://h/?a=1&b=2");
     assert.equal(read(`curl 'https://h/?a=1' -G -d b=2`).url, "https://h/?a=1&b=2");
+  });
+
+  it("keeps query parameters read from files apart, the URL ending where curl appends them", () => {
+    const named = read(`curl 'https://h/?a=1' --url-query 'n@q.txt' --url-query '@r.txt'`);
+    assert.equal(named.url, "https://h/?a=1&");
+    assert.deepEqual(named.queryFiles, [{ name: "n", path: "q.txt" }, { path: "r.txt" }]);
+    assert.deepEqual(named.warnings, [
+      "query n@q.txt: the file does not exist here; the test needs it when it runs",
+      "query @r.txt: the file does not exist here; the test needs it when it runs",
+    ]);
+    const bare = read(`curl https://h --url-query 'n@q.txt'`);
+    assert.equal(bare.url, "https://h/?");
+    assert.deepEqual(bare.queryFiles, [{ name: "n", path: "q.txt" }]);
+  });
+
+  it("sends a file parameter followed by inline ones as written, with a warning", () => {
+    const request = read(`curl -G --data-urlencode 'n@q.txt' -d a=1 'https://h/x'`);
+    assert.equal(request.url, "https://h/x?n=@q.txt&a=1");
+    assert.equal(request.queryFiles, undefined);
+    assert.deepEqual(request.warnings, [
+      "--url-query or -G data reads a value from a file; the test sends the @file text as written",
+    ]);
   });
 
   it("keeps -X as written and makes one request per URL", () => {

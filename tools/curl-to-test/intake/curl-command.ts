@@ -25,12 +25,7 @@ import {
   objectKeyHeaderWords,
 } from "./curl-argument-checks.ts";
 import { withAuthorization } from "./curl-headers.ts";
-import {
-  joinAppendedQuery,
-  normaliseUrl,
-  queryFileWarnings,
-  uploadBody,
-} from "./curl-request-url.ts";
+import { readRequestUrl, uploadBody } from "./curl-request-url.ts";
 import { readSharedParts } from "./curl-shared-parts.ts";
 import { translateCurlconverterWarning } from "./curlconverter-warnings.ts";
 import type { ShellCommand, ShellWord } from "./shell-command.ts";
@@ -165,18 +160,20 @@ function capturedRequests(input: {
       ),
     ];
     return request.urls.map((url): CapturedRequest => {
+      const sent = readRequestUrl(url, context);
       const upload = url.uploadFile ? uploadBody(url.uploadFile.toString(), context) : undefined;
       return {
         source,
         method: url.method.toString(),
-        url: normaliseUrl(joinAppendedQuery(url)),
+        url: sent.url,
+        ...(sent.queryFiles ? { queryFiles: sent.queryFiles } : {}),
         headers: shared.challengeAuth
           ? shared.headers
           : withAuthorization(shared.headers, url, request),
         ...(shared.omittedHeaders.length > 0 ? { omittedHeaders: shared.omittedHeaders } : {}),
         body: upload?.body ?? shared.body,
         warnings: placeWarnings(
-          unique([...commandWarnings, ...queryFileWarnings(url), ...(upload?.warnings ?? [])]),
+          unique([...commandWarnings, ...sent.warnings, ...(upload?.warnings ?? [])]),
           source,
         ),
       };

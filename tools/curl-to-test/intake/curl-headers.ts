@@ -61,13 +61,7 @@ export function readCustomHeaders(
   for (const option of options) {
     if (option.name !== "header" || option.value === undefined) continue;
     const header = readHeaderArgument(option.value);
-    if (header.kind === "send" && header.name.toLowerCase() === "__proto__") {
-      // Playwright copies headers into a plain object, where this name sets the prototype.
-      warnings.push({
-        code: "header-not-sendable",
-        message: `header __proto__: Playwright cannot send a header of this name; the test leaves it out`,
-      });
-    } else if (header.kind === "send") custom.push({ name: header.name, value: header.value });
+    if (header.kind === "send") custom.push({ name: header.name, value: header.value });
     else if (header.kind === "omit") omitted.push(header.name);
     else if (header.kind === "file") {
       warnings.push({

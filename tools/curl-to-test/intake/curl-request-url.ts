@@ -1,5 +1,5 @@
 import type { RequestUrl } from "curlconverter";
-import type { CapturedBody } from "../model/captured-request.ts";
+import type { CapturedBody, QueryFile } from "../model/captured-request.ts";
 import { clip } from "./clip.ts";
 import type { WarningNote } from "../model/conversion-warning.ts";
 import type { CurlCommandContext } from "./curl-command.ts";
@@ -17,6 +17,13 @@ export function joinAppendedQuery(url: RequestUrl): string {
   return full;
 }
 
+/** One piece of curl's query: inline text, or a value it reads from a file. */
+type DataParam = NonNullable<RequestUrl["queryArray"]>[number];
+
+function readsFile(piece: DataParam): piece is Extract<DataParam, { filename: unknown }> {
+  return "filename" in piece;
+}
+
 /** curl never sends the fragment and asks for `/` when the URL has no path. */
 export function normaliseUrl(url: string): string {
   const hash = url.indexOf("#");
@@ -24,16 +31,60 @@ export function normaliseUrl(url: string): string {
   return withoutFragment.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?]*)(?=\?|$)/i, "$1/");
 }
 
-export function queryFileWarnings(url: RequestUrl): WarningNote[] {
-  return url.queryReadsFile === undefined
-    ? []
-    : [
+/**
+ * The URL curl sends, with the query parameters it reads from files apart: the test reads them
+ * when it runs. Only parameters after all the inline ones are; otherwise (`-G --data-urlencode
+ * n@file -d a=1`) the `@file` text is sent as written, with a warning.
+ */
+export function readRequestUrl(
+  url: RequestUrl,
+  context: CurlCommandContext,
+): { url: string; queryFiles?: QueryFile[]; warnings: WarningNote[] } {
+  const full = normaliseUrl(joinAppendedQuery(url));
+  if (url.queryReadsFile === undefined) return { url: full, warnings: [] };
+  const pieces = url.queryArray ?? [];
+  const tail = pieces.slice(pieces.findIndex(readsFile));
+  const queryFiles = tail.flatMap((piece): QueryFile[] =>
+    readsFile(piece)
+      ? [
+          {
+            ...(piece.name ? { name: piece.name.toString() } : {}),
+            path: piece.filename.toString(),
+          },
+        ]
+      : [],
+  );
+  const suffix = queryFiles
+    .map((file) => `${file.name === undefined ? "" : `${file.name}=`}@${file.path}`)
+    .join("&");
+  const apart =
+    tail.every((piece) => readsFile(piece) || piece.toString() === "&") &&
+    queryFiles.every((file) => file.path !== "-") &&
+    full.endsWith(suffix);
+  if (!apart) {
+    return {
+      url: full,
+      warnings: [
         {
           code: "query-file-not-read",
           message:
             "--url-query or -G data reads a value from a file; the test sends the @file text as written",
         },
-      ];
+      ],
+    };
+  }
+  const placed = queryFiles.map((file): QueryFile =>
+    context.fileExists(file.path) ? file : { ...file, missing: true },
+  );
+  const missing = placed.filter((file) => file.missing);
+  return {
+    url: full.slice(0, full.length - suffix.length),
+    queryFiles: placed,
+    warnings: missing.map((file) => ({
+      code: "file-missing",
+      message: `query ${file.name ?? ""}@${clip(file.path)}: the file does not exist here; the test needs it when it runs`,
+    })),
+  };
 }
 
 /** The `-T` body, and its warning when there is nothing here to read it from. */

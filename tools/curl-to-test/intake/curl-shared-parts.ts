@@ -44,6 +44,6 @@ export function readSharedParts(input: {
   }
 
   const headers = curlHeaders(request, custom, omitted, challengeAuth);
-  const body = readBody({ request, options, command, context, headers, warnings });
+  const body = readBody({ request, options, command, context, headers, custom, warnings });
   return { headers, omittedHeaders: omitted, body, warnings, challengeAuth };
 }

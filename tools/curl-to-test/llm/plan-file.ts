@@ -83,6 +83,7 @@ const body = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("binary"), base64: z.string() }),
   z.object({
     kind: z.literal("multipart"),
+    contentType: z.string().optional(),
     parts: z.array(
       z.discriminatedUnion("kind", [
         z.object({
@@ -180,8 +181,10 @@ const exchange = z.object({
   nameWords: z.array(z.string()),
   sources: z.array(source),
   request: z.object({
-    method: z.string().regex(/^[A-Z][A-Z0-9_-]*$/),
+    // An RFC 9110 token, case kept: curl sends `-X wHat` as written, and so does the test.
+    method: z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/),
     url: valueTemplate,
+    queryFiles: z.array(z.object({ name: z.string().optional(), path: z.string() })).optional(),
     headers: z.array(z.object({ name: z.string(), value: valueTemplate })),
     body,
     followRedirects: z.boolean(),

@@ -27,7 +27,15 @@ export type CapturedBody =
   | { kind: "text"; text: string; mimeType?: string }
   /** Bytes that are not UTF-8 text (HAR base64 bodies, --data-binary of binary files). */
   | { kind: "binary"; base64: string; mimeType?: string }
-  | { kind: "multipart"; parts: MultipartPart[] }
+  | {
+      kind: "multipart";
+      parts: MultipartPart[];
+      /**
+       * The Content-Type the capture gave with curl's `-F`: curl sends it with its own
+       * `; boundary=…` appended, whatever it says (`multipart/related; boundary=…; boundary=…`).
+       */
+      contentType?: string;
+    }
   /** A body read from a file at send time (`-d @file`, `-T file`); the file may be absent. */
   | {
       kind: "file";
@@ -66,6 +74,14 @@ export interface MultipartPart {
   missing?: true;
 }
 
+/** A query parameter whose value curl reads from a file: `name@path`, or `@path` unnamed. */
+export interface QueryFile {
+  name?: string;
+  path: string;
+  /** `path` names no file here; a `file-missing` warning says so. */
+  missing?: true;
+}
+
 export interface CapturedResponse {
   status: number;
   headers: NameValue[];
@@ -80,6 +96,13 @@ export interface CapturedRequest {
   method: string;
   /** The absolute URL as captured; its raw query string is kept byte for byte. */
   url: string;
+  /**
+   * Query parameters curl reads from files when it sends the request (`--url-query name@file`,
+   * `-G --data-urlencode name@file`), in order after `url`, which then ends in the `?` or `&`
+   * curl writes before them. Each is `name=` (when named) and the file's content percent-encoded
+   * as curl does it (a space as `+`), joined by `&`.
+   */
+  queryFiles?: QueryFile[];
   /**
    * Sent headers in capture order, duplicates kept, as written (`-H 'X;'` is `X` with an empty
    * value). Includes what curl derives from options (`-u`, `-b`, `-A`, `-e`, the Content-Type

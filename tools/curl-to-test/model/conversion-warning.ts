@@ -21,7 +21,6 @@ export const WARNING_CODES = {
   "cookie-file-not-sent": "cookies read from a file (-b file) are not sent",
   "header-file-not-read": "headers read from a file (-H @file) are not sent",
   "header-without-colon": "a -H argument without a colon is not sent",
-  "header-not-sendable": "a header Playwright cannot send (__proto__) is left out",
   "header-name-blanks": "blanks around a header name are trimmed",
   "query-file-not-read": "a --url-query or -G value read from a file is sent as @file text",
   // intake: bodies and files
@@ -53,8 +52,11 @@ export const WARNING_CODES = {
   "fresh-per-run": "a value the test makes up afresh on each run (an idempotency key)",
   "header-joined": "a header captured several times is sent once, values joined",
   "multipart-type-replaced": "a multipart body is sent as multipart/form-data with a new boundary",
+  "multipart-boundary-appended":
+    "a -F Content-Type with a boundary gets the body's boundary after it",
   "client-default-header": "the test's client sends a header the capture did not",
-  "method-upper-cased": "the method is sent upper-case",
+  "sent-as-written":
+    "a request the fixture would change (method case, no Content-Type, __proto__) is sent with undici",
   "file-read-at-run": "a file the test reads when it runs; keep it there",
   // record
   "record-no-response": "--record got no response for a request",

@@ -4,7 +4,7 @@
  * into code without deciding anything; a reviewer (or a model, through a validated answer) may
  * edit it and re-render. It never holds a secret value: secrets are env var references.
  */
-import type { SourceLocation } from "../model/captured-request.ts";
+import type { QueryFile, SourceLocation } from "../model/captured-request.ts";
 
 export const conversionPlanVersion = 1;
 
@@ -166,6 +166,8 @@ export interface PlannedRequest {
   method: string;
   /** Path and raw query string, relative to `baseURL`: `/v1/orders?status=PLACED`. */
   url: ValueTemplate;
+  /** Query parameters read from files when the test runs, after `url` (see CapturedRequest). */
+  queryFiles?: QueryFile[];
   /** Captured order; names as captured; noise already dropped; duplicates already joined. */
   headers: PlannedHeader[];
   body: PlannedBody;
@@ -207,7 +209,12 @@ export type PlannedBody =
   /** Any other text (forms, XML, JSON that is not in canonical form), byte for byte. */
   | { kind: "text"; text: ValueTemplate }
   | { kind: "binary"; base64: string }
-  | { kind: "multipart"; parts: PlannedMultipartPart[] }
+  | {
+      kind: "multipart";
+      parts: PlannedMultipartPart[];
+      /** A Content-Type curl sent with its own boundary appended (see CapturedBody). */
+      contentType?: string;
+    }
   /**
    * Read from a file when the test runs, turned into the body as curl does: unchanged, with
    * CR and LF removed (`-d @file`), or percent-encoded after `name=` (`--data-urlencode`).

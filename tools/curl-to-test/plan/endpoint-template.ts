@@ -30,6 +30,31 @@ export function looksLikeId(segment: string): boolean {
 }
 
 /**
+ * A short id whose prefix abbreviates the collection it sits under: `ord-1` in `/orders/ord-1`,
+ * `r-7` in `/receipts/r-7`, `step_2` in `/steps/step_2`. The prefix's letters must start the
+ * collection's name and appear in it in order, so words such as `utf-8` under `/charset`,
+ * `top-10` under `/items` or `v2-1` stay path words.
+ */
+export function looksLikePrefixedId(segment: string, collection: string | undefined): boolean {
+  const prefix = /^([A-Za-z]{1,8})[-_]\d+$/.exec(segment)?.[1]?.toLowerCase();
+  const name = collection?.toLowerCase();
+  if (prefix === undefined || name === undefined || name[0] !== prefix[0]) return false;
+  let from = 0;
+  for (const letter of prefix) {
+    const at = name.indexOf(letter, from);
+    if (at === -1) return false;
+    from = at + 1;
+  }
+  return true;
+}
+
+/** Is the path segment at `index` an identifier: by its shape, or as a collection's short id? */
+export function isIdSegment(segments: readonly string[], index: number): boolean {
+  const segment = segments[index] ?? "";
+  return looksLikeId(segment) || looksLikePrefixedId(segment, segments[index - 1]);
+}
+
+/**
  * The template of a relative URL's path. `variableSegments` are the indexes (in the path split
  * on `/`) that a flow variable fills; they become parameters whatever they look like.
  */
@@ -47,7 +72,9 @@ export function endpointTemplate(options: {
     .filter(
       ({ segment, index }) =>
         segment.length > 0 &&
-        (options.variableSegments?.has(index) || looksLikeId(segment) || isPlaceholder(segment)),
+        (options.variableSegments?.has(index) ||
+          isIdSegment(segments, index) ||
+          isPlaceholder(segment)),
     )
     .map(({ index }) => index);
   const lastParameter = parameterIndexes.at(-1);

@@ -1,4 +1,4 @@
-import type { ValueTemplate } from "./conversion-plan.ts";
+import type { PlannedRequest, ValueTemplate } from "./conversion-plan.ts";
 
 /** A template's text with env vars and variables shown as `{NAME}`, for titles and keys. */
 export function literalText(template: ValueTemplate): string {
@@ -6,6 +6,16 @@ export function literalText(template: ValueTemplate): string {
 }
 
 const maxTitleUrl = 100;
+
+/** The URL a title shows: query parameters read from files as curl wrote them (`name=@file`). */
+export function titleUrl(request: PlannedRequest): ValueTemplate {
+  const files = (request.queryFiles ?? []).map(
+    (file) => `${file.name === undefined ? "" : `${file.name}=`}@${file.path}`,
+  );
+  return files.length === 0
+    ? request.url
+    : [...request.url, { kind: "literal", text: files.join("&") }];
+}
 
 export function exchangeTitle(method: string, url: ValueTemplate, status: number | null): string {
   const text = literalText(url);

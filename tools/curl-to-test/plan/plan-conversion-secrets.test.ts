@@ -191,16 +191,97 @@ describe("planConversion: secrets and bytes", () => {
 });
 
 describe("planConversion: what Playwright sends its own way", () => {
-  it("says so when the captured method is not upper-case", () => {
+  it("says why a request whose method is not upper-case goes through undici", () => {
     const result = plan([captured("wHat", "http://localhost:8080/")]);
     const exchange = allExchanges(result.plan.specs)[0]!;
     assert.equal(exchange.request.method, "wHat");
+    const todo =
+      "method wHat: Playwright's request fixture would send WHAT, so the test sends this request with undici, as written";
+    assert.ok(exchange.todos.includes(todo));
+    assert.ok(result.warnings.some((warning) => warning.message === todo));
+  });
+
+  it("says why a body without a Content-Type goes through undici", () => {
+    const result = plan([
+      captured("PUT", "http://localhost:8080/file.txt", {
+        body: { kind: "file", path: "file.txt" },
+      }),
+      captured("PUT", "http://localhost:8080/typed.txt", {
+        headers: [{ name: "Content-Type", value: "text/plain" }],
+        body: { kind: "file", path: "typed.txt" },
+      }),
+    ]);
+    const [bare, typed] = allExchanges(result.plan.specs);
+    const todo =
+      "the capture sent the body without a Content-Type; Playwright's request fixture would add application/octet-stream, so the test sends this request with undici, as written";
+    assert.ok(bare!.todos.includes(todo));
+    assert.ok(!typed!.todos.some((each) => each.includes("undici")));
+  });
+
+  it("sends a header named __proto__ with undici, which the fixture would leave out", () => {
+    const result = plan([
+      captured("GET", "http://localhost:8080/ping", {
+        headers: [
+          { name: "__proto__", value: "b" },
+          { name: "constructor", value: "a" },
+        ],
+      }),
+      captured("GET", "http://localhost:8080/pong", {
+        headers: [{ name: "constructor", value: "a" }],
+      }),
+    ]);
+    const [proto, plain] = allExchanges(result.plan.specs);
     assert.ok(
-      exchange.todos.includes(
-        "method wHat: Playwright sends methods upper-case, so the test sends WHAT",
+      proto!.todos.includes(
+        "header __proto__: Playwright's request fixture would leave it out, so the test sends this request with undici, as written",
       ),
     );
-    assert.ok(result.warnings.some((warning) => warning.message === exchange.todos[0]));
+    assert.ok(!plain!.todos.some((todo) => todo.includes("undici")));
+  });
+
+  it("keeps query parameters read from files, says so, and shows them in the title", () => {
+    const queryFiles = [{ name: "n", path: "q.txt" }];
+    const result = plan([captured("GET", "http://localhost:8080/x?a=1&", { queryFiles })]);
+    const exchange = allExchanges(result.plan.specs)[0]!;
+    assert.deepEqual(exchange.request.url, [{ kind: "literal", text: "/x?a=1&" }]);
+    assert.deepEqual(exchange.request.queryFiles, queryFiles);
+    assert.match(exchange.title, /GET \/x\?a=1&n=@q\.txt$/);
+    assert.ok(
+      exchange.todos.includes(
+        "query n@q.txt is read from the file when the test runs; keep that file there",
+      ),
+    );
+  });
+
+  it("keeps a Content-Type curl appends its boundary to, and says when it had one", () => {
+    const parts = [{ name: "a", value: "1" }];
+    const result = plan([
+      captured("POST", "http://localhost:8080/related", {
+        headers: [{ name: "Content-Type", value: "multipart/related; boundary=xyz" }],
+        body: { kind: "multipart", parts, contentType: "multipart/related; boundary=xyz" },
+      }),
+      captured("POST", "http://localhost:8080/form", {
+        headers: [{ name: "Content-Type", value: "multipart/form-data" }],
+        body: { kind: "multipart", parts, contentType: "multipart/form-data" },
+      }),
+    ]);
+    const [related, form] = allExchanges(result.plan.specs);
+    assert.deepEqual(related!.request.headers, []);
+    assert.deepEqual(related!.request.body, {
+      kind: "multipart",
+      parts: [{ kind: "field", name: "a", value: [{ kind: "literal", text: "1" }] }],
+      contentType: "multipart/related; boundary=xyz",
+    });
+    assert.equal(
+      related!.todos[0],
+      "Content-Type multipart/related; boundary=xyz: sent as curl sends it, with the body's own boundary after the captured one; a server that reads the first will not find the parts",
+    );
+    assert.deepEqual(form!.request.headers, []);
+    assert.equal(
+      form!.request.body.kind === "multipart" && form!.request.body.contentType,
+      undefined,
+    );
+    assert.equal(form!.todos.length, 1, "only the no-response TODO");
   });
 
   it("says so when a multipart body had a content type other than multipart/form-data", () => {

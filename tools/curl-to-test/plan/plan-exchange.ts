@@ -2,7 +2,7 @@ import type { CapturedResponse } from "../model/captured-request.ts";
 import type { ConversionWarning } from "../model/conversion-warning.ts";
 import type { PlannedExchange, PlannedExpectation } from "./conversion-plan.ts";
 import { echoedVariables } from "./echoed-variables.ts";
-import { exchangeTitle } from "./exchange-title.ts";
+import { exchangeTitle, titleUrl } from "./exchange-title.ts";
 import { inferInvariants } from "./infer-invariants.ts";
 import { parseJson } from "./json-body.ts";
 import type { PreparedExchange } from "./prepare-exchanges.ts";
@@ -40,7 +40,7 @@ export class ExchangePlanner {
       this.#nonceValues,
     );
     const todos = first.todos.map((todo) => todo.message);
-    const title = exchangeTitle(first.planned.method, first.planned.url, null);
+    const title = exchangeTitle(first.planned.method, titleUrl(first.planned), null);
     for (const note of [...expectation.notes, ...replayed.notes(title)]) {
       if (note.code === "no-response") this.#unanswered += 1;
       else this.#warnings.push({ ...note, location: first.request.source });
@@ -53,7 +53,7 @@ export class ExchangePlanner {
     );
     inferred.invariants.push(...echoedVariables(group, expectation.expect.body));
     return {
-      title: `${actionPhrase(first.endpoint.nameWords)} — ${exchangeTitle(first.planned.method, first.planned.url, expectation.expect.status)}`,
+      title: `${actionPhrase(first.endpoint.nameWords)} — ${exchangeTitle(first.planned.method, titleUrl(first.planned), expectation.expect.status)}`,
       nameWords: first.endpoint.nameWords,
       sources: group.map((item) => item.request.source),
       request: first.planned,

@@ -29,7 +29,7 @@ describe("planConversion: warnings", () => {
     assert.deepEqual(codes(result.warnings), [
       "option-not-reproduced",
       "header-joined",
-      "method-upper-cased",
+      "sent-as-written",
       "no-response",
     ]);
     const summary = result.warnings.at(-1);

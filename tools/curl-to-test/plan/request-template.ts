@@ -9,6 +9,7 @@ import type {
   TemplatePart,
   ValueTemplate,
 } from "./conversion-plan.ts";
+import { fixtureLimits, fixtureLimitTodo } from "./fixture-limits.ts";
 import { inferSchema } from "./infer-schema.ts";
 import type { RequestSlot, SlotArea } from "./request-slots.ts";
 import { relativeUrl } from "./request-slots.ts";
@@ -45,25 +46,28 @@ export function requestTemplate(input: RequestTemplateInput): RequestTemplate {
   const url = fillText(relativeUrl(request.url), slotsIn(input, { kind: "url" }));
 
   const headers = plannedHeaders(input, todos);
-  todos.push(...clientDefaultTodos(request, headers));
-  const method = request.method.toUpperCase();
-  if (method !== request.method) {
-    todos.push({
-      code: "method-upper-cased",
-      message: `method ${request.method}: Playwright sends methods upper-case, so the test sends ${method}`,
-    });
-  }
+  todos.push(...clientDefaultTodos(request, headers), ...queryFileTodos(request));
   const status = request.response?.status;
-  return {
-    request: {
-      method: request.method,
-      url: mergeLiterals(url),
-      headers: headers.map((header) => ({ ...header, value: mergeLiterals(header.value) })),
-      body: plannedBody(input, todos),
-      followRedirects: !(status !== undefined && status >= 300 && status < 400),
-    },
-    todos,
+  const planned: PlannedRequest = {
+    method: request.method,
+    url: mergeLiterals(url),
+    ...(request.queryFiles ? { queryFiles: request.queryFiles } : {}),
+    headers: headers.map((header) => ({ ...header, value: mergeLiterals(header.value) })),
+    body: plannedBody(input, todos),
+    followRedirects: !(status !== undefined && status >= 300 && status < 400),
   };
+  todos.push(...fixtureLimits(planned).map(fixtureLimitTodo));
+  return { request: planned, todos };
+}
+
+/** Query values the test reads from files when it runs (a missing one is warned at intake). */
+function queryFileTodos(request: CapturedRequest): WarningNote[] {
+  return (request.queryFiles ?? [])
+    .filter((file) => file.missing === undefined)
+    .map((file) => ({
+      code: "file-read-at-run",
+      message: `query ${file.name ?? ""}@${file.path} is read from the file when the test runs; keep that file there`,
+    }));
 }
 
 /**
@@ -77,9 +81,10 @@ function plannedHeaders(input: RequestTemplateInput, todos: WarningNote[]): Plan
   request.headers.forEach((header, index) => {
     if (input.isNoiseHeader(header.name, header.value)) return;
     // Playwright writes its own multipart boundary; the captured one would not match the body.
+    // A Content-Type curl appends its boundary to goes with the body (plannedBody).
     if (request.body.kind === "multipart" && /^content-type$/i.test(header.name)) {
       const mediaType = header.value.split(";")[0]!.trim().toLowerCase();
-      if (mediaType !== "multipart/form-data") {
+      if (mediaType !== "multipart/form-data" && request.body.contentType === undefined) {
         todos.push({
           code: "multipart-type-replaced",
           message: `${header.name} ${mediaType}: the test sends the body as multipart/form-data with its own boundary`,
@@ -142,9 +147,18 @@ function plannedBody(input: RequestTemplateInput, todos: WarningNote[]): Planned
       );
     }
     case "multipart":
+      if (body.contentType !== undefined && /;\s*boundary=/i.test(body.contentType)) {
+        todos.push({
+          code: "multipart-boundary-appended",
+          message: `Content-Type ${body.contentType}: sent as curl sends it, with the body's own boundary after the captured one; a server that reads the first will not find the parts`,
+        });
+      }
       return {
         kind: "multipart",
         parts: body.parts.map((part, index) => plannedPart(input, part, index, todos)),
+        ...(body.contentType !== undefined && body.contentType !== "multipart/form-data"
+          ? { contentType: body.contentType }
+          : {}),
       };
   }
 }
@@ -319,15 +333,6 @@ function clientDefaultTodos(
         message: `the capture sent no ${name} header; Playwright sends ${value}`,
       });
     }
-  }
-  const hasBody =
-    request.body.kind === "text" || request.body.kind === "binary" || request.body.kind === "file";
-  if (hasBody && !headers.some((header) => /^content-type$/i.test(header.name))) {
-    todos.push({
-      code: "client-default-header",
-      message:
-        "the capture sent the body without a Content-Type; Playwright sends application/octet-stream",
-    });
   }
   return todos;
 }

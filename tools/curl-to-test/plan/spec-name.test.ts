@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { endpointTemplate } from "./endpoint-template.ts";
+import { endpointTemplate, looksLikePrefixedId } from "./endpoint-template.ts";
 
 function fileWords(method: string, url: string, host = ""): string {
   return endpointTemplate({ method, url, host }).nameWords.join("-");
@@ -27,5 +27,39 @@ describe("spec names from resource and action", () => {
 
   it("is the same on every run and never depends on the id's value", () => {
     assert.equal(fileWords("GET", "/v1/orders/12345"), fileWords("GET", "/v1/orders/67890"));
+  });
+
+  it("takes a short id whose prefix abbreviates its collection for a parameter", () => {
+    assert.equal(
+      endpointTemplate({ method: "GET", url: "/v1/orders/ord-1" }).title,
+      "GET /v1/orders/{id}",
+    );
+    assert.equal(fileWords("POST", "/v1/orders/ord-1/cancel"), "cancel-order");
+    assert.equal(fileWords("PUT", "/v1/receipts/r-7"), "update-receipt");
+    assert.equal(fileWords("GET", "/v1/steps/step_2"), "get-step");
+    assert.equal(fileWords("GET", "/v1/orders/ord-1"), fileWords("GET", "/v1/orders/ord-22"));
+  });
+
+  it("keeps words with a dash and a number that do not abbreviate their collection", () => {
+    assert.equal(
+      endpointTemplate({ method: "GET", url: "/charset/utf-8" }).title,
+      "GET /charset/utf-8",
+    );
+    assert.equal(
+      endpointTemplate({ method: "GET", url: "/v1/items/top-10" }).title,
+      "GET /v1/items/top-10",
+    );
+    assert.equal(
+      endpointTemplate({ method: "GET", url: "/api/v2-1/orders" }).title,
+      "GET /api/v2-1/orders",
+    );
+    assert.equal(looksLikePrefixedId("ord-1", undefined), false);
+    assert.equal(looksLikePrefixedId("ord-x", "orders"), false);
+    assert.equal(looksLikePrefixedId("odr-1", "orders"), true, "letters in order: o, d, r");
+    assert.equal(
+      looksLikePrefixedId("rod-1", "orders"),
+      false,
+      "must start as the collection does",
+    );
   });
 });

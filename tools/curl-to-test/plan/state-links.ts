@@ -5,7 +5,7 @@
  * ETA"), or a later step would lose the state its expectation was captured in.
  */
 import { nameWords } from "../model/identifier-names.ts";
-import { looksLikeId } from "./endpoint-template.ts";
+import { isIdSegment, looksLikeId } from "./endpoint-template.ts";
 import { relativeUrl } from "./request-slots.ts";
 
 const readMethods = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -41,7 +41,9 @@ function isCreate(request: StateLinkInput["request"]): boolean {
   const path = relativeUrl(request.url).split(/[?#]/, 1)[0] ?? "";
   return (
     request.method.toUpperCase() === "POST" &&
-    !path.split("/").some((segment) => segment !== "" && looksLikeId(segment))
+    !path
+      .split("/")
+      .some((segment, index, segments) => segment !== "" && isIdSegment(segments, index))
   );
 }
 

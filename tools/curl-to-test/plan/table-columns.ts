@@ -1,4 +1,5 @@
 import type { JsonTemplate, PlannedExchange, ValueTemplate } from "./conversion-plan.ts";
+import { fixtureLimits } from "./fixture-limits.ts";
 
 /** Which parts of a request differ between the cases of a table test. */
 export interface TableColumns {
@@ -21,7 +22,12 @@ export function tableColumns(cases: readonly PlannedExchange[]): TableColumns | 
     const reference = JSON.stringify(pick(first));
     return cases.some((exchange) => JSON.stringify(pick(exchange)) !== reference);
   };
-  if (differs((exchange) => [exchange.request.method, exchange.request.followRedirects])) {
+  const sender = (exchange: PlannedExchange) => fixtureLimits(exchange.request).length > 0;
+  if (
+    differs((exchange) => [exchange.request.method, exchange.request.followRedirects]) ||
+    differs(sender) ||
+    differs((exchange) => exchange.request.queryFiles)
+  ) {
     return null;
   }
   if (differs((exchange) => [exchange.expect.status === null, exchange.expect.body.kind])) {

@@ -1,7 +1,10 @@
 // --record replays captured requests against a real target (the demo platform, loopback
 // recording servers) and keeps what came back as each request's response.
 import assert from "node:assert/strict";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { AddressInfo, Socket } from "node:net";
 import { after, before, describe, it } from "node:test";
 import type { CapturedRequest } from "../model/captured-request.ts";
@@ -108,6 +111,53 @@ describe("recordResponses on the wire", () => {
       );
       assert.ok(!names.includes("accept-encoding"), "the captured accept-encoding is not replayed");
       assert.equal(received?.body.toString("utf8"), "naïve body");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("appends query parameters read from files in filesDirectory, encoded as curl does", async () => {
+    const server = await startRecordingServer();
+    const folder = await mkdtemp(join(tmpdir(), "record-query-"));
+    try {
+      await writeFile(join(folder, "q.txt"), "a b&c\n");
+      await recordResponses(
+        [
+          captured({
+            url: "http://localhost:28139/search?x=1&",
+            queryFiles: [{ name: "q", path: "q.txt" }, { path: "q.txt" }],
+          }),
+        ],
+        { target: server.url, filesDirectory: folder },
+      );
+      assert.equal(server.requests[0]?.target, "/search?x=1&q=a+b%26c%0A&a+b%26c%0A");
+    } finally {
+      await server.close();
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps a Content-Type given with -F and appends its own boundary, as curl does", async () => {
+    const server = await startRecordingServer();
+    try {
+      const contentType = "multipart/related; boundary=captured";
+      await recordResponses(
+        [
+          captured({
+            url: "http://localhost:28139/upload",
+            method: "POST",
+            headers: [{ name: "Content-Type", value: contentType }],
+            body: { kind: "multipart", parts: [{ name: "a", value: "1" }], contentType },
+          }),
+        ],
+        { target: server.url },
+      );
+      const sent = server.requests[0]?.headers.filter((h) => /^content-type$/i.test(h.name));
+      assert.equal(sent?.length, 1);
+      assert.match(
+        sent?.[0]?.value ?? "",
+        /^multipart\/related; boundary=captured; boundary=qaops-record-/,
+      );
     } finally {
       await server.close();
     }

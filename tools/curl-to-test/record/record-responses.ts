@@ -24,8 +24,10 @@ import type {
   CapturedRequest,
   CapturedResponse,
   NameValue,
+  QueryFile,
 } from "../model/captured-request.ts";
 import { transportHeaders } from "../model/transport-headers.ts";
+import { encodeLikeCurl } from "../intake/curl-body.ts";
 
 export interface RecordOptions {
   /** Base URL to replay against, e.g. `http://127.0.0.1:8080` or `https://staging.example.com/api`. */
@@ -100,10 +102,12 @@ export async function recordOne(
 ): Promise<CapturedRequest> {
   const path = pathAndQuery(request.url);
   const label = `${request.method} ${path.split("?")[0] ?? path}`;
+  const filesDirectory = options.filesDirectory ?? process.cwd();
   try {
-    const body = await requestBody(request.body, options.filesDirectory ?? process.cwd());
+    const query = await queryFromFiles(request.queryFiles ?? [], filesDirectory);
+    const body = await requestBody(request.body, filesDirectory);
     const response = await send({
-      url: new URL(joinPath(target, path)),
+      url: new URL(joinPath(target, path + query)),
       method: request.method,
       headers: [
         ...request.headers.filter((header) => {
@@ -153,6 +157,27 @@ function joinPath(target: URL, path: string): string {
 /** A failure whose message is safe to print: it names no header, query or body. */
 class RecordError extends Error {}
 
+/** Query parameters curl read from files, encoded as it does, for after the URL's `?` or `&`. */
+async function queryFromFiles(
+  files: readonly QueryFile[],
+  filesDirectory: string,
+): Promise<string> {
+  const parameters: string[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(
+        isAbsolute(file.path) ? file.path : join(filesDirectory, file.path),
+        "utf8",
+      );
+    } catch {
+      throw new RecordError(`cannot read the query file ${file.path}`);
+    }
+    parameters.push(`${file.name === undefined ? "" : `${file.name}=`}${encodeLikeCurl(text)}`);
+  }
+  return parameters.join("&");
+}
+
 async function requestBody(
   body: CapturedBody,
   filesDirectory: string,
@@ -193,8 +218,14 @@ async function requestBody(
       chunks.push(Buffer.from(`--${boundary}--\r\n`));
       return {
         bytes: Buffer.concat(chunks),
-        // The captured content type names the capture's boundary; this one names ours.
-        headers: [{ name: "Content-Type", value: `multipart/form-data; boundary=${boundary}` }],
+        // The captured content type names the capture's boundary; this one names ours. A type
+        // given with curl's -F is kept, ours appended, as curl does.
+        headers: [
+          {
+            name: "Content-Type",
+            value: `${body.contentType ?? "multipart/form-data"}; boundary=${boundary}`,
+          },
+        ],
       };
     }
   }

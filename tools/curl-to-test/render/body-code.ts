@@ -100,11 +100,12 @@ export function fileBodyCode(
 }
 
 /**
- * Code that percent-encodes the text `textCode` evaluates to as curl's `--data-urlencode` does,
- * after `name=` when the option named one. curl escapes everything but letters, digits and
- * -._~; encodeURIComponent leaves !'()*, which the code escapes too.
+ * Code that percent-encodes the text `textCode` evaluates to as curl's `--data-urlencode` and
+ * `--url-query` do, after `name=` when the option named one. curl escapes everything but
+ * letters, digits and -._~, and writes a space as `+`; encodeURIComponent leaves !'()*, which
+ * the code escapes too.
  */
-function urlencodeLikeCurlCode(textCode: string, name: string | undefined): string {
-  const encoded = `encodeURIComponent(${textCode}).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())`;
+export function urlencodeLikeCurlCode(textCode: string, name: string | undefined): string {
+  const encoded = `encodeURIComponent(${textCode}).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase()).replaceAll("%20", "+")`;
   return name === undefined ? encoded : `${stringLiteral(`${name}=`)} + ${encoded}`;
 }

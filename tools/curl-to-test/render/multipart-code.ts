@@ -7,14 +7,18 @@ import { templateCode } from "./spec-file.ts";
 
 /**
  * A multipart body through Playwright's FormData; built by the spec's own helper instead when a
- * text part has a content type of its own, which FormData cannot send.
+ * text part has a content type of its own, which FormData cannot send, or when `writeBody`.
  */
 export function multipartCode(
   file: SpecFile,
   planned: readonly PlannedMultipartPart[],
+  writeBody = false,
 ): { lines: string[]; option: string; contentType?: string } {
   const parts = describeParts(planned);
-  if (parts.some((part) => part.filename === undefined && part.contentType !== undefined)) {
+  if (
+    writeBody ||
+    parts.some((part) => part.filename === undefined && part.contentType !== undefined)
+  ) {
     file.usesMultipartBody = true;
     const call = multipartBodyCall(parts, (content) => contentCode(file, content, "bytes"));
     return {

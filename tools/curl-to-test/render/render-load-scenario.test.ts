@@ -115,6 +115,52 @@ describe("renderLoadScenario", () => {
     assert.match(text, /baseUrlEnv: "SHOP_BASE_URL"/);
   });
 
+  it("sends a multipart body under the Content-Type given with -F, its boundary appended", () => {
+    const text = renderLoadScenario(
+      planOf([
+        {
+          kind: "single",
+          title: "POST /v1/uploads",
+          exchange: exchange("POST /v1/uploads", {
+            method: "POST",
+            url: [{ kind: "literal", text: "/v1/uploads" }],
+            body: {
+              kind: "multipart",
+              parts: [{ kind: "field", name: "a", value: [{ kind: "literal", text: "1" }] }],
+              contentType: "multipart/related",
+            },
+          }),
+        },
+      ]),
+      options,
+    ).text;
+    assert.match(
+      text,
+      /"content-type": "multipart\/related" \+ form\.contentType\.replace\("multipart\/form-data", ""\)/,
+    );
+  });
+
+  it("appends query parameters read from files, encoded as curl does", () => {
+    const text = renderLoadScenario(
+      planOf([
+        {
+          kind: "single",
+          title: "GET /v1/orders?n=@q.txt",
+          exchange: exchange("GET /v1/orders?n=@q.txt", {
+            url: [{ kind: "literal", text: "/v1/orders?" }],
+            queryFiles: [{ name: "n", path: "q.txt" }],
+          }),
+        },
+      ]),
+      options,
+    ).text;
+    assert.match(text, /const queryFile = fileText\("q\.txt"\);/);
+    assert.match(
+      text,
+      /request\.url = baseUrl \+ "\/v1\/orders\?" \+ "n=" \+ encodeURIComponent\(queryFile\(\)\)[^;]*\.replaceAll\("%20", "\+"\);/,
+    );
+  });
+
   it("keeps a flow value in the virtual user's variables, apart from the module's names", () => {
     const create = exchange(
       "POST /v1/orders → 201",

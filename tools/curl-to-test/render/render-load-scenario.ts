@@ -11,6 +11,8 @@ import { camelIdentifier } from "../model/identifier-names.ts";
 import { commentText, numberLiteral, propertyKey, stringLiteral } from "./literal.ts";
 import { UniqueNames } from "./unique-names.ts";
 import { requestBodyCode } from "./load-request-body.ts";
+import { urlencodeLikeCurlCode } from "./body-code.ts";
+import { appendedBoundaryCode } from "./curl-multipart-type-code.ts";
 import { jsonCode as jsonValueCode, templateCode as templateValueCode } from "./value-code.ts";
 import type { ValueSources } from "./value-code.ts";
 
@@ -224,18 +226,36 @@ function requestHookLines(module: ScenarioModule, exchange: PlannedExchange): st
     // multipartBody writes a multipart body's content type with its own boundary.
     .filter((header) => !(multipart && header.name.toLowerCase() === "content-type"))
     .map((header) => `${propertyKey(header.name)}: ${headerValueCode(module, header, template)}`);
-  if (body.contentType) headers.push(`"content-type": ${body.contentType}`);
+  if (body.contentType) {
+    // A type given with curl's -F is sent as curl sends it: that type, the body's boundary after.
+    const given = request.body.kind === "multipart" ? request.body.contentType : undefined;
+    const type =
+      given === undefined ? body.contentType : appendedBoundaryCode(given, body.contentType);
+    headers.push(`"content-type": ${type}`);
+  }
   if (request.headers.some((header) => isFreshKeyHeader(header))) {
     lines.push(
       "// A fresh Idempotency-Key each time: the captured one would only replay the first answer.",
     );
   }
   lines.push(
-    `request.url = baseUrl + ${template(request.url)};`,
+    `request.url = baseUrl + ${[template(request.url), ...queryFileCodes(module, request)].join(" + ")};`,
     `request.headers = { ${headers.join(", ")} };`,
     ...body.assign,
   );
   return lines;
+}
+
+/** Query parameters curl read from files, each read once per worker, joined by `&`. */
+function queryFileCodes(module: ScenarioModule, request: PlannedExchange["request"]): string[] {
+  const parameters = (request.queryFiles ?? []).map((query) => {
+    const file = module.declare(
+      "queryFile",
+      `${module.use("fileText")}(${stringLiteral(query.path)})`,
+    );
+    return urlencodeLikeCurlCode(`${file}()`, query.name);
+  });
+  return parameters.length === 0 ? [] : [parameters.join(' + "&" + ')];
 }
 
 /** The hook that keeps the values of a response that later requests send; none if none do. */

@@ -9,14 +9,20 @@ import type {
 } from "../plan/conversion-plan.ts";
 import { renderSpec } from "./render-spec.ts";
 
-function specWith(body: PlannedBody, headers: PlannedHeader[] = []): string {
+function specWith(
+  body: PlannedBody,
+  headers: PlannedHeader[] = [],
+  method = "POST",
+  queryFiles?: PlannedExchange["request"]["queryFiles"],
+): string {
   const exchange: PlannedExchange = {
     title: "POST /v1/x",
     nameWords: ["post", "x"],
     sources: [{ file: "capture.sh", line: 1, column: 1 }],
     request: {
-      method: "POST",
+      method,
       url: [{ kind: "literal", text: "/v1/x" }],
+      ...(queryFiles ? { queryFiles } : {}),
       headers,
       body,
       followRedirects: true,
@@ -110,5 +116,62 @@ describe("renderSpec: multipart bodies", () => {
     assert.match(code, /headers: \{ "content-type": form\.contentType \}, data: form\.body/);
     assert.match(code, /^import \{ randomUUID \} from "node:crypto";$/m);
     assert.match(code, /^function multipartBody\(/m);
+  });
+});
+
+describe("renderSpec: what the request fixture would change", () => {
+  it("sends a method that is not upper-case with undici, the test taking baseURL", () => {
+    const code = specWith({ kind: "none" }, [], "wHat");
+    assert.match(code, /async \(\{ baseURL \}\) =>/);
+    assert.match(
+      code,
+      /await sendAsWritten\(new URL\("\/v1\/x", baseURL\), \{ method: "wHat" \}\)/,
+    );
+    assert.match(code, /^import \* as undici from "undici";$/m);
+    assert.doesNotMatch(code, /request\.fetch/);
+  });
+
+  it("sends a body without a Content-Type with undici, and one with it through the fixture", () => {
+    const file: PlannedBody = { kind: "file", path: "a.bin", transform: "none" };
+    assert.match(
+      specWith(file),
+      /sendAsWritten\(new URL\("\/v1\/x", baseURL\), \{ method: "POST", data: await readFile\("a\.bin"\) \}\)/,
+    );
+    const typed = specWith(file, [jsonType]);
+    assert.match(typed, /async \(\{ request \}\) =>/);
+    assert.match(typed, /request\.post\("\/v1\/x"/);
+    assert.doesNotMatch(typed, /undici/);
+  });
+
+  it("sends a multipart body under the Content-Type curl kept, its own boundary appended", () => {
+    const code = specWith({
+      kind: "multipart",
+      parts: [{ kind: "field", name: "a", value: [{ kind: "literal", text: "1" }] }],
+      contentType: "multipart/related; boundary=xyz",
+    });
+    assert.match(code, /const form = multipartBody\(\[\{ name: "a", content: "1" \}\]\);/);
+    assert.match(
+      code,
+      /"content-type": "multipart\/related; boundary=xyz" \+ form\.contentType\.replace\("multipart\/form-data", ""\)/,
+    );
+    assert.match(code, /data: form\.body/);
+  });
+});
+
+describe("renderSpec: query parameters read from files", () => {
+  it("reads each file when the test runs and encodes it as curl does, joined by &", () => {
+    const code = specWith({ kind: "none" }, [], "GET", [
+      { name: "n", path: "q.txt" },
+      { path: "r.txt" },
+    ]);
+    assert.match(code, /^import \{ readFile \} from "node:fs\/promises";$/m);
+    const encoded = (path: string) =>
+      `encodeURIComponent\\(await readFile\\("${path}", "utf8"\\)\\)[^]*?\\.replaceAll\\("%20", "\\+"\\)`;
+    assert.match(
+      code,
+      new RegExp(
+        `request\\.get\\(\\s*"/v1/x" \\+\\s*"n=" \\+\\s*${encoded("q\\.txt")}\\s*\\+\\s*"&" \\+\\s*${encoded("r\\.txt")}`,
+      ),
+    );
   });
 });

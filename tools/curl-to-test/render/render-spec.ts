@@ -3,7 +3,7 @@ import { sourcesText, testExchanges } from "./exchange-sources.ts";
 import { commentText, stringLiteral } from "./literal.ts";
 import { SpecFile } from "./spec-file.ts";
 import { freshValueLines, descriptionLines, todoLines } from "./spec-lines.ts";
-import { exchangeNames, sendAndCheck } from "./send-and-check.ts";
+import { exchangeNames, sendAndCheck, testFixtures } from "./send-and-check.ts";
 import { accessor } from "./response-accessor.ts";
 import { renderTable } from "./render-table.ts";
 import { renderSingle } from "./render-single.ts";
@@ -54,7 +54,7 @@ function renderFlow(file: SpecFile, test: PlannedFlowTest): string {
       : `await ${call};`;
   });
   return [
-    `test(${stringLiteral(test.title)}, async ({ request }) => {`,
+    `test(${stringLiteral(test.title)}, async (${testFixtures(test.steps.map((step) => step.request))}) => {`,
     ...freshValueLines(test.steps),
     ...steps,
     "});",

@@ -5,7 +5,7 @@ import { stringLiteral } from "./literal.ts";
 import type { SpecFile } from "./spec-file.ts";
 import { templateCode, jsonCode, headersCode, declareSchema, declareType } from "./spec-file.ts";
 import { todoLines } from "./spec-lines.ts";
-import { sendAndCheck, textReencoded } from "./send-and-check.ts";
+import { sendAndCheck, testFixtures, textReencoded } from "./send-and-check.ts";
 import type { ExchangeNames } from "./send-and-check.ts";
 import { expectedValues, valuesCode } from "./response-checks.ts";
 import { renderSingle } from "./render-single.ts";
@@ -57,7 +57,7 @@ export function renderTable(file: SpecFile, test: PlannedTableTest): string {
   const names: ExchangeNames = { responseSchema, bodyType };
   return [
     `for (const row of ${rowsName}) {`,
-    "test(row.title, async ({ request }) => {",
+    `test(row.title, async (${testFixtures([first.request])}) => {`,
     ...sendAndCheck(file, first, names, {
       ...(columns.url ? { url: "row.url" } : {}),
       ...(columns.headers ? { headers: "row.headers" } : {}),

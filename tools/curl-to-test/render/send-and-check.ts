@@ -1,10 +1,13 @@
 import type { PlannedExchange, PlannedRequest, ValueTemplate } from "../plan/conversion-plan.ts";
-import { bytesCode, fileBodyCode } from "./body-code.ts";
+import { bytesCode, fileBodyCode, urlencodeLikeCurlCode } from "./body-code.ts";
 import { stringLiteral } from "./literal.ts";
 import type { SpecFile } from "./spec-file.ts";
 import { templateCode, jsonCode, headersCode, declareSchema, declareType } from "./spec-file.ts";
 import { multipartCode, readFileCode } from "./multipart-code.ts";
+import { curlMultipartTypeCode } from "./curl-multipart-type-code.ts";
 import { responseChecks } from "./response-checks.ts";
+import { sendAsWrittenCall } from "./send-as-written-code.ts";
+import { fixtureLimits } from "../plan/fixture-limits.ts";
 
 const shorthandMethods = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"]);
 
@@ -49,7 +52,13 @@ export function sendAndCheck(
   const lines: string[] = [];
   const options: string[] = [];
   const body = request.body;
-  const multipart = body.kind === "multipart" && !row.body ? multipartCode(file, body.parts) : null;
+  let multipart: ReturnType<typeof multipartCode> | null = null;
+  if (body.kind === "multipart" && !row.body) {
+    multipart =
+      body.contentType === undefined
+        ? multipartCode(file, body.parts)
+        : curlMultipartTypeCode(file, body.parts, body.contentType);
+  }
   const extraHeaders = multipart?.contentType ? [`"content-type": ${multipart.contentType}`] : [];
   if (row.headers) {
     options.push(
@@ -79,14 +88,33 @@ export function sendAndCheck(
   }
   if (!request.followRedirects) options.push("maxRedirects: 0");
 
-  const url = row.url ?? templateCode(file, request.url);
+  const url = withQueryFiles(file, row.url ?? templateCode(file, request.url), request);
   const optionsCode = options.length > 0 ? `, { ${options.join(", ")} }` : "";
-  const call = shorthandMethods.has(request.method)
-    ? `request.${request.method.toLowerCase()}(${url}${optionsCode})`
-    : `request.fetch(${url}, { method: ${stringLiteral(request.method)}${options.length > 0 ? `, ${options.join(", ")}` : ""} })`;
+  let call: string;
+  if (sendsAsWritten(request)) {
+    file.usesSendAsWritten = true;
+    call = sendAsWrittenCall(url, request.method, options);
+  } else if (shorthandMethods.has(request.method)) {
+    call = `request.${request.method.toLowerCase()}(${url}${optionsCode})`;
+  } else {
+    call = `request.fetch(${url}, { method: ${stringLiteral(request.method)}${options.length > 0 ? `, ${options.join(", ")}` : ""} })`;
+  }
   lines.push(`const response = await ${call};`);
   lines.push(...responseChecks(exchange, names, row));
   return lines;
+}
+
+/** Whether the request goes through undici, since the fixture would change it. */
+export function sendsAsWritten(request: PlannedRequest): boolean {
+  return fixtureLimits(request).length > 0;
+}
+
+/** The fixtures a test's body uses: the `request` fixture, `baseURL` for undici, or both. */
+export function testFixtures(requests: readonly PlannedRequest[]): string {
+  const fixtures: string[] = [];
+  if (requests.some((request) => !sendsAsWritten(request))) fixtures.push("request");
+  if (requests.some(sendsAsWritten)) fixtures.push("baseURL");
+  return `{ ${fixtures.join(", ")} }`;
 }
 
 /**
@@ -114,4 +142,13 @@ export function textReencoded(request: PlannedRequest, text: ValueTemplate): boo
   } catch {
     return true;
   }
+}
+
+/** The URL code, then each query parameter curl read from a file, read when the test runs. */
+function withQueryFiles(file: SpecFile, url: string, request: PlannedRequest): string {
+  const parameters = (request.queryFiles ?? []).map((query) =>
+    urlencodeLikeCurlCode(readFileCode(file, query.path, "text"), query.name),
+  );
+  // `url` ends in the `?` or `&` curl wrote before them.
+  return parameters.length === 0 ? url : `${url} + ${parameters.join(' + "&" + ')}`;
 }

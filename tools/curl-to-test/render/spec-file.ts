@@ -7,6 +7,7 @@ import type {
 import { camelIdentifier, pascalIdentifier } from "../model/identifier-names.ts";
 import { propertyKey, stringLiteral } from "./literal.ts";
 import { typeScriptTypeCode, zodSchemaCode } from "./schema-code.ts";
+import { sendAsWrittenHelperLines } from "./send-as-written-code.ts";
 import { UniqueNames } from "./unique-names.ts";
 import { jsonCode as jsonValueCode, templateCode as templateValueCode } from "./value-code.ts";
 import type { ValueSources } from "./value-code.ts";
@@ -24,6 +25,7 @@ export class SpecFile {
   usesZod = false;
   usesReadFile = false;
   usesMultipartBody = false;
+  usesSendAsWritten = false;
   readonly #names = new UniqueNames();
 
   readonly #declared = new Map<string, string>();
@@ -53,6 +55,7 @@ export class SpecFile {
       'import { expect, test } from "@playwright/test";',
       ...(this.usesMultipartBody ? ['import { randomUUID } from "node:crypto";'] : []),
       ...(this.usesReadFile ? ['import { readFile } from "node:fs/promises";'] : []),
+      ...(this.usesSendAsWritten ? ['import * as undici from "undici";'] : []),
       ...(this.usesZod ? ['import { z } from "zod";'] : []),
     ];
   }
@@ -62,6 +65,7 @@ export class SpecFile {
       ...(this.usesEnv ? envHelperLines : []),
       ...(this.usesDefined ? definedHelperLines : []),
       ...(this.usesMultipartBody ? multipartBodyHelperLines : []),
+      ...(this.usesSendAsWritten ? sendAsWrittenHelperLines : []),
     ];
   }
 }

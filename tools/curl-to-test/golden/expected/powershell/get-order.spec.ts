@@ -11,8 +11,8 @@ function env(name: string): string {
   return value;
 }
 
-test.describe("GET /v1/orders/ord-1", () => {
-  test("get orders ord 1 — GET /v1/orders/ord-1", async ({ request }) => {
+test.describe("GET /v1/orders/{id}", () => {
+  test("get order — GET /v1/orders/ord-1", async ({ request }) => {
     // TODO(qaops): no response was captured: the test asserts a 2xx status only (`--record URL` captures one)
     const response = await request.get("/v1/orders/ord-1", {
       headers: {
