@@ -202,7 +202,11 @@ describe("writeLoadScenario on bodies from files and forms", () => {
       capturedSecrets: new Map(),
     });
     assert.deepEqual(
-      written.warnings.map((warning) => warning.replace(/: (\S+) is read once .*/, " $1")),
+      written.warnings.map((warning) => {
+        assert.equal(warning.code, "load-file-per-worker");
+        assert.deepEqual(warning.location, { file: scriptPath, line: 0, column: 0 });
+        return warning.message.replace(/: (\S+) is read once .*/, " $1");
+      }),
       [
         "create scan — POST /v1/scans scan.pdf",
         "raw — POST /v1/raw order.json",

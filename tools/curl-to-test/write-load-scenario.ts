@@ -1,4 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
+import type { ConversionWarning } from "./model/conversion-warning.ts";
+import { placeWarnings } from "./model/conversion-warning.ts";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { leakedSecret } from "./convert-captures.ts";
@@ -26,8 +28,8 @@ export interface LoadScenarioFileOptions {
 export interface LoadScenarioFile {
   /** The path written; null when nothing was (no request, or a secret would have leaked). */
   written: string | null;
-  /** One per `warning:` line; each also stands in the scenario as a TODO. */
-  warnings: string[];
+  /** One per `warning:` line, located at the scenario's file; each also stands in it as a TODO. */
+  warnings: ConversionWarning[];
   failure?: CaptureFailure;
 }
 
@@ -46,12 +48,13 @@ export async function writeLoadScenario(
     libImport: libImport.startsWith(".") ? libImport : `./${libImport}`,
     scenarioName: `captured/${options.plan.service}`,
   });
+  const warnings = placeWarnings(rendered.warnings, { file: options.path, line: 0, column: 0 });
   const text = await formatTypeScript(rendered.text, options.path);
   const leaked = leakedSecret(text, options.capturedSecrets);
   if (leaked !== null) {
     return {
       written: null,
-      warnings: rendered.warnings,
+      warnings,
       failure: {
         source: { file: options.path, line: 1, column: 1 },
         message: `the load scenario would hold the value of ${leaked}; not written`,
@@ -60,5 +63,5 @@ export async function writeLoadScenario(
   }
   await mkdir(dirname(options.path), { recursive: true });
   await writeFile(options.path, text);
-  return { written: options.path, warnings: rendered.warnings };
+  return { written: options.path, warnings };
 }

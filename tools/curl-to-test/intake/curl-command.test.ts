@@ -1,14 +1,15 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { codedWarnings } from "../testing/coded-warnings.ts";
 import type { CapturedRequest } from "../model/captured-request.ts";
 import { readCaptures } from "./read-captures.ts";
 
 /** Reads one bash curl command; files named by @ options exist only when listed. */
-function read(command: string): CapturedRequest {
-  const result = readCaptures([{ name: "t.sh", text: command }], {
-    filesDirectory: "/nonexistent-dir",
-  });
+function read(command: string, filesDirectory = "/nonexistent-dir"): CapturedRequest {
+  const result = readCaptures([{ name: "t.sh", text: command }], { filesDirectory });
   assert.deepEqual(result.failures, []);
   assert.equal(result.requests.length, 1);
   return result.requests[0] as CapturedRequest;
@@ -186,22 +187,38 @@ describe("curl URLs and methods", () => {
   it("keeps query parameters read from files apart, the URL ending where curl appends them", () => {
     const named = read(`curl 'https://h/?a=1' --url-query 'n@q.txt' --url-query '@r.txt'`);
     assert.equal(named.url, "https://h/?a=1&");
-    assert.deepEqual(named.queryFiles, [{ name: "n", path: "q.txt" }, { path: "r.txt" }]);
-    assert.deepEqual(named.warnings, [
-      "query n@q.txt: the file does not exist here; the test needs it when it runs",
-      "query @r.txt: the file does not exist here; the test needs it when it runs",
+    assert.deepEqual(named.queryFiles, [
+      { name: "n", path: "q.txt", missing: true },
+      { path: "r.txt", missing: true },
     ]);
-    const bare = read(`curl https://h --url-query 'n@q.txt'`);
+    assert.deepEqual(codedWarnings(named.warnings), [
+      [
+        "file-missing",
+        "query n@q.txt: the file does not exist here; the test needs it when it runs",
+      ],
+      [
+        "file-missing",
+        "query @r.txt: the file does not exist here; the test needs it when it runs",
+      ],
+    ]);
+    const folder = mkdtempSync(join(tmpdir(), "qaops-query-file-"));
+    writeFileSync(join(folder, "q.txt"), "text");
+    const bare = read(`curl https://h --url-query 'n@q.txt'`, folder);
     assert.equal(bare.url, "https://h/?");
     assert.deepEqual(bare.queryFiles, [{ name: "n", path: "q.txt" }]);
+    assert.deepEqual(bare.warnings, []);
+    rmSync(folder, { recursive: true });
   });
 
   it("sends a file parameter followed by inline ones as written, with a warning", () => {
     const request = read(`curl -G --data-urlencode 'n@q.txt' -d a=1 'https://h/x'`);
     assert.equal(request.url, "https://h/x?n=@q.txt&a=1");
     assert.equal(request.queryFiles, undefined);
-    assert.deepEqual(request.warnings, [
-      "--url-query or -G data reads a value from a file; the test sends the @file text as written",
+    assert.deepEqual(codedWarnings(request.warnings), [
+      [
+        "query-file-not-read",
+        "--url-query or -G data reads a value from a file; the test sends the @file text as written",
+      ],
     ]);
   });
 

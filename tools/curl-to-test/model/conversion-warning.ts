@@ -58,6 +58,9 @@ export const WARNING_CODES = {
   "sent-as-written":
     "a request the fixture would change (method case, no Content-Type, __proto__) is sent with undici",
   "file-read-at-run": "a file the test reads when it runs; keep it there",
+  // load scenario (--load)
+  "load-file-per-worker":
+    "a file the load scenario reads once per worker; keep it where qaops perf runs",
   // record
   "record-no-response": "--record got no response for a request",
   // llm

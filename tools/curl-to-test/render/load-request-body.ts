@@ -5,6 +5,7 @@ import type {
   PlannedMultipartPart,
   ValueTemplate,
 } from "../plan/conversion-plan.ts";
+import type { WarningNote } from "../model/conversion-warning.ts";
 import type { PartContent } from "./body-code.ts";
 import { bytesCode, describeParts, fileBodyCode, multipartBodyCall } from "./body-code.ts";
 import { stringLiteral } from "./literal.ts";
@@ -16,7 +17,7 @@ export interface ScenarioNames {
   /** A helper of tests/perf/lib/captured-traffic.ts, imported once. */
   use(helper: string): string;
   /** A TODO comment for the text, and the same line as a warning. */
-  todo(exchange: PlannedExchange, message: string): string;
+  todo(exchange: PlannedExchange, note: WarningNote): string;
 }
 
 export interface BodyContext {
@@ -70,10 +71,10 @@ function readFile(
 }
 
 function fileTodo(module: ScenarioNames, exchange: PlannedExchange, path: string): string {
-  return module.todo(
-    exchange,
-    `${path} is read once per worker, relative to the folder qaops perf runs in; put the file there or change the path`,
-  );
+  return module.todo(exchange, {
+    code: "load-file-per-worker",
+    message: `${path} is read once per worker, relative to the folder qaops perf runs in; put the file there or change the path`,
+  });
 }
 
 /** The parts in their captured order, text and files alike, as `multipartBody` writes them. */

@@ -5,6 +5,7 @@ import type {
   PlannedHeader,
   ValueTemplate,
 } from "../plan/conversion-plan.ts";
+import type { WarningNote } from "../model/conversion-warning.ts";
 import { jsonPathText } from "../plan/json-path-text.ts";
 import { sourcesText, testExchanges } from "./exchange-sources.ts";
 import { camelIdentifier } from "../model/identifier-names.ts";
@@ -27,7 +28,7 @@ export interface RenderedLoadScenario {
   /** TypeScript for Artillery, unformatted (formatting is a separate step). */
   text: string;
   /** What Artillery cannot send as the capture did; each also stands in the text as a TODO. */
-  warnings: string[];
+  warnings: WarningNote[];
 }
 
 /** Names the generated module declares, exports or imports; no hook or value shadows one. */
@@ -112,7 +113,7 @@ class ScenarioModule {
   readonly names = new UniqueNames(moduleNames);
   readonly declarations: string[] = [];
   readonly helpers = new Set<string>();
-  readonly warnings: string[] = [];
+  readonly warnings: WarningNote[] = [];
   /** Flow values the steps rendered so far export: what a later step may send. */
   readonly #exported = new Set<string>();
   #exchange: PlannedExchange | undefined;
@@ -160,9 +161,9 @@ class ScenarioModule {
   }
 
   /** A TODO comment for the text, and the same line as a warning. */
-  todo(exchange: PlannedExchange, message: string): string {
-    this.warnings.push(`${exchange.title}: ${message}`);
-    return `// TODO(qaops): ${commentText(message)}`;
+  todo(exchange: PlannedExchange, note: WarningNote): string {
+    this.warnings.push({ ...note, message: `${exchange.title}: ${note.message}` });
+    return `// TODO(qaops): ${commentText(note.message)}`;
   }
 }
 

@@ -1,6 +1,11 @@
 import { join } from "node:path";
 import type { ConversionResult } from "../../../../tools/curl-to-test/convert-captures.ts";
-import { diagnosticLines, failureLines, summaryLines } from "../../convert-messages.ts";
+import {
+  diagnosticLines,
+  failureLines,
+  summaryLines,
+  warningLine,
+} from "../../convert-messages.ts";
 import type { ConvertOptions } from "./convert-options.ts";
 import { loadScenarioPath } from "./load-scenario-path.ts";
 import { loadLlmStep } from "./llm-step.ts";
@@ -91,6 +96,6 @@ async function writeLoad(
   if (load.failure) result.failures.push(load.failure);
   return {
     ...(load.written ? { written: load.written } : {}),
-    warningLines: load.warnings.map((warning) => `warning: ${loadPath}: ${warning}`),
+    warningLines: load.warnings.map(warningLine),
   };
 }

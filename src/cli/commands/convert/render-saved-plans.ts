@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { failureLines } from "../../convert-messages.ts";
+import { failureLines, warningLine } from "../../convert-messages.ts";
 import type { ConvertOptions } from "./convert-options.ts";
 import { loadScenarioPath } from "./load-scenario-path.ts";
 import { readCaptures } from "./read-captures.ts";
@@ -30,7 +30,7 @@ export async function renderSavedPlans(options: ConvertOptions): Promise<void> {
       path: loadPath,
       capturedSecrets: new Map(),
     });
-    for (const warning of load.warnings) console.error(`warning: ${loadPath}: ${warning}`);
+    for (const warning of load.warnings) console.error(warningLine(warning));
     if (load.written) written.push(load.written);
   }
   const failures = [...read.failures, ...rendered.failures];
