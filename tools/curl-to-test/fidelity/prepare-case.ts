@@ -1,4 +1,5 @@
 import { mkdir } from "node:fs/promises";
+import { conversionPlanVersion } from "../plan/conversion-plan.ts";
 import { extname, join } from "node:path";
 import { convertCaptures } from "../convert-captures.ts";
 import type { ConversionResult } from "../convert-captures.ts";
@@ -180,7 +181,7 @@ function crashedConversion(input: FidelityCaseInput, error: unknown): Conversion
   const firstLine = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
   return {
     specs: [],
-    plan: { version: 1, service: "", envVars: [], specs: [] },
+    plan: { version: conversionPlanVersion, service: "", envVars: [], specs: [] },
     requestCount: 0,
     warnings: [],
     failures: [

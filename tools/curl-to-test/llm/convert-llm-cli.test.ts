@@ -9,6 +9,7 @@ import * as prettier from "prettier";
 import { runQaops } from "../../../test-support/run-qaops.ts";
 import type { CommandResult } from "../../../test-support/run-command.ts";
 import { convertCaptures } from "../convert-captures.ts";
+import { conversionPlanVersion } from "../plan/conversion-plan.ts";
 import { repositoryRoot } from "../testing/repository-tools.ts";
 import { planFileName } from "./plan-file.ts";
 import { startFakeOpenAiServer } from "./testing/fake-openai-server.ts";
@@ -70,7 +71,7 @@ describe("qaops convert --llm", () => {
     await writeFile(
       join(dir, "broken-plan.json"),
       JSON.stringify({
-        version: 1,
+        version: conversionPlanVersion,
         service: "order",
         envVars: [],
         specs: [{ fileName: "../x.spec.ts" }],

@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { ConversionPlan, PlannedExchange } from "../plan/conversion-plan.ts";
+import { conversionPlanVersion } from "../plan/conversion-plan.ts";
 import { parsePlanFile, PlanFileError, planFileText } from "./plan-file.ts";
 
 function planWith(request: PlannedExchange["request"]): ConversionPlan {
@@ -15,7 +16,7 @@ function planWith(request: PlannedExchange["request"]): ConversionPlan {
     todos: [],
   };
   return {
-    version: 1,
+    version: conversionPlanVersion,
     service: "shop",
     envVars: [],
     specs: [
@@ -59,6 +60,35 @@ describe("plan file", () => {
       (error: unknown) =>
         error instanceof PlanFileError &&
         /specs\.0\.tests\.0\.exchange\.request\.method/.test(error.message),
+    );
+  });
+
+  it("keeps each TODO's code, and refuses a code it does not know", async () => {
+    const plan = planWith({
+      method: "GET",
+      url: [{ kind: "literal", text: "/" }],
+      headers: [],
+      body: { kind: "none" },
+      followRedirects: true,
+    });
+    const exchange = plan.specs[0]!.tests[0]!;
+    assert.equal(exchange.kind, "single");
+    if (exchange.kind !== "single") return;
+    exchange.exchange.todos.push({ code: "header-joined", message: "header X was captured twice" });
+    assert.deepEqual(parsePlanFile(await planFileText(plan)), plan);
+    const unknown = (await planFileText(plan)).replace('"header-joined"', '"made-up-code"');
+    assert.throws(
+      () => parsePlanFile(unknown),
+      (error: unknown) =>
+        error instanceof PlanFileError && /exchange\.todos\.0\.code/.test(error.message),
+    );
+  });
+
+  it("refuses a plan of an earlier version, saying to convert again", () => {
+    const older = JSON.stringify({ version: 1, service: "shop", envVars: [], specs: [] });
+    assert.throws(
+      () => parsePlanFile(older),
+      (error: unknown) => error instanceof Error && /convert the capture again/.test(error.message),
     );
   });
 });

@@ -7,6 +7,8 @@
 import { fileURLToPath } from "node:url";
 import * as prettier from "prettier";
 import { z } from "zod";
+import type { WarningCode } from "../model/conversion-warning.ts";
+import { WARNING_CODES } from "../model/conversion-warning.ts";
 import type { ConversionPlan, InferredSchema, JsonTemplate } from "../plan/conversion-plan.ts";
 import { conversionPlanVersion } from "../plan/conversion-plan.ts";
 
@@ -204,7 +206,9 @@ const exchange = z.object({
   exports: z.array(
     z.object({ variable: z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/), path: jsonPath }),
   ),
-  todos: z.array(z.string()),
+  todos: z.array(
+    z.object({ code: z.enum(Object.keys(WARNING_CODES) as [WarningCode]), message: z.string() }),
+  ),
   freshValues: z.array(z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/)).optional(),
   description: z.string().optional(),
   rules: z.array(rule).optional(),

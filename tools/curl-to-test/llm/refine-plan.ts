@@ -208,7 +208,7 @@ function refinementNotices(
     const message = `llm: ${notice.message}`;
     const code = "llm-proposal-rejected";
     if (!notice.exchange) return { code, message, location: firstSource };
-    notice.exchange.todos.push(message);
+    notice.exchange.todos.push({ code, message });
     return { code, message, location: notice.exchange.sources[0] ?? firstSource };
   });
 }

@@ -61,6 +61,7 @@ export const WARNING_CODES = {
   // load scenario (--load)
   "load-file-per-worker":
     "a file the load scenario reads once per worker; keep it where qaops perf runs",
+  "load-method-upper-cased": "the load scenario sends a method upper-case, as Artillery does",
   // record
   "record-no-response": "--record got no response for a request",
   // llm

@@ -5,8 +5,9 @@
  * edit it and re-render. It never holds a secret value: secrets are env var references.
  */
 import type { QueryFile, SourceLocation } from "../model/captured-request.ts";
+import type { WarningNote } from "../model/conversion-warning.ts";
 
-export const conversionPlanVersion = 1;
+export const conversionPlanVersion = 2;
 
 export interface ConversionPlan {
   version: typeof conversionPlanVersion;
@@ -89,8 +90,8 @@ export interface PlannedExchange {
    * not see twice. Later steps that sent the captured value send the variable.
    */
   freshValues?: string[];
-  /** `// TODO(qaops): …` comments at this request; each was also a `warning:` line. */
-  todos: string[];
+  /** `// TODO(qaops): …` comments at this request, with their codes; each was also a `warning:` line. */
+  todos: WarningNote[];
   /** What the request does, in business language; rendered as a comment above it. */
   description?: string;
   /** Arithmetic the JSON response must satisfy on every run, beside its schema and values. */

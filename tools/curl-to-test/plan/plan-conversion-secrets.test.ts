@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { CapturedRequest } from "../model/captured-request.ts";
-import { captured, json, plan } from "./testing/capture-builders.ts";
+import { captured, json, plan, todoMessages } from "./testing/capture-builders.ts";
 import { allExchanges, sent } from "./testing/plan-queries.ts";
 
 describe("planConversion: secrets and bytes", () => {
@@ -183,7 +183,7 @@ describe("planConversion: secrets and bytes", () => {
       { name: "X-Tag", value: [{ kind: "literal", text: "a, b" }] },
     ]);
     assert.ok(
-      exchange.todos.includes(
+      todoMessages(exchange).includes(
         "header X-Tag was captured 2 times; the test sends it once, values joined",
       ),
     );
@@ -197,7 +197,7 @@ describe("planConversion: what Playwright sends its own way", () => {
     assert.equal(exchange.request.method, "wHat");
     const todo =
       "method wHat: Playwright's request fixture would send WHAT, so the test sends this request with undici, as written";
-    assert.ok(exchange.todos.includes(todo));
+    assert.ok(todoMessages(exchange).includes(todo));
     assert.ok(result.warnings.some((warning) => warning.message === todo));
   });
 
@@ -214,8 +214,8 @@ describe("planConversion: what Playwright sends its own way", () => {
     const [bare, typed] = allExchanges(result.plan.specs);
     const todo =
       "the capture sent the body without a Content-Type; Playwright's request fixture would add application/octet-stream, so the test sends this request with undici, as written";
-    assert.ok(bare!.todos.includes(todo));
-    assert.ok(!typed!.todos.some((each) => each.includes("undici")));
+    assert.ok(todoMessages(bare!).includes(todo));
+    assert.ok(!typed!.todos.some((each) => each.code === "sent-as-written"));
   });
 
   it("sends a header named __proto__ with undici, which the fixture would leave out", () => {
@@ -232,11 +232,11 @@ describe("planConversion: what Playwright sends its own way", () => {
     ]);
     const [proto, plain] = allExchanges(result.plan.specs);
     assert.ok(
-      proto!.todos.includes(
+      todoMessages(proto!).includes(
         "header __proto__: Playwright's request fixture would leave it out, so the test sends this request with undici, as written",
       ),
     );
-    assert.ok(!plain!.todos.some((todo) => todo.includes("undici")));
+    assert.ok(!plain!.todos.some((todo) => todo.code === "sent-as-written"));
   });
 
   it("keeps query parameters read from files, says so, and shows them in the title", () => {
@@ -247,7 +247,7 @@ describe("planConversion: what Playwright sends its own way", () => {
     assert.deepEqual(exchange.request.queryFiles, queryFiles);
     assert.match(exchange.title, /GET \/x\?a=1&n=@q\.txt$/);
     assert.ok(
-      exchange.todos.includes(
+      todoMessages(exchange).includes(
         "query n@q.txt is read from the file when the test runs; keep that file there",
       ),
     );
@@ -272,10 +272,11 @@ describe("planConversion: what Playwright sends its own way", () => {
       parts: [{ kind: "field", name: "a", value: [{ kind: "literal", text: "1" }] }],
       contentType: "multipart/related; boundary=xyz",
     });
-    assert.equal(
-      related!.todos[0],
-      "Content-Type multipart/related; boundary=xyz: sent as curl sends it, with the body's own boundary after the captured one; a server that reads the first will not find the parts",
-    );
+    assert.deepEqual(related!.todos[0], {
+      code: "multipart-boundary-appended",
+      message:
+        "Content-Type multipart/related; boundary=xyz: sent as curl sends it, with the body's own boundary after the captured one; a server that reads the first will not find the parts",
+    });
     assert.deepEqual(form!.request.headers, []);
     assert.equal(
       form!.request.body.kind === "multipart" && form!.request.body.contentType,
@@ -298,10 +299,11 @@ describe("planConversion: what Playwright sends its own way", () => {
     ]);
     const [related, form] = allExchanges(result.plan.specs);
     assert.deepEqual(related!.request.headers, []);
-    assert.equal(
-      related!.todos[0],
-      "Content-Type multipart/related: the test sends the body as multipart/form-data with its own boundary",
-    );
+    assert.deepEqual(related!.todos[0], {
+      code: "multipart-type-replaced",
+      message:
+        "Content-Type multipart/related: the test sends the body as multipart/form-data with its own boundary",
+    });
     assert.deepEqual(form!.request.headers, []);
     assert.equal(form!.todos.length, 1, "only the no-response TODO");
   });

@@ -39,12 +39,12 @@ export class ExchangePlanner {
       group.flatMap((item) => item.secretResponsePaths),
       this.#nonceValues,
     );
-    const todos = first.todos.map((todo) => todo.message);
+    const todos = first.todos.map(({ code, message }) => ({ code, message }));
     const title = exchangeTitle(first.planned.method, titleUrl(first.planned), null);
     for (const note of [...expectation.notes, ...replayed.notes(title)]) {
       if (note.code === "no-response") this.#unanswered += 1;
       else this.#warnings.push({ ...note, location: first.request.source });
-      todos.push(note.message);
+      todos.push({ code: note.code, message: note.message });
     }
     const inferred = exchangeInvariants(
       expectation.expect,

@@ -6,6 +6,7 @@ import type {
   PlannedRequest,
   PlannedTest,
 } from "../plan/conversion-plan.ts";
+import { conversionPlanVersion } from "../plan/conversion-plan.ts";
 import { stringLiteral } from "./literal.ts";
 import { renderLoadScenario } from "./render-load-scenario.ts";
 
@@ -37,7 +38,7 @@ function exchange(
 
 function planOf(tests: PlannedTest[], envVars: ConversionPlan["envVars"] = []): ConversionPlan {
   return {
-    version: 1,
+    version: conversionPlanVersion,
     service: "shop",
     envVars,
     specs: [{ fileName: "x.spec.ts", title: "x", kind: "endpoint", tests }],
@@ -62,7 +63,7 @@ describe("renderLoadScenario", () => {
             {
               sources: [{ file: hostile, line: 3, column: 1 }],
               description: hostile,
-              todos: [hostile],
+              todos: [{ code: "option-not-reproduced", message: hostile }],
             },
           ),
         },
@@ -113,6 +114,29 @@ describe("renderLoadScenario", () => {
     assert.match(text, /"\/v1\/orders\?key=" \+ encodeURIComponent\(secret\("SHOP_KEY"\)\)/);
     assert.match(text, /const secrets: string\[\] = \["SHOP_AUTHORIZATION_TOKEN", "SHOP_KEY"\];/);
     assert.match(text, /baseUrlEnv: "SHOP_BASE_URL"/);
+  });
+
+  it("says Artillery upper-cases a method, instead of the spec's undici note", () => {
+    const undiciNote = {
+      code: "sent-as-written" as const,
+      message: "method wHat: Playwright's request fixture would send WHAT, so the test sends …",
+    };
+    const rendered = renderLoadScenario(
+      planOf([
+        {
+          kind: "single",
+          title: "what order",
+          exchange: exchange("what order", { method: "wHat" }, { todos: [undiciNote] }),
+        },
+      ]),
+      options,
+    );
+    assert.ok(!rendered.text.includes("undici"), "the scenario does not send with undici");
+    assert.match(rendered.text, /TODO\(qaops\): method wHat: Artillery sends methods upper-case/);
+    assert.deepEqual(
+      rendered.warnings.map((warning) => warning.code),
+      ["load-method-upper-cased"],
+    );
   });
 
   it("sends a multipart body under the Content-Type given with -F, its boundary appended", () => {

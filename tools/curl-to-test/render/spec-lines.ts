@@ -1,3 +1,4 @@
+import type { WarningNote } from "../model/conversion-warning.ts";
 import type { PlannedExchange } from "../plan/conversion-plan.ts";
 import { commentText } from "./literal.ts";
 
@@ -15,6 +16,6 @@ export function descriptionLines(exchange: PlannedExchange): string[] {
   return exchange.description === undefined ? [] : [`// ${commentText(exchange.description)}`];
 }
 
-export function todoLines(todos: readonly string[]): string[] {
-  return todos.map((todo) => `// TODO(qaops): ${commentText(todo)}`);
+export function todoLines(todos: readonly WarningNote[]): string[] {
+  return todos.map((todo) => `// TODO(qaops): ${commentText(todo.message)}`);
 }

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { codedWarnings } from "../testing/coded-warnings.ts";
 import type { ConversionPlan, PlannedExchange } from "../plan/conversion-plan.ts";
+import { conversionPlanVersion } from "../plan/conversion-plan.ts";
 import { renderSpec } from "../render/render-spec.ts";
 import { demoteUnstable } from "./demote-unstable.ts";
 
@@ -64,7 +65,7 @@ function exchange(title: string): PlannedExchange {
 
 function flowPlan(): ConversionPlan {
   return {
-    version: 1,
+    version: conversionPlanVersion,
     service: "order",
     envVars: [],
     specs: [
@@ -116,10 +117,7 @@ describe("demoteUnstable", () => {
     const step = secondStep(plan);
     assert.ok(step.expect.body.kind === "json");
     assert.deepEqual(step.expect.body.values, []);
-    assert.deepEqual(
-      step.todos,
-      changes.map((change) => change.message),
-    );
+    assert.deepEqual(step.todos, changes);
     const first = plan.specs[0]!.tests[0]!;
     assert.ok(first.kind === "flow" && first.steps[0]!.expect.body.kind === "json");
     assert.equal(first.steps[0]!.expect.body.values.length, 1, "the other step keeps its values");

@@ -34,8 +34,8 @@ export function demoteUnstable(
       const exchange = failingExchange(plan, test, error, lines);
       if (!exchange) continue;
       const change = demote(exchange, error, lines);
-      if (change && !exchange.todos.includes(change.message)) {
-        exchange.todos.push(change.message);
+      if (change && !exchange.todos.some((todo) => todo.message === change.message)) {
+        exchange.todos.push(change);
         changes.push(change);
       }
     }

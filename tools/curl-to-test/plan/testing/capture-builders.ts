@@ -1,5 +1,6 @@
 /** Captured requests and responses written in a line each, for the planner's tests. */
 import type { CapturedRequest, CapturedResponse } from "../../model/captured-request.ts";
+import type { PlannedExchange } from "../conversion-plan.ts";
 import { isNoiseHeader } from "../noise-headers.ts";
 import { planConversion } from "../plan-conversion.ts";
 import type { PlanConversionInput, PlannedConversion } from "../plan-conversion.ts";
@@ -52,4 +53,9 @@ export function plan(
     locateSecrets: locateSecretSlots,
     ...extra,
   });
+}
+
+/** An exchange's TODOs as the spec shows them. */
+export function todoMessages(exchange: PlannedExchange): string[] {
+  return exchange.todos.map((todo) => todo.message);
 }
