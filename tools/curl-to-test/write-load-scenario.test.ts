@@ -216,7 +216,14 @@ describe("writeLoadScenario on bodies from files and forms", () => {
     const text = await readFile(scriptPath, "utf8");
     assert.equal(text.match(/\/\/ TODO\(qaops\): \S+ is read once per worker/g)?.length, 3);
 
-    const loadRun = await runLoadScenario(scriptPath, { SHOP_BASE_URL: server.url }, dir);
+    // typeCheck writes the folder's tsconfig, which eslint's typed rules then find.
+    const typeCheckRun = await typeCheck(dir, ["*.ts"]);
+    assert.equal(typeCheckRun.code, 0, typeCheckRun.output);
+    const [lintRun, loadRun] = await Promise.all([
+      lint([scriptPath]),
+      runLoadScenario(scriptPath, { SHOP_BASE_URL: server.url }, dir),
+    ]);
+    assert.equal(lintRun.code, 0, lintRun.output);
     assert.equal(loadRun.result.exitCode, 0, loadRun.output);
     const first = (target: string) => firstRequest(server, target);
     const parts = (target: string) => sentParts(server, target);
