@@ -42,9 +42,11 @@ node_arch() {
 }
 
 ensure_dependencies() {
-  # Reinstall only when the lockfile changed since the last install.
-  local stamp="$qaops_root/node_modules/.package-lock.json"
-  if [ -f "$stamp" ] && [ ! "$qaops_root/package-lock.json" -nt "$stamp" ]; then return 0; fi
+  # Reinstall only when the lockfile or a patch changed since the last install: a changed patch
+  # must be applied to clean packages, not on top of its earlier version.
+  local stamp="$qaops_root/node_modules/.package-lock.json" changed
+  changed=$(find "$qaops_root/package-lock.json" "$qaops_root/patches" -name '*.json' -newer "$stamp" -o -name '*.patch' -newer "$stamp" 2>/dev/null | head -n 1)
+  if [ -f "$stamp" ] && [ -z "$changed" ]; then return 0; fi
   say "Installing npm dependencies"
   # No install script runs (.npmrc: ignore-scripts), so nothing downloads a browser; the variable
   # says the same to Playwright should scripts be turned back on. Load tests need no browser.
