@@ -7,7 +7,7 @@ import {
 } from "../../tools/curl-to-test/testing/playwright-projects.ts";
 import type { SpecProject } from "../../tools/curl-to-test/testing/playwright-projects.ts";
 
-export interface ProjectStatuses {
+interface ProjectStatuses {
   statuses: Map<string, string>;
   /** Playwright's output, for a bench that prints it on request. */
   output: string;

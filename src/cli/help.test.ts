@@ -16,7 +16,8 @@ const exitCodes: Record<string, RegExp> = {
   perf: /Exit code: 0 passed, 1 an objective not met \(or another Artillery error\), 2 bad usage, 3 the load generator could not keep the planned arrivals\./,
   record:
     /Exit codes: 0 the recording stopped \(Ctrl-C, the browser closed\); with a command, the command's own; with --convert, convert's when it fails \(a failing command's wins\); 1 the recording could not start; 2 bad usage\./,
-  report: /Exit codes: 0 nothing left; 1 some records are still waiting; 2 bad usage\./,
+  report:
+    /Exit codes: 0 nothing left \(or --dry-run\); 1 some records are still waiting; 2 bad usage\./,
 };
 
 /** The docs page of each command, beside the README. */

@@ -3,13 +3,13 @@
  * pieces split on `;`, each named up to its first `=`; a piece without `=` is no cookie.
  */
 
-export interface CookiePair {
+interface CookiePair {
   name: string;
   value: string;
 }
 
 /** A cookie and where its value lies in the header: `valueStart`–`valueEnd`, spaces and all. */
-export interface CookiePiece extends CookiePair {
+interface CookiePiece extends CookiePair {
   valueStart: number;
   valueEnd: number;
 }

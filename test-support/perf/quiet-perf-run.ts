@@ -1,8 +1,10 @@
 // `qaops perf` as tests and benches run it: no demo platform started (the caller has one, or
 // needs none), Artillery quiet and nothing printed, unless the options say otherwise.
 import type { DemoPlatform } from "../../src/demo-platform/platform.ts";
+import { serviceNames } from "../../src/demo-platform/platform.ts";
 import { runPerfScenario } from "../../src/perf/runner/perf-run.ts";
 import type { PerfRunOptions, PerfRunResult } from "../../src/perf/runner/perf-run.ts";
+import { baseUrlEnvName } from "../../tests/api/support/service-urls.ts";
 
 type QuietRunOptions = Pick<PerfRunOptions, "scenario" | "scenarioPath" | "resultsRoot"> &
   Partial<PerfRunOptions>;
@@ -24,8 +26,8 @@ export function demoPlatformEnv(platform: DemoPlatform, apiToken: string): NodeJ
   return {
     ...process.env,
     DEMO_API_TOKEN: apiToken,
-    ORDER_BASE_URL: platform.services.order.url,
-    ETA_BASE_URL: platform.services.eta.url,
-    RECOMMENDATION_BASE_URL: platform.services.recommendation.url,
+    ...Object.fromEntries(
+      serviceNames.map((service) => [baseUrlEnvName(service), platform.services[service].url]),
+    ),
   };
 }

@@ -29,7 +29,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .epilogue(
         // One paragraph per line: yargs wraps each to the terminal's width.
         "Credentials come from the environment, as for the reporters: JIRA_BASE_URL, JIRA_EMAIL, JIRA_API_TOKEN, JIRA_PROJECT_KEY (JIRA_DEPLOYMENT=data-center for a personal access token) and SLACK_WEBHOOK_URL.\n" +
-          "Exit codes: 0 nothing left; 1 some records are still waiting; 2 bad usage.",
+          "Exit codes: 0 nothing left (or --dry-run); 1 some records are still waiting; 2 bad usage.",
       ),
   handler: async (argv) => {
     const dir = resolveOutboxDir(argv.outbox, process.env);
