@@ -35,3 +35,8 @@ export function fixtureLimitTodo(limit: string): WarningNote {
     message: `${limit}, so the test sends this request with undici, as written`,
   };
 }
+
+/** Whether the request goes through undici, since the fixture would change it. */
+export function sendsAsWritten(request: PlannedRequest): boolean {
+  return fixtureLimits(request).length > 0;
+}

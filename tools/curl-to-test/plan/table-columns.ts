@@ -1,5 +1,5 @@
 import type { JsonTemplate, PlannedExchange, ValueTemplate } from "./conversion-plan.ts";
-import { fixtureLimits } from "./fixture-limits.ts";
+import { sendsAsWritten } from "./fixture-limits.ts";
 
 /** Which parts of a request differ between the cases of a table test. */
 export interface TableColumns {
@@ -22,7 +22,7 @@ export function tableColumns(cases: readonly PlannedExchange[]): TableColumns | 
     const reference = JSON.stringify(pick(first));
     return cases.some((exchange) => JSON.stringify(pick(exchange)) !== reference);
   };
-  const sender = (exchange: PlannedExchange) => fixtureLimits(exchange.request).length > 0;
+  const sender = (exchange: PlannedExchange) => sendsAsWritten(exchange.request);
   if (
     differs((exchange) => [exchange.request.method, exchange.request.followRedirects]) ||
     differs(sender) ||
