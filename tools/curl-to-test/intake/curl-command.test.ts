@@ -188,8 +188,8 @@ describe("curl URLs and methods", () => {
     const named = read(`curl 'https://h/?a=1' --url-query 'n@q.txt' --url-query '@r.txt'`);
     assert.equal(named.url, "https://h/?a=1&");
     assert.deepEqual(named.queryFiles, [
-      { name: "n", path: "q.txt", missing: true },
-      { path: "r.txt", missing: true },
+      { name: "n", path: "q.txt", transform: "urlencode", missing: true },
+      { path: "r.txt", transform: "urlencode", missing: true },
     ]);
     assert.deepEqual(codedWarnings(named.warnings), [
       [
@@ -205,9 +205,19 @@ describe("curl URLs and methods", () => {
     writeFileSync(join(folder, "q.txt"), "text");
     const bare = read(`curl https://h --url-query 'n@q.txt'`, folder);
     assert.equal(bare.url, "https://h/?");
-    assert.deepEqual(bare.queryFiles, [{ name: "n", path: "q.txt" }]);
+    assert.deepEqual(bare.queryFiles, [{ name: "n", path: "q.txt", transform: "urlencode" }]);
     assert.deepEqual(bare.warnings, []);
     rmSync(folder, { recursive: true });
+  });
+
+  it("keeps -G data read from a file with how curl turns it: -d strips newlines, --data-binary none", () => {
+    const data = read(`curl -G -d @d.txt 'https://h/x'`);
+    assert.equal(data.url, "https://h/x?");
+    assert.deepEqual(data.queryFiles, [
+      { path: "d.txt", transform: "strip-newlines", missing: true },
+    ]);
+    const binary = read(`curl -G --data-binary @b.txt 'https://h/x'`);
+    assert.deepEqual(binary.queryFiles, [{ path: "b.txt", transform: "none", missing: true }]);
   });
 
   it("sends a file parameter followed by inline ones as written, with a warning", () => {

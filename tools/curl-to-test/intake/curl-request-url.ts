@@ -8,7 +8,7 @@ import type { CurlCommandContext } from "./curl-command.ts";
  * curl appends `-G` data and `--url-query` to the URL's query with `&`, but not after a query
  * that already ends in `&` (curlconverter adds one anyway).
  */
-export function joinAppendedQuery(url: RequestUrl): string {
+function joinAppendedQuery(url: RequestUrl): string {
   const full = url.url.toString();
   const original = url.urlWithOriginalQuery.toString().replace(/#.*$/, "");
   if (original.endsWith("&") && full.startsWith(`${original}&`) && full !== original) {
@@ -16,6 +16,13 @@ export function joinAppendedQuery(url: RequestUrl): string {
   }
   return full;
 }
+
+/** What curl does to a query file's text, by the option that named it (`--json` is not sent so). */
+const queryTransforms: Partial<Record<string, QueryFile["transform"]>> = {
+  urlencode: "urlencode",
+  data: "strip-newlines",
+  binary: "none",
+};
 
 /** One piece of curl's query: inline text, or a value it reads from a file. */
 type DataParam = NonNullable<RequestUrl["queryArray"]>[number];
@@ -25,7 +32,7 @@ function readsFile(piece: DataParam): piece is Extract<DataParam, { filename: un
 }
 
 /** curl never sends the fragment and asks for `/` when the URL has no path. */
-export function normaliseUrl(url: string): string {
+function normaliseUrl(url: string): string {
   const hash = url.indexOf("#");
   const withoutFragment = hash === -1 ? url : url.slice(0, hash);
   return withoutFragment.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?]*)(?=\?|$)/i, "$1/");
@@ -33,8 +40,9 @@ export function normaliseUrl(url: string): string {
 
 /**
  * The URL curl sends, with the query parameters it reads from files apart: the test reads them
- * when it runs. Only parameters after all the inline ones are; otherwise (`-G --data-urlencode
- * n@file -d a=1`) the `@file` text is sent as written, with a warning.
+ * when it runs and turns them as curl does. Only parameters after all the inline ones are;
+ * otherwise (`-G --data-urlencode n@file -d a=1`) the `@file` text is sent as written, with a
+ * warning.
  */
 export function readRequestUrl(
   url: RequestUrl,
@@ -50,6 +58,7 @@ export function readRequestUrl(
           {
             ...(piece.name ? { name: piece.name.toString() } : {}),
             path: piece.filename.toString(),
+            transform: queryTransforms[piece.filetype] ?? "none",
           },
         ]
       : [],
@@ -58,7 +67,9 @@ export function readRequestUrl(
     .map((file) => `${file.name === undefined ? "" : `${file.name}=`}@${file.path}`)
     .join("&");
   const apart =
-    tail.every((piece) => readsFile(piece) || piece.toString() === "&") &&
+    tail.every((piece) =>
+      readsFile(piece) ? piece.filetype in queryTransforms : piece.toString() === "&",
+    ) &&
     queryFiles.every((file) => file.path !== "-") &&
     full.endsWith(suffix);
   if (!apart) {

@@ -186,7 +186,15 @@ const exchange = z.object({
     // An RFC 9110 token, case kept: curl sends `-X wHat` as written, and so does the test.
     method: z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/),
     url: valueTemplate,
-    queryFiles: z.array(z.object({ name: z.string().optional(), path: z.string() })).optional(),
+    queryFiles: z
+      .array(
+        z.object({
+          name: z.string().optional(),
+          path: z.string(),
+          transform: z.enum(["urlencode", "strip-newlines", "none"]),
+        }),
+      )
+      .optional(),
     headers: z.array(z.object({ name: z.string(), value: valueTemplate })),
     body,
     followRedirects: z.boolean(),

@@ -78,6 +78,11 @@ export interface MultipartPart {
 export interface QueryFile {
   name?: string;
   path: string;
+  /**
+   * What curl does to the file's text: percent-encodes it (`--url-query`, `--data-urlencode`),
+   * removes CR and LF (`-G -d @file`), or sends it as it is (`-G --data-binary @file`).
+   */
+  transform: "urlencode" | "strip-newlines" | "none";
   /** `path` names no file here; a `file-missing` warning says so. */
   missing?: true;
 }

@@ -1,8 +1,9 @@
 /**
  * What the converter could not reproduce or assert, as a value: a code that says which kind of
  * warning it is, the sentence a QA engineer reads, and where in the input it points. Each
- * stage (intake, plan, record, llm, verify) creates its own; later stages carry them
- * unchanged and tell them apart by code, never by their text. Imports nothing.
+ * stage (intake, plan, record, llm, verify, the load scenario) creates its own; later stages
+ * carry them unchanged and tell them apart by code, never by their text. Imports only the
+ * location type of the captured request.
  */
 import type { SourceLocation } from "./captured-request.ts";
 

@@ -240,7 +240,7 @@ describe("planConversion: what Playwright sends its own way", () => {
   });
 
   it("keeps query parameters read from files, says so, and shows them in the title", () => {
-    const queryFiles = [{ name: "n", path: "q.txt" }];
+    const queryFiles = [{ name: "n", path: "q.txt", transform: "urlencode" as const }];
     const result = plan([captured("GET", "http://localhost:8080/x?a=1&", { queryFiles })]);
     const exchange = allExchanges(result.plan.specs)[0]!;
     assert.deepEqual(exchange.request.url, [{ kind: "literal", text: "/x?a=1&" }]);

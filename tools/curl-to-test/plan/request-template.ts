@@ -51,7 +51,9 @@ export function requestTemplate(input: RequestTemplateInput): RequestTemplate {
   const planned: PlannedRequest = {
     method: request.method,
     url: mergeLiterals(url),
-    ...(request.queryFiles ? { queryFiles: request.queryFiles } : {}),
+    ...(request.queryFiles
+      ? { queryFiles: request.queryFiles.map(({ missing: _, ...file }) => file) }
+      : {}),
     headers: headers.map((header) => ({ ...header, value: mergeLiterals(header.value) })),
     body: plannedBody(input, todos),
     followRedirects: !(status !== undefined && status >= 300 && status < 400),

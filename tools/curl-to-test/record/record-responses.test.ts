@@ -116,21 +116,26 @@ describe("recordResponses on the wire", () => {
     }
   });
 
-  it("appends query parameters read from files in filesDirectory, encoded as curl does", async () => {
+  it("appends query parameters read from files in filesDirectory, turned as curl does", async () => {
     const server = await startRecordingServer();
     const folder = await mkdtemp(join(tmpdir(), "record-query-"));
     try {
       await writeFile(join(folder, "q.txt"), "a b&c\n");
+      await writeFile(join(folder, "d.txt"), "a=1&b=x/y\r\n");
       await recordResponses(
         [
           captured({
             url: "http://localhost:28139/search?x=1&",
-            queryFiles: [{ name: "q", path: "q.txt" }, { path: "q.txt" }],
+            queryFiles: [
+              { name: "q", path: "q.txt", transform: "urlencode" },
+              { path: "q.txt", transform: "urlencode" },
+              { path: "d.txt", transform: "strip-newlines" },
+            ],
           }),
         ],
         { target: server.url, filesDirectory: folder },
       );
-      assert.equal(server.requests[0]?.target, "/search?x=1&q=a+b%26c%0A&a+b%26c%0A");
+      assert.equal(server.requests[0]?.target, "/search?x=1&q=a+b%26c%0A&a+b%26c%0A&a=1&b=x/y");
     } finally {
       await server.close();
       await rm(folder, { recursive: true, force: true });

@@ -173,9 +173,21 @@ async function queryFromFiles(
     } catch {
       throw new RecordError(`cannot read the query file ${file.path}`);
     }
-    parameters.push(`${file.name === undefined ? "" : `${file.name}=`}${encodeLikeCurl(text)}`);
+    parameters.push(queryFileValue(file, text));
   }
   return parameters.join("&");
+}
+
+/** The file's text as curl puts it in the query (render/body-code.ts writes the same in code). */
+function queryFileValue(file: QueryFile, text: string): string {
+  switch (file.transform) {
+    case "urlencode":
+      return `${file.name === undefined ? "" : `${file.name}=`}${encodeLikeCurl(text)}`;
+    case "strip-newlines":
+      return text.replace(/[\r\n]/g, "");
+    case "none":
+      return text;
+  }
 }
 
 async function requestBody(

@@ -1,3 +1,4 @@
+import type { QueryFile } from "../model/captured-request.ts";
 import type { PlannedBody, PlannedMultipartPart, ValueTemplate } from "../plan/conversion-plan.ts";
 import { stringLiteral } from "./literal.ts";
 
@@ -74,6 +75,18 @@ export function multipartBodyCall(
     return `{ ${fields.join(", ")} }`;
   });
   return `multipartBody([${entries.join(", ")}])`;
+}
+
+/** A query value read from a file (`readText`: code giving its text), turned as curl turned it. */
+export function queryFileCode(query: QueryFile, readText: string): string {
+  switch (query.transform) {
+    case "urlencode":
+      return urlencodeLikeCurlCode(readText, query.name);
+    case "strip-newlines":
+      return `(${readText}).replace(/[\\r\\n]/g, "")`;
+    case "none":
+      return readText;
+  }
 }
 
 /** Captured bytes, kept in the generated file as base64. */

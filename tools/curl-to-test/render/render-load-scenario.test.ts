@@ -172,7 +172,7 @@ describe("renderLoadScenario", () => {
           title: "GET /v1/orders?n=@q.txt",
           exchange: exchange("GET /v1/orders?n=@q.txt", {
             url: [{ kind: "literal", text: "/v1/orders?" }],
-            queryFiles: [{ name: "n", path: "q.txt" }],
+            queryFiles: [{ name: "n", path: "q.txt", transform: "urlencode" }],
           }),
         },
       ]),

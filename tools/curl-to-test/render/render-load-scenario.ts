@@ -12,7 +12,7 @@ import { camelIdentifier } from "../model/identifier-names.ts";
 import { commentText, numberLiteral, propertyKey, stringLiteral } from "./literal.ts";
 import { ScenarioModule } from "./scenario-module.ts";
 import { requestBodyCode } from "./load-request-body.ts";
-import { urlencodeLikeCurlCode } from "./body-code.ts";
+import { queryFileCode } from "./body-code.ts";
 import { appendedBoundaryCode } from "./curl-multipart-type-code.ts";
 import { jsonCode as jsonValueCode, templateCode as templateValueCode } from "./value-code.ts";
 import type { ValueSources } from "./value-code.ts";
@@ -179,7 +179,7 @@ function queryFileCodes(module: ScenarioModule, request: PlannedExchange["reques
       "queryFile",
       `${module.use("fileText")}(${stringLiteral(query.path)})`,
     );
-    return urlencodeLikeCurlCode(`${file}()`, query.name);
+    return queryFileCode(query, `${file}()`);
   });
   return parameters.length === 0 ? [] : [parameters.join(' + "&" + ')];
 }

@@ -161,8 +161,8 @@ describe("renderSpec: what the request fixture would change", () => {
 describe("renderSpec: query parameters read from files", () => {
   it("reads each file when the test runs and encodes it as curl does, joined by &", () => {
     const code = specWith({ kind: "none" }, [], "GET", [
-      { name: "n", path: "q.txt" },
-      { path: "r.txt" },
+      { name: "n", path: "q.txt", transform: "urlencode" },
+      { path: "r.txt", transform: "urlencode" },
     ]);
     assert.match(code, /^import \{ readFile \} from "node:fs\/promises";$/m);
     const encoded = (path: string) =>
@@ -172,6 +172,17 @@ describe("renderSpec: query parameters read from files", () => {
       new RegExp(
         `request\\.get\\(\\s*"/v1/x" \\+\\s*"n=" \\+\\s*${encoded("q\\.txt")}\\s*\\+\\s*"&" \\+\\s*${encoded("r\\.txt")}`,
       ),
+    );
+  });
+
+  it("sends -G data read from a file as curl does: -d without CR and LF, --data-binary as it is", () => {
+    const code = specWith({ kind: "none" }, [], "GET", [
+      { path: "d.txt", transform: "strip-newlines" },
+      { path: "b.txt", transform: "none" },
+    ]);
+    assert.match(
+      code,
+      /"\/v1\/x" \+\s*\(await readFile\("d\.txt", "utf8"\)\)\.replace\(\/\[\\r\\n\]\/g, ""\) \+\s*"&" \+\s*\(?await readFile\("b\.txt", "utf8"\)/,
     );
   });
 });

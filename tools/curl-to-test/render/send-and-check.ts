@@ -1,5 +1,5 @@
 import type { PlannedExchange, PlannedRequest, ValueTemplate } from "../plan/conversion-plan.ts";
-import { bytesCode, fileBodyCode, urlencodeLikeCurlCode } from "./body-code.ts";
+import { bytesCode, fileBodyCode, queryFileCode } from "./body-code.ts";
 import { stringLiteral } from "./literal.ts";
 import type { SpecFile } from "./spec-file.ts";
 import { templateCode, jsonCode, headersCode, declareSchema, declareType } from "./spec-file.ts";
@@ -7,7 +7,7 @@ import { multipartCode, readFileCode } from "./multipart-code.ts";
 import { curlMultipartTypeCode } from "./curl-multipart-type-code.ts";
 import { responseChecks } from "./response-checks.ts";
 import { sendAsWrittenCall } from "./send-as-written-code.ts";
-import { fixtureLimits } from "../plan/fixture-limits.ts";
+import { sendsAsWritten } from "../plan/fixture-limits.ts";
 
 const shorthandMethods = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"]);
 
@@ -54,9 +54,10 @@ export function sendAndCheck(
   const body = request.body;
   let multipart: ReturnType<typeof multipartCode> | null = null;
   if (body.kind === "multipart" && !row.body) {
+    // undici takes no FormData option: the spec writes the body itself.
     multipart =
       body.contentType === undefined
-        ? multipartCode(file, body.parts)
+        ? multipartCode(file, body.parts, sendsAsWritten(request))
         : curlMultipartTypeCode(file, body.parts, body.contentType);
   }
   const extraHeaders = multipart?.contentType ? [`"content-type": ${multipart.contentType}`] : [];
@@ -104,11 +105,6 @@ export function sendAndCheck(
   return lines;
 }
 
-/** Whether the request goes through undici, since the fixture would change it. */
-export function sendsAsWritten(request: PlannedRequest): boolean {
-  return fixtureLimits(request).length > 0;
-}
-
 /** The fixtures a test's body uses: the `request` fixture, `baseURL` for undici, or both. */
 export function testFixtures(requests: readonly PlannedRequest[]): string {
   const fixtures: string[] = [];
@@ -147,7 +143,7 @@ export function textReencoded(request: PlannedRequest, text: ValueTemplate): boo
 /** The URL code, then each query parameter curl read from a file, read when the test runs. */
 function withQueryFiles(file: SpecFile, url: string, request: PlannedRequest): string {
   const parameters = (request.queryFiles ?? []).map((query) =>
-    urlencodeLikeCurlCode(readFileCode(file, query.path, "text"), query.name),
+    queryFileCode(query, readFileCode(file, query.path, "text")),
   );
   // `url` ends in the `?` or `&` curl wrote before them.
   return parameters.length === 0 ? url : `${url} + ${parameters.join(' + "&" + ')}`;
