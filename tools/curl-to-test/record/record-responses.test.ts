@@ -1,10 +1,7 @@
 // --record replays captured requests against a real target (the demo platform, loopback
 // recording servers) and keeps what came back as each request's response.
 import assert from "node:assert/strict";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { AddressInfo, Socket } from "node:net";
 import { after, before, describe, it } from "node:test";
 import type { CapturedRequest } from "../model/captured-request.ts";
@@ -113,32 +110,6 @@ describe("recordResponses on the wire", () => {
       assert.equal(received?.body.toString("utf8"), "naïve body");
     } finally {
       await server.close();
-    }
-  });
-
-  it("appends query parameters read from files in filesDirectory, turned as curl does", async () => {
-    const server = await startRecordingServer();
-    const folder = await mkdtemp(join(tmpdir(), "record-query-"));
-    try {
-      await writeFile(join(folder, "q.txt"), "a b&c\n");
-      await writeFile(join(folder, "d.txt"), "a=1&b=x/y\r\n");
-      await recordResponses(
-        [
-          captured({
-            url: "http://localhost:28139/search?x=1&",
-            queryFiles: [
-              { name: "q", path: "q.txt", transform: "urlencode" },
-              { path: "q.txt", transform: "urlencode" },
-              { path: "d.txt", transform: "strip-newlines" },
-            ],
-          }),
-        ],
-        { target: server.url, filesDirectory: folder },
-      );
-      assert.equal(server.requests[0]?.target, "/search?x=1&q=a+b%26c%0A&a+b%26c%0A&a=1&b=x/y");
-    } finally {
-      await server.close();
-      await rm(folder, { recursive: true, force: true });
     }
   });
 

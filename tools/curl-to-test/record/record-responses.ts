@@ -173,16 +173,23 @@ async function queryFromFiles(
     } catch {
       throw new RecordError(`cannot read the query file ${file.path}`);
     }
-    parameters.push(queryFileValue(file, text));
+    parameters.push(turnedAsCurl(text, file.transform, file.name));
   }
   return parameters.join("&");
 }
 
-/** The file's text as curl puts it in the query (render/body-code.ts writes the same in code). */
-function queryFileValue(file: QueryFile, text: string): string {
-  switch (file.transform) {
+/**
+ * A file's text as curl sends it in a query or body (render/body-code.ts writes the same in
+ * code): percent-encoded after `name=`, without CR and LF, or as it is.
+ */
+function turnedAsCurl(
+  text: string,
+  transform: QueryFile["transform"],
+  name: string | undefined,
+): string {
+  switch (transform) {
     case "urlencode":
-      return `${file.name === undefined ? "" : `${file.name}=`}${encodeLikeCurl(text)}`;
+      return `${name === undefined ? "" : `${name}=`}${encodeLikeCurl(text)}`;
     case "strip-newlines":
       return text.replace(/[\r\n]/g, "");
     case "none":
@@ -208,9 +215,13 @@ async function requestBody(
       return { bytes: Buffer.from(body.text, "utf8"), headers: [] };
     case "binary":
       return { bytes: Buffer.from(body.base64, "base64"), headers: [] };
-    case "file":
+    case "file": {
       if (body.path === "-") throw new RecordError("the body was read from standard input");
-      return { bytes: await read(body.path), headers: [] };
+      const bytes = await read(body.path);
+      if (body.transform === undefined) return { bytes, headers: [] };
+      const text = turnedAsCurl(bytes.toString("utf8"), body.transform, body.urlencodeName);
+      return { bytes: Buffer.from(text, "utf8"), headers: [] };
+    }
     case "multipart": {
       const boundary = `qaops-record-${Math.random().toString(16).slice(2)}`;
       const chunks: Buffer[] = [];
