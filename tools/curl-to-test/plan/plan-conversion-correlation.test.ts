@@ -17,7 +17,10 @@ describe("planConversion: correlation", () => {
         response: json(200, { id: "ord_8f3k2m9x", status: "PLACED" }),
       }),
       captured("POST", "https://shop.example.com/v1/orders/ord_8f3k2m9x/cancel", {
-        headers: [{ name: "X-Order-Ref", value: "ord_8f3k2m9x" }],
+        headers: [
+          { name: "X-Order-Ref", value: "ord_8f3k2m9x" },
+          { name: "Content-Type", value: "application/json" },
+        ],
         body: { kind: "text", text: '{"orderId":"ord_8f3k2m9x"}', mimeType: "application/json" },
         response: json(200, { id: "ord_8f3k2m9x", status: "CANCELLED" }),
       }),
@@ -37,6 +40,7 @@ describe("planConversion: correlation", () => {
     ]);
     assert.deepEqual(cancel!.request.headers, [
       { name: "X-Order-Ref", value: [{ kind: "variable", name: "orderId", encoding: "none" }] },
+      { name: "Content-Type", value: [{ kind: "literal", text: "application/json" }] },
     ]);
     assert.deepEqual(cancel!.request.body, {
       kind: "json",

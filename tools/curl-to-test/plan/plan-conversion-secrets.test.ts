@@ -111,7 +111,7 @@ describe("planConversion: secrets and bytes", () => {
       }),
     ]);
     const exchange = allExchanges(result.plan.specs)[0]!;
-    assert.deepEqual(exchange.request.headers.slice(1), [
+    assert.deepEqual(exchange.request.headers.slice(1, 3), [
       {
         name: "X-CSRF-Echo",
         value: [{ kind: "env", name: "ORDER_COOKIE_CSRFTOKEN", encoding: "none" }],
@@ -199,6 +199,24 @@ describe("planConversion: what Playwright sends its own way", () => {
       "method wHat: Playwright's request fixture would send WHAT, so the test sends this request with undici, as written";
     assert.ok(todoMessages(exchange).includes(todo));
     assert.ok(result.warnings.some((warning) => warning.message === todo));
+  });
+
+  it("writes curl's Accept for a request sent with undici, unless the capture removed it", () => {
+    const result = plan([
+      captured("wHat", "http://localhost:8080/a"),
+      captured("wHat", "http://localhost:8080/b", { omittedHeaders: ["Accept"] }),
+      captured("GET", "http://localhost:8080/c", { omittedHeaders: ["Accept"] }),
+    ]);
+    const [plain, removed, fixture] = allExchanges(result.plan.specs);
+    const accept = (exchange: typeof plain) =>
+      exchange!.request.headers.filter((header) => header.name === "Accept");
+    assert.deepEqual(accept(plain), [
+      { name: "Accept", value: [{ kind: "literal", text: "*/*" }] },
+    ]);
+    assert.deepEqual(accept(removed), []);
+    assert.ok(!removed!.todos.some((todo) => todo.code === "client-default-header"));
+    assert.deepEqual(accept(fixture), []);
+    assert.ok(fixture!.todos.some((todo) => todo.code === "client-default-header"));
   });
 
   it("says why a body without a Content-Type goes through undici", () => {

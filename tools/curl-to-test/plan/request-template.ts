@@ -9,6 +9,7 @@ import type {
   TemplatePart,
   ValueTemplate,
 } from "./conversion-plan.ts";
+import { clientDefaultTodos, withCurlAccept } from "./client-defaults.ts";
 import { fixtureLimits, fixtureLimitTodo } from "./fixture-limits.ts";
 import { inferSchema } from "./infer-schema.ts";
 import type { RequestSlot, SlotArea } from "./request-slots.ts";
@@ -46,7 +47,7 @@ export function requestTemplate(input: RequestTemplateInput): RequestTemplate {
   const url = fillText(relativeUrl(request.url), slotsIn(input, { kind: "url" }));
 
   const headers = plannedHeaders(input, todos);
-  todos.push(...clientDefaultTodos(request, headers), ...queryFileTodos(request));
+  const bodyTodos: WarningNote[] = [];
   const status = request.response?.status;
   const planned: PlannedRequest = {
     method: request.method,
@@ -55,11 +56,20 @@ export function requestTemplate(input: RequestTemplateInput): RequestTemplate {
       ? { queryFiles: request.queryFiles.map(({ missing: _, ...file }) => file) }
       : {}),
     headers: headers.map((header) => ({ ...header, value: mergeLiterals(header.value) })),
-    body: plannedBody(input, todos),
+    body: plannedBody(input, bodyTodos),
     followRedirects: !(status !== undefined && status >= 300 && status < 400),
   };
-  todos.push(...fixtureLimits(planned).map(fixtureLimitTodo));
-  return { request: planned, todos };
+  // undici sends only what it is given: curl's default Accept is written out, and no client
+  // default needs a TODO.
+  const limits = fixtureLimits(planned);
+  const asWritten = limits.length > 0;
+  todos.push(
+    ...(asWritten ? [] : clientDefaultTodos(request, headers)),
+    ...queryFileTodos(request),
+    ...bodyTodos,
+    ...limits.map(fixtureLimitTodo),
+  );
+  return { request: asWritten ? withCurlAccept(planned, request) : planned, todos };
 }
 
 /** Query values the test reads from files when it runs (a missing one is warned at intake). */
@@ -309,32 +319,4 @@ function mergeLiterals(template: ValueTemplate): ValueTemplate {
 
 function readAtRun(message: string): WarningNote {
   return { code: "file-read-at-run", message };
-}
-
-/** Headers Playwright's request client adds when a test does not set them. */
-const clientDefaults: Record<string, string> = {
-  accept: "*/*",
-  "user-agent": "its own",
-  "accept-encoding": "gzip,deflate,br",
-};
-
-/** What the test's client sends on its own that the capture did not. */
-function clientDefaultTodos(
-  request: CapturedRequest,
-  headers: readonly PlannedHeader[],
-): WarningNote[] {
-  const todos: WarningNote[] = [];
-  for (const name of request.omittedHeaders ?? []) {
-    const value = clientDefaults[name.toLowerCase()];
-    if (
-      value !== undefined &&
-      !headers.some((header) => header.name.toLowerCase() === name.toLowerCase())
-    ) {
-      todos.push({
-        code: "client-default-header",
-        message: `the capture sent no ${name} header; Playwright sends ${value}`,
-      });
-    }
-  }
-  return todos;
 }

@@ -17,16 +17,11 @@ async function sendAsWritten(
     maxRedirects?: number;
   },
 ): Promise<{ ok(): boolean; status(): number; json(): Promise<unknown> }> {
-  const headers = { ...options.headers };
-  // curl and the fixture both send Accept: */* unless told otherwise.
-  if (!Object.keys(headers).some((name) => name.toLowerCase() === "accept")) {
-    headers.accept = "*/*";
-  }
   const agent = new undici.Agent();
   try {
     const response = await undici.request(url, {
       method: options.method,
-      headers,
+      headers: options.headers,
       body: options.data,
       dispatcher: agent.compose(
         undici.interceptors.redirect({ maxRedirections: options.maxRedirects ?? 20 }),
@@ -47,7 +42,10 @@ test.describe("wHat /v1/orders/{id}", () => {
   test("what order — wHat /v1/orders/ord-1", async ({ baseURL }) => {
     // TODO(qaops): method wHat: Playwright's request fixture would send WHAT, so the test sends this request with undici, as written
     // TODO(qaops): no response was captured: the test asserts a 2xx status only (`--record URL` captures one)
-    const response = await sendAsWritten(new URL("/v1/orders/ord-1", baseURL), { method: "wHat" });
+    const response = await sendAsWritten(new URL("/v1/orders/ord-1", baseURL), {
+      method: "wHat",
+      headers: { Accept: "*/*" },
+    });
     expect(response.ok(), "a 2xx status").toBe(true);
   });
 });
