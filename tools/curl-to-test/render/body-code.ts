@@ -79,14 +79,7 @@ export function multipartBodyCall(
 
 /** A query value read from a file (`readText`: code giving its text), turned as curl turned it. */
 export function queryFileCode(query: QueryFile, readText: string): string {
-  switch (query.transform) {
-    case "urlencode":
-      return urlencodeLikeCurlCode(readText, query.name);
-    case "strip-newlines":
-      return `(${readText}).replace(/[\\r\\n]/g, "")`;
-    case "none":
-      return readText;
-  }
+  return turnedTextCode(readText, query.transform, query.name);
 }
 
 /** Captured bytes, kept in the generated file as base64. */
@@ -102,13 +95,24 @@ export function fileBodyCode(
   body: Extract<PlannedBody, { kind: "file" }>,
   read: (as: "text" | "bytes") => string,
 ): string {
-  switch (body.transform) {
-    case "none":
-      return read("bytes");
-    case "strip-newlines":
-      return `(${read("text")}).replace(/[\\r\\n]/g, "")`;
+  return body.transform === "none"
+    ? read("bytes")
+    : turnedTextCode(read("text"), body.transform, body.urlencodeName);
+}
+
+/** The text `textCode` gives, as curl's option turned it: percent-encoded, CR and LF removed, or as is. */
+function turnedTextCode(
+  textCode: string,
+  transform: QueryFile["transform"],
+  name: string | undefined,
+): string {
+  switch (transform) {
     case "urlencode":
-      return urlencodeLikeCurlCode(read("text"), body.urlencodeName);
+      return urlencodeLikeCurlCode(textCode, name);
+    case "strip-newlines":
+      return `(${textCode}).replace(/[\\r\\n]/g, "")`;
+    case "none":
+      return textCode;
   }
 }
 
